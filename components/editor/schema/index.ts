@@ -1,0 +1,44 @@
+import { getSchema, type AnyExtension } from '@tiptap/core';
+import Text from '@tiptap/extension-text';
+import Paragraph from '@tiptap/extension-paragraph';
+import Bold from '@tiptap/extension-bold';
+import Italic from '@tiptap/extension-italic';
+import HardBreak from '@tiptap/extension-hard-break';
+import { ManuscriptDocument } from './ManuscriptDocument';
+import { Dedication } from './Dedication';
+import { Epigraphs } from './Epigraphs';
+import { Epigraph } from './Epigraph';
+import { EpigraphQuote } from './EpigraphQuote';
+import { EpigraphAttribution } from './EpigraphAttribution';
+import { Chapter } from './Chapter';
+import { ChapterTitle } from './ChapterTitle';
+import { ChapterSubtitle } from './ChapterSubtitle';
+import { SceneHeading } from './SceneHeading';
+import { SceneBreak } from './SceneBreak';
+
+/**
+ * The one list of manuscript extensions. The browser's editor and the server (importers,
+ * exporters, seeding) both build their ProseMirror schema from it, so they can never disagree
+ * about what a manuscript may contain.
+ */
+export const manuscriptExtensions: AnyExtension[] = [
+  ManuscriptDocument,
+  Text,
+  Paragraph,
+  Bold,
+  Italic,
+  HardBreak,
+  Dedication,
+  Epigraphs,
+  Epigraph,
+  EpigraphQuote,
+  EpigraphAttribution,
+  Chapter,
+  ChapterTitle,
+  ChapterSubtitle,
+  SceneHeading,
+  SceneBreak,
+];
+
+/** The ProseMirror schema built from {@link manuscriptExtensions}. */
+export const manuscriptSchema = getSchema(manuscriptExtensions);

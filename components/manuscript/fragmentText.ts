@@ -1,0 +1,26 @@
+import * as Y from 'yjs';
+
+/**
+ * The plain text of a Yjs XML element or fragment, one line per text block. Reads the Yjs types
+ * directly, so word counts stay cheap for sections that are not open in an editor.
+ */
+export function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
+  const lines: string[] = [];
+  collectBlocks(node, lines);
+  return lines.join('\n');
+}
+
+function collectBlocks(node: Y.XmlFragment | Y.XmlElement, lines: string[]): void {
+  let inline = '';
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as Array<{ insert: unknown }>) {
+        if (typeof op.insert === 'string') inline += op.insert;
+      }
+    } else if (child instanceof Y.XmlElement) {
+      if (child.nodeName === 'hardBreak') inline += '\n';
+      else collectBlocks(child, lines);
+    }
+  }
+  if (inline) lines.push(inline);
+}

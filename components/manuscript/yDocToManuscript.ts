@@ -1,0 +1,17 @@
+import type * as Y from 'yjs';
+import type { JSONContent } from '@tiptap/core';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import type { ManuscriptJson } from './manuscriptJson';
+import { listSections, readTitle, sectionFragment } from './manuscriptLayout';
+
+/** Reads a Y.Doc back into plain manuscript JSON, sections in reading order. */
+export function yDocToManuscript(doc: Y.Doc): ManuscriptJson {
+  return {
+    title: readTitle(doc),
+    sections: listSections(doc).map(({ id, kind }) => ({
+      id,
+      kind,
+      content: yXmlFragmentToProsemirrorJSON(sectionFragment(doc, id)) as JSONContent,
+    })),
+  };
+}

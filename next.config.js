@@ -1,0 +1,13 @@
+/**
+ * Next.js configuration. The database driver is native code, so it is loaded from node_modules
+ * at run time instead of being bundled.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ['@libsql/client', 'libsql', '@prisma/adapter-libsql'],
+  devIndicators: false,
+};
+
+export default nextConfig;

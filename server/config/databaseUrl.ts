@@ -1,0 +1,18 @@
+import path from 'node:path';
+
+/** Where the embedded SQLite database lives unless DATABASE_URL says otherwise. */
+export const DEFAULT_SQLITE_PATH = path.join(process.cwd(), '.data', 'quire.db');
+
+/**
+ * The database URL every process uses: DATABASE_URL if set, else the embedded SQLite file.
+ * Relative `file:` URLs are resolved against the working directory so that Next.js, the sync
+ * server and scripts all open the same file.
+ */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) return `file:${DEFAULT_SQLITE_PATH}`;
+  if (url.startsWith('file:') && !url.startsWith('file:/')) {
+    return `file:${path.resolve(process.cwd(), url.slice('file:'.length))}`;
+  }
+  return url;
+}
