@@ -37,7 +37,8 @@ function sectionWith(kind: SectionJson['kind'], id: string, children: JSONConten
 export function importPlainText(input: string, options: PlainTextImportOptions): ManuscriptJson {
   const makeId = options.makeId ?? newId;
   const sections: SectionJson[] = [];
-  let mode: 'start' | 'dedication' | 'epigraphs' | 'chapter' = 'start';
+  // Widened by hand: `open` changes the mode inside a closure, which narrowing cannot see.
+  let mode = 'start' as 'start' | SectionJson['kind'];
   let current: JSONContent[] = [];
   let sawDedication = false;
   let sawEpigraphs = false;

@@ -1,0 +1,64 @@
+'use client';
+
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+
+/** Formatting controls for the open section; which ones show depends on the section's kind. */
+export function EditorToolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      kind: e.state.doc.firstChild?.type.name ?? '',
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      sceneHeading: e.isActive('sceneHeading'),
+      hasSubtitle: e.state.doc.firstChild?.childCount ? e.state.doc.firstChild.maybeChild(1)?.type.name === 'chapterSubtitle' : false,
+    }),
+  });
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      <button type="button" aria-pressed={state.bold} title="Bold (Ctrl+B)" onClick={() => editor.chain().focus().toggleBold().run()}>
+        <b>B</b>
+      </button>
+      <button type="button" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={() => editor.chain().focus().toggleItalic().run()}>
+        <i>I</i>
+      </button>
+      {state.kind === 'chapter' && (
+        <>
+          <button
+            type="button"
+            aria-pressed={state.sceneHeading}
+            title="Scene heading (Ctrl+Alt+3)"
+            onClick={() => editor.chain().focus().toggleSceneHeading().run()}
+          >
+            Scene heading
+          </button>
+          <button type="button" title="Scene break (Ctrl+Alt+8)" onClick={() => editor.chain().focus().insertSceneBreak().run()}>
+            Scene break
+          </button>
+          <button type="button" aria-pressed={state.hasSubtitle} onClick={() => editor.chain().focus().toggleChapterSubtitle().run()}>
+            {state.hasSubtitle ? 'Remove subtitle' : 'Add subtitle'}
+          </button>
+        </>
+      )}
+      {state.kind === 'epigraphs' && (
+        <button
+          type="button"
+          onClick={() =>
+            editor
+              .chain()
+              .focus()
+              .insertContentAt(editor.state.doc.content.size - 1, {
+                type: 'epigraph',
+                content: [{ type: 'epigraphQuote' }, { type: 'epigraphAttribution' }],
+              })
+              .run()
+          }
+        >
+          Add epigraph
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { EditorContent, useEditor } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { manuscriptExtensions } from './schema';
+import { SectionGuard } from './SectionGuard';
+import { EditorToolbar } from './EditorToolbar';
+import { sectionFragment } from '../manuscript/manuscriptLayout';
+import type { WriterIdentity } from '../identity/writerIdentity';
+
+interface SectionEditorProps {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  sectionId: string;
+  writer: WriterIdentity;
+}
+
+const PLACEHOLDERS: Record<string, string> = {
+  chapterTitle: 'Chapter title',
+  chapterSubtitle: 'Subtitle',
+  epigraphQuote: 'Quotation',
+  epigraphAttribution: 'Attribution',
+  sceneHeading: 'Scene heading',
+  paragraph: 'Write…',
+};
+
+/**
+ * The editor for one section, bound to that section's Yjs fragment. Mount it with
+ * `key={sectionId}` so switching sections builds a fresh editor on the other fragment; the rest
+ * of the book stays out of ProseMirror, which keeps long books fast.
+ */
+export function SectionEditor({ doc, provider, sectionId, writer }: SectionEditorProps) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [
+        ...manuscriptExtensions,
+        SectionGuard,
+        Collaboration.configure({ fragment: sectionFragment(doc, sectionId) }),
+        CollaborationCaret.configure({
+          provider,
+          user: { name: writer.name, color: writer.color },
+          render: renderCaret,
+        }),
+        Placeholder.configure({
+          includeChildren: true,
+          placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? '',
+        }),
+      ],
+      editorProps: {
+        attributes: { class: 'manuscript-page', 'data-testid': 'editor', spellcheck: 'true' },
+      },
+    },
+    [doc, provider, sectionId],
+  );
+
+  if (!editor) return <div className="manuscript-page is-loading">Opening…</div>;
+  return (
+    <>
+      <EditorToolbar editor={editor} />
+      <EditorContent editor={editor} className="editor-scroll" />
+    </>
+  );
+}
+
+/** A co-writer's caret: a coloured bar with their name above it. */
+function renderCaret(user: Record<string, string>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collab-caret';
+  caret.style.borderColor = user.color;
+  const label = document.createElement('span');
+  label.className = 'collab-caret-label';
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name;
+  caret.append(label);
+  return caret;
+}

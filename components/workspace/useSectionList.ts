@@ -1,0 +1,94 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { countWords } from '../manuscript/countWords';
+import { fragmentText } from '../manuscript/fragmentText';
+import { listSections, sectionFragment, sectionsMap } from '../manuscript/manuscriptLayout';
+import type { SectionKind } from '../manuscript/manuscriptJson';
+import { readChapterTitle, sectionLabel } from '../manuscript/sectionTitle';
+
+/** One row of the binder. */
+export interface SectionListItem {
+  id: string;
+  kind: SectionKind;
+  /** 1-based number among chapters; 0 for front matter. */
+  chapterNumber: number;
+  title: string;
+  label: string;
+  words: number;
+}
+
+/**
+ * The manuscript's sections in order with live titles and word counts. Each section's fragment
+ * is observed on its own, so typing in one chapter recounts only that chapter, batched to at
+ * most a few times a second.
+ */
+export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]; totalWords: number } {
+  const [state, setState] = useState<{ sections: SectionListItem[]; totalWords: number }>({ sections: [], totalWords: 0 });
+
+  useEffect(() => {
+    if (!doc) return;
+    const counts = new Map<string, { words: number; title: string }>();
+    const observers = new Map<string, () => void>();
+    const dirty = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    const measure = (id: string) => {
+      counts.set(id, { words: countWords(fragmentText(sectionFragment(doc, id))), title: readChapterTitle(doc, id) });
+    };
+    const publish = () => {
+      timer = null;
+      for (const id of dirty) measure(id);
+      dirty.clear();
+      let chapterNumber = 0;
+      let totalWords = 0;
+      const sections = listSections(doc).map(({ id, kind }) => {
+        if (!counts.has(id)) measure(id);
+        const { words, title } = counts.get(id)!;
+        if (kind === 'chapter') chapterNumber++;
+        totalWords += words;
+        const number = kind === 'chapter' ? chapterNumber : 0;
+        return { id, kind, chapterNumber: number, title, label: sectionLabel(kind, title, number), words };
+      });
+      setState({ sections, totalWords });
+    };
+    const schedule = (delayMs: number) => {
+      if (timer === null) timer = setTimeout(publish, delayMs);
+    };
+    const syncObservers = () => {
+      const present = new Set(sectionsMap(doc).keys());
+      for (const id of present) {
+        if (observers.has(id)) continue;
+        const fragment = sectionFragment(doc, id);
+        const observer = () => {
+          dirty.add(id);
+          schedule(400);
+        };
+        fragment.observeDeep(observer);
+        observers.set(id, () => fragment.unobserveDeep(observer));
+      }
+      for (const [id, stop] of observers) {
+        if (!present.has(id)) {
+          stop();
+          observers.delete(id);
+          counts.delete(id);
+        }
+      }
+    };
+    const onStructure = () => {
+      syncObservers();
+      schedule(0);
+    };
+
+    sectionsMap(doc).observe(onStructure);
+    onStructure();
+    return () => {
+      if (timer) clearTimeout(timer);
+      sectionsMap(doc).unobserve(onStructure);
+      for (const stop of observers.values()) stop();
+    };
+  }, [doc]);
+
+  return state;
+}

@@ -1,0 +1,20 @@
+/** Reads a positive integer from the environment, or returns the fallback. */
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+/** The sync server's settings, from the environment (see README, Configuration). */
+export function syncConfig() {
+  return {
+    port: intFromEnv('SYNC_PORT', 1234),
+    host: process.env.SYNC_HOST ?? '0.0.0.0',
+    gracePeriodMs: intFromEnv('SYNC_ROOM_GRACE_MS', 10_000),
+    maxMessageBytes: intFromEnv('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
+    flushWindowMs: intFromEnv('SYNC_FLUSH_WINDOW_MS', 500),
+    compactAfterEntries: intFromEnv('SYNC_COMPACT_AFTER', 200),
+  };
+}

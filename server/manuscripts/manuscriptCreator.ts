@@ -1,0 +1,32 @@
+import * as Y from 'yjs';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
+import { newId } from '../../components/manuscript/newId';
+import { summarizeManuscript } from '../sync/summarizeManuscript';
+
+/**
+ * Creates a manuscript from its JSON: the database row and its first snapshot, in one
+ * transaction. The sync server loads the snapshot when the first writer opens it.
+ * Returns the new manuscript's id.
+ */
+export async function manuscriptCreator(
+  prisma: PrismaClient,
+  manuscript: ManuscriptJson,
+  options: { id?: string } = {},
+): Promise<string> {
+  const id = options.id ?? newId();
+  const doc = writeManuscriptToYDoc(manuscript);
+  const state = new Uint8Array(Y.encodeStateAsUpdateV2(doc));
+  const summary = summarizeManuscript(doc);
+  doc.destroy();
+  await prisma.manuscript.create({
+    data: {
+      id,
+      title: summary.title,
+      wordCount: summary.wordCount,
+      snapshot: { create: { state, throughSeq: 0 } },
+    },
+  });
+  return id;
+}

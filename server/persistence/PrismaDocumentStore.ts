@@ -1,0 +1,52 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import type { DocumentStore, DocumentSummary, StoredDocument } from './DocumentStore';
+
+/** {@link DocumentStore} on the Prisma models ManuscriptSnapshot and ManuscriptUpdate. */
+export class PrismaDocumentStore implements DocumentStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async load(manuscriptId: string): Promise<StoredDocument | null> {
+    const manuscript = await this.prisma.manuscript.findUnique({
+      where: { id: manuscriptId },
+      select: {
+        snapshot: { select: { state: true, throughSeq: true } },
+        updates: { select: { seq: true, data: true }, orderBy: { seq: 'asc' } },
+      },
+    });
+    if (!manuscript) return null;
+    const throughSeq = manuscript.snapshot?.throughSeq ?? 0;
+    // Rows the last compaction covered but did not get to delete are skipped, not re-applied.
+    const updates = manuscript.updates.filter((row) => row.seq > throughSeq);
+    return {
+      snapshot: manuscript.snapshot ? new Uint8Array(manuscript.snapshot.state) : null,
+      updates: updates.map((row) => new Uint8Array(row.data)),
+      lastSeq: updates.length > 0 ? updates[updates.length - 1].seq : throughSeq,
+    };
+  }
+
+  async append(manuscriptId: string, update: Uint8Array, summary?: DocumentSummary): Promise<number> {
+    const row = await this.prisma.manuscriptUpdate.create({
+      data: { manuscriptId, data: new Uint8Array(update) },
+      select: { seq: true },
+    });
+    if (summary) await this.writeSummary(manuscriptId, summary);
+    return row.seq;
+  }
+
+  async compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
+    const bytes = new Uint8Array(state);
+    await this.prisma.$transaction([
+      this.prisma.manuscriptSnapshot.upsert({
+        where: { manuscriptId },
+        create: { manuscriptId, state: bytes, throughSeq },
+        update: { state: bytes, throughSeq },
+      }),
+      this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, seq: { lte: throughSeq } } }),
+      this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary }),
+    ]);
+  }
+
+  private async writeSummary(manuscriptId: string, summary: DocumentSummary): Promise<void> {
+    await this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary });
+  }
+}

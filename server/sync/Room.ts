@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { DocumentStore } from '../persistence/DocumentStore';
+import { MessageType, encodeMessage } from './protocol';
+import { RoomStorage, type RoomStorageOptions } from './RoomStorage';
+
+/** Transaction origin of the replay of stored state when a room loads. */
+const LOADING = Symbol('loading');
+
+/** Something in a room that can be sent binary messages (a websocket connection). */
+export interface RoomMember {
+  send(message: Uint8Array): void;
+}
+
+/**
+ * One manuscript's live state on the server: its Y.Doc, the awareness (who is here and where
+ * their carets are), the members connected to it, and its storage. Every document change is
+ * relayed to the other members and queued for storage.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly members = new Set<RoomMember>();
+  readonly storage: RoomStorage;
+
+  private constructor(
+    readonly manuscriptId: string,
+    store: DocumentStore,
+    storageOptions: RoomStorageOptions,
+    loaded: { lastSeq: number; entries: number },
+  ) {
+    this.awareness.setLocalState(null);
+    this.storage = new RoomStorage(manuscriptId, this.doc, store, storageOptions, loaded);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encodeMessage(MessageType.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
+      this.broadcast(message, origin);
+    });
+    this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
+      // Replaying stored state while loading must not queue it for storage again.
+      if (origin !== LOADING) this.storage.add(update);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      const changed = added.concat(updated, removed);
+      const body = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      this.broadcast(
+        encodeMessage(MessageType.awareness, (encoder) => encoding.writeVarUint8Array(encoder, body)),
+        null,
+      );
+    });
+  }
+
+  /**
+   * Loads a room from storage; resolves to null if the manuscript does not exist. The document
+   * is complete before anyone can join, so a client that leaves early can never cause an empty
+   * document to be stored.
+   */
+  static async load(manuscriptId: string, store: DocumentStore, storageOptions: RoomStorageOptions): Promise<Room | null> {
+    const stored = await store.load(manuscriptId);
+    if (!stored) return null;
+    const room = new Room(manuscriptId, store, storageOptions, {
+      lastSeq: stored.lastSeq,
+      entries: stored.updates.length,
+    });
+    room.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdateV2(room.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdateV2(room.doc, update);
+    }, LOADING);
+    return room;
+  }
+
+  /** Sends a message to every member except `except`. */
+  broadcast(message: Uint8Array, except: unknown): void {
+    for (const member of this.members) if (member !== except) member.send(message);
+  }
+
+  /** Frees the document and awareness timers; call after storage is closed. */
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

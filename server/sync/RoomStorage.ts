@@ -1,0 +1,166 @@
+import * as Y from 'yjs';
+import type { DocumentStore, DocumentSummary } from '../persistence/DocumentStore';
+import { log } from './log';
+
+/** Tuning for {@link RoomStorage}. */
+export interface RoomStorageOptions {
+  /** Updates arriving within this window are merged into one log entry (ms). */
+  flushWindowMs: number;
+  /** Compact into a snapshot once this many log entries follow the last snapshot. */
+  compactAfterEntries: number;
+  /** First retry delay after a failed write; doubles up to 10 s (ms). */
+  retryDelayMs: number;
+  /** Computes the title and word count stored beside the document. */
+  summarize: (doc: Y.Doc) => DocumentSummary;
+}
+
+/**
+ * Writes one room's updates to the {@link DocumentStore}: merged per short window into an
+ * append-only log, compacted into a snapshot in the background. Writes are serialised; a failed
+ * write keeps its updates in memory and is retried with backoff, so a database that is briefly
+ * unwritable costs no edits.
+ */
+export class RoomStorage {
+  private pending: Uint8Array[] = [];
+  /** Counts every update received, and how many of those are known to be stored. */
+  private received = 0;
+  private stored = 0;
+  private entriesSinceSnapshot: number;
+  private lastSeq: number;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private waiters: Array<{ target: number; resolve: () => void }> = [];
+  private retryDelay: number;
+  private lastSummaryAt = 0;
+  private closed = false;
+  /** The last write error, cleared when a write succeeds; reported by the health endpoint. */
+  lastError: Error | null = null;
+
+  constructor(
+    private readonly manuscriptId: string,
+    private readonly doc: Y.Doc,
+    private readonly store: DocumentStore,
+    private readonly options: RoomStorageOptions,
+    loaded: { lastSeq: number; entries: number },
+  ) {
+    this.lastSeq = loaded.lastSeq;
+    this.entriesSinceSnapshot = loaded.entries;
+    this.retryDelay = options.retryDelayMs;
+  }
+
+  /** Queues one update (format V2) for storage. */
+  add(update: Uint8Array): void {
+    this.pending.push(update);
+    this.received++;
+    this.schedule(this.options.flushWindowMs);
+  }
+
+  /** Resolves once every update added before this call is stored. */
+  whenStored(): Promise<void> {
+    const target = this.received;
+    if (this.stored >= target) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ target, resolve }));
+  }
+
+  /** Whether every update received so far is stored. */
+  get isStored(): boolean {
+    return this.stored >= this.received;
+  }
+
+  /** Stores everything pending now and compacts; used when the room unloads or the server stops. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // Keep trying until the pending updates are written: unloading must not drop edits.
+    while (this.pending.length > 0 || this.entriesSinceSnapshot > 0) {
+      await this.enqueue(() => this.flush(true));
+      if (this.lastError) await delay(this.retryDelay);
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.enqueue(() => this.flush(false));
+    }, ms);
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.writing = this.writing.then(task);
+    return this.writing;
+  }
+
+  /** Writes the pending updates as one merged log entry, then compacts if due (or if forced). */
+  private async flush(forceCompact: boolean): Promise<void> {
+    // Take the batch out, so updates arriving during the write wait for the next window.
+    const batch = this.pending;
+    const batchEnd = this.received;
+    this.pending = [];
+    try {
+      if (batch.length > 0) {
+        const merged = batch.length === 1 ? batch[0] : Y.mergeUpdatesV2(batch);
+        this.lastSeq = await this.store.append(this.manuscriptId, merged, this.summaryIfDue());
+        this.entriesSinceSnapshot++;
+      }
+      this.markStored(batchEnd);
+      if (this.entriesSinceSnapshot > 0 && (forceCompact || this.entriesSinceSnapshot >= this.options.compactAfterEntries)) {
+        await this.compact();
+      }
+      this.succeeded();
+    } catch (error) {
+      if (this.stored < batchEnd) this.pending = batch.concat(this.pending);
+      this.failed(error as Error);
+    }
+    if (this.pending.length > 0) this.schedule(this.options.flushWindowMs);
+  }
+
+  private async compact(): Promise<void> {
+    const state = Y.encodeStateAsUpdateV2(this.doc);
+    await this.store.compact(this.manuscriptId, state, this.lastSeq, this.options.summarize(this.doc));
+    this.entriesSinceSnapshot = 0;
+    this.lastSummaryAt = Date.now();
+  }
+
+  /** The summary is refreshed at most every 10 s while writing; compaction always refreshes it. */
+  private summaryIfDue(): DocumentSummary | undefined {
+    if (Date.now() - this.lastSummaryAt < 10_000) return undefined;
+    this.lastSummaryAt = Date.now();
+    return this.options.summarize(this.doc);
+  }
+
+  private markStored(upTo: number): void {
+    this.stored = Math.max(this.stored, upTo);
+    const ready = this.waiters.filter((w) => w.target <= this.stored);
+    this.waiters = this.waiters.filter((w) => w.target > this.stored);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  private succeeded(): void {
+    if (this.lastError) log.info('storage recovered', { manuscriptId: this.manuscriptId });
+    this.lastError = null;
+    this.retryDelay = this.options.retryDelayMs;
+  }
+
+  private failed(error: Error): void {
+    this.lastError = error;
+    log.error('storage write failed; will retry', {
+      manuscriptId: this.manuscriptId,
+      pendingUpdates: this.pending.length,
+      retryInMs: this.retryDelay,
+      error: error.message,
+    });
+    if (!this.closed && this.timer === null) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.enqueue(() => this.flush(false));
+      }, this.retryDelay);
+    }
+    this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,125 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { DocumentStore } from '../persistence/DocumentStore';
+import { Connection } from './Connection';
+import { RoomRegistry } from './RoomRegistry';
+import type { RoomStorageOptions } from './RoomStorage';
+import { summarizeManuscript } from './summarizeManuscript';
+import { log } from './log';
+
+/** Settings of a sync server; every field has a default suited to production. */
+export interface SyncServerOptions {
+  store: DocumentStore;
+  /** Port to listen on; 0 picks a free one (tests). */
+  port?: number;
+  host?: string;
+  /** How long a room with no members stays loaded (ms). */
+  gracePeriodMs?: number;
+  /** Largest websocket message accepted, in bytes. */
+  maxMessageBytes?: number;
+  storage?: Partial<Omit<RoomStorageOptions, 'summarize'>>;
+}
+
+/** A running sync server. */
+export interface SyncServer {
+  port: number;
+  registry: RoomRegistry;
+  /** Stops accepting connections, closes the open ones and stores every room. */
+  close(): Promise<void>;
+}
+
+/** Manuscript ids are short url-safe strings; anything else is refused before touching storage. */
+const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+/**
+ * Starts the sync server: a y-websocket endpoint at `ws://host:port/<manuscriptId>` (one room
+ * per manuscript) and `GET /health` for operators. The room is loaded from storage before the
+ * websocket handshake completes, so no client ever sees, or can store over, a half-loaded
+ * document.
+ */
+export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const registry = new RoomRegistry(
+    options.store,
+    {
+      flushWindowMs: options.storage?.flushWindowMs ?? 500,
+      compactAfterEntries: options.storage?.compactAfterEntries ?? 200,
+      retryDelayMs: options.storage?.retryDelayMs ?? 250,
+      summarize: summarizeManuscript,
+    },
+    options.gracePeriodMs ?? 10_000,
+  );
+  const connections = new Set<Connection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 8 * 1024 * 1024 });
+
+  const server = http.createServer((request, response) => {
+    if (request.url === '/health') {
+      void health(registry, connections.size).then((body) => {
+        response.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      });
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Quire sync server: connect with a websocket to /<manuscriptId>\n');
+  });
+
+  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const match = ROOM_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!match) return refuse(socket, 400, 'Bad Request');
+    const manuscriptId = match[1];
+    registry.open(manuscriptId).then(
+      (room) => {
+        if (!room) return refuse(socket, 404, 'Not Found');
+        if (socket.destroyed) return registry.released(room);
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          const connection = new Connection(ws, room, (closed) => {
+            connections.delete(closed);
+            registry.released(room);
+          });
+          connections.add(connection);
+        });
+      },
+      (error: Error) => {
+        log.error('could not load manuscript', { manuscriptId, error: error.message });
+        refuse(socket, 503, 'Service Unavailable');
+      },
+    );
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, 30_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 1234, options.host ?? '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    registry,
+    async close() {
+      clearInterval(heartbeat);
+      server.close();
+      for (const connection of connections) connection.close(1001, 'server shutting down');
+      await registry.closeAll();
+      wss.close();
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (!socket.destroyed) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+async function health(registry: RoomRegistry, connectionCount: number) {
+  const rooms = await registry.loadedRooms();
+  const failing = rooms.filter((room) => room.storage.lastError);
+  return {
+    ok: failing.length === 0,
+    rooms: rooms.length,
+    connections: connectionCount,
+    storageErrors: failing.map((room) => ({ manuscriptId: room.manuscriptId, error: room.storage.lastError!.message })),
+  };
+}

@@ -1,0 +1,39 @@
+import { createPrismaClient } from '../db';
+import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+import { syncConfig } from '../config/syncConfig';
+import { createSyncServer } from './createSyncServer';
+import { log } from './log';
+
+/** Entry point of the sync process (`npm run sync`). */
+async function main(): Promise<void> {
+  const config = syncConfig();
+  const prisma = createPrismaClient();
+  const server = await createSyncServer({
+    store: new PrismaDocumentStore(prisma),
+    port: config.port,
+    host: config.host,
+    gracePeriodMs: config.gracePeriodMs,
+    maxMessageBytes: config.maxMessageBytes,
+    storage: { flushWindowMs: config.flushWindowMs, compactAfterEntries: config.compactAfterEntries },
+  });
+  log.info('sync server listening', { url: `ws://${config.host}:${server.port}/<manuscriptId>` });
+  // The parent (npm start, tests) may read this line to learn the port.
+  process.stdout.write(`sync server listening on port ${server.port}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping: storing every open manuscript', { signal });
+    await server.close();
+    await prisma.$disconnect();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  log.error('sync server failed to start', { error: error.message });
+  process.exit(1);
+});
