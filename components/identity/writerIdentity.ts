@@ -9,7 +9,10 @@ export const WRITER_COLORS = ['#c2410c', '#0f766e', '#7c3aed', '#be123c', '#1d4e
 
 const STORAGE_KEY = 'quire.writer';
 
-/** The identity kept in this browser, or a fresh one (not yet saved) if there is none. */
+/**
+ * The identity kept in this browser. On first use a default one is made and kept at once, so
+ * every part of the page (caret, presence list, name chip) shows the same name.
+ */
 export function loadWriterIdentity(): WriterIdentity {
   try {
     const stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<WriterIdentity> | null;
@@ -20,7 +23,9 @@ export function loadWriterIdentity(): WriterIdentity {
     // A corrupt entry is replaced below, like a missing one.
   }
   const number = Math.floor(Math.random() * 900) + 100;
-  return { name: `Writer ${number}`, color: WRITER_COLORS[number % WRITER_COLORS.length] };
+  const fresh = { name: `Writer ${number}`, color: WRITER_COLORS[number % WRITER_COLORS.length] };
+  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(fresh));
+  return fresh;
 }
 
 /** Keeps the identity in this browser until accounts exist. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Where the embedded SQLite database lives unless DATABASE_URL says otherwise. */
-export const DEFAULT_SQLITE_PATH = path.join(process.cwd(), '.data', 'quire.db');
+export const DEFAULT_SQLITE_PATH = path.join(/*turbopackIgnore: true*/ process.cwd(), '.data', 'quire.db');
 
 /**
  * The database URL every process uses: DATABASE_URL if set, else the embedded SQLite file.
@@ -12,7 +12,7 @@ export function databaseUrl(): string {
   const url = process.env.DATABASE_URL?.trim();
   if (!url) return `file:${DEFAULT_SQLITE_PATH}`;
   if (url.startsWith('file:') && !url.startsWith('file:/')) {
-    return `file:${path.resolve(process.cwd(), url.slice('file:'.length))}`;
+    return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice('file:'.length))}`;
   }
   return url;
 }

@@ -1,3 +1,4 @@
+import { loadEnvFile } from '../config/loadEnvFile';
 import { createPrismaClient } from '../db';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { syncConfig } from '../config/syncConfig';
@@ -6,6 +7,7 @@ import { log } from './log';
 
 /** Entry point of the sync process (`npm run sync`). */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = syncConfig();
   const prisma = createPrismaClient();
   const server = await createSyncServer({

@@ -1,0 +1,76 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): prepares the database, builds the app if the build
+ * is missing or older than the sources, then runs the sync server and Next.js side by side and
+ * stops both together.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadEnvFile } from '../server/config/loadEnvFile';
+import { databaseUrl } from '../server/config/databaseUrl';
+import { syncConfig } from '../server/config/syncConfig';
+import { prepareDatabase } from './prepareDatabase';
+
+loadEnvFile();
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const dev = process.argv.includes('--dev');
+const root = process.cwd();
+const appPort = Number(process.env.PORT ?? 3000);
+const appHost = process.env.HOST ?? '0.0.0.0';
+
+const url = databaseUrl();
+const { seeded } = await prepareDatabase(url);
+if (seeded) console.log('Loaded the sample novel as manuscript "sample".');
+
+const next = path.join(root, 'node_modules', '.bin', 'next');
+if (!dev && buildIsStale()) {
+  console.log('Building the app (first start, or the sources changed)…');
+  const build = spawnSync(next, ['build'], { stdio: 'inherit', env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children: ChildProcess[] = [
+  spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'sync', 'main.ts')], { stdio: 'inherit', env: process.env }),
+  spawn(next, [dev ? 'dev' : 'start', '-p', String(appPort), '-H', appHost], { stdio: 'inherit', env: process.env }),
+];
+
+const shown = appHost === '0.0.0.0' ? 'localhost' : appHost;
+setTimeout(() => {
+  console.log(`\nQuire is running: http://${shown}:${appPort}  (sample novel: http://${shown}:${appPort}/m/sample)`);
+  console.log(`Sync server: ws://${shown}:${syncConfig().port}/<manuscriptId>   Database: ${url}\n`);
+}, 1500).unref();
+
+let stopping = false;
+const stopAll = (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 5000).unref();
+  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))))).then(() =>
+    process.exit(code),
+  );
+};
+for (const child of children) child.once('exit', (code) => stopAll(code ?? 1));
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+/** True if there is no production build or a source file is newer than it. */
+function buildIsStale(): boolean {
+  const marker = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(marker)) return true;
+  const built = statSync(marker).mtimeMs;
+  const sources = ['app', 'components', 'server', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+  return sources.some((entry) => newestMtime(path.join(root, entry)) > built);
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    if (entry === 'generated' || entry === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
