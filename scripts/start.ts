@@ -4,12 +4,12 @@
  * stops both together.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnvFile } from '../server/config/loadEnvFile';
 import { databaseUrl } from '../server/config/databaseUrl';
 import { syncConfig } from '../server/config/syncConfig';
 import { prepareDatabase } from './prepareDatabase';
+import { buildIsStale } from './buildIsStale';
 
 loadEnvFile();
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -23,7 +23,7 @@ const { seeded } = await prepareDatabase(url);
 if (seeded) console.log('Loaded the sample novel as manuscript "sample".');
 
 const next = path.join(root, 'node_modules', '.bin', 'next');
-if (!dev && buildIsStale()) {
+if (!dev && buildIsStale(root)) {
   console.log('Building the app (first start, or the sources changed)…');
   const build = spawnSync(next, ['build'], { stdio: 'inherit', env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -53,24 +53,3 @@ const stopAll = (code: number) => {
 for (const child of children) child.once('exit', (code) => stopAll(code ?? 1));
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
-
-/** True if there is no production build or a source file is newer than it. */
-function buildIsStale(): boolean {
-  const marker = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(marker)) return true;
-  const built = statSync(marker).mtimeMs;
-  const sources = ['app', 'components', 'server', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
-  return sources.some((entry) => newestMtime(path.join(root, entry)) > built);
-}
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) {
-    if (entry === 'generated' || entry === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}

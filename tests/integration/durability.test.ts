@@ -1,0 +1,126 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as Y from 'yjs';
+import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
+import { newManuscript } from '../../server/manuscripts/newManuscript';
+import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
+import type { DocumentStore } from '../../server/persistence/DocumentStore';
+import { createSyncServer } from '../../server/sync/createSyncServer';
+import { freePort } from '../../scripts/freePort';
+import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { connectStockClient, type StockClient } from '../support/stockClient';
+import { startSyncProcess } from '../support/syncProcess';
+import { retryUntil } from '../support/retryUntil';
+import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+
+let database: TempDatabase;
+const clients: StockClient[] = [];
+
+before(async () => {
+  database = await createTempDatabase();
+});
+after(async () => {
+  for (const client of clients) client.destroy();
+  await database.cleanup();
+});
+
+function track(client: StockClient): StockClient {
+  clients.push(client);
+  return client;
+}
+
+/** Types `text` one character per transaction, as a person would, `intervalMs` apart. */
+async function typeSlowly(doc: Y.Doc, at: () => Y.XmlText, text: string, intervalMs = 2): Promise<void> {
+  for (const char of text) {
+    const target = at();
+    target.insert(target.length, char);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  void doc;
+}
+
+/** Resolves when the server acknowledges that everything this client sent is stored. */
+function storedAck(client: StockClient, ticket: number): Promise<void> {
+  return new Promise((resolve) => {
+    client.provider.messageHandlers[100] = (_encoder, decoder) => {
+      if (Number(decoder.arr[decoder.pos]) === ticket) resolve();
+    };
+    client.provider.ws!.send(new Uint8Array([100, ticket]));
+  });
+}
+
+test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, unsent text merges on reconnect', async () => {
+  const id = await manuscriptCreator(database.prisma, newManuscript('Killed'));
+  const port = await freePort();
+  let sync = await startSyncProcess(database.url, { port });
+  const alice = track(connectStockClient(port, id));
+  await alice.synced;
+  const chapter = firstChapterId(alice.doc);
+  const paragraph = () => firstParagraphText(alice.doc, chapter);
+
+  await typeSlowly(alice.doc, paragraph, 'The first sentence is stored. ');
+  await storedAck(alice, 1);
+  // Kill while the second sentence is still being typed: part of it may never reach the server.
+  const typing = typeSlowly(alice.doc, paragraph, 'The second one is cut off mid-word by the crash. ');
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await sync.kill('SIGKILL');
+  await typing;
+
+  // A fresh reader after the restart sees at least everything that was acknowledged as stored.
+  sync = await startSyncProcess(database.url, { port: await freePort() });
+  const reader = track(connectStockClient(sync.port, id));
+  await reader.synced;
+  assert.match(sectionText(reader.doc, chapter), /The first sentence is stored\./);
+  reader.destroy();
+  await sync.kill('SIGKILL');
+
+  // Restarted on Alice's port, her client reconnects by itself and sends what the crash cut off.
+  sync = await startSyncProcess(database.url, { port });
+  const expected = 'The first sentence is stored. The second one is cut off mid-word by the crash. ';
+  await retryUntil(() => assert.equal(sectionText(alice.doc, chapter), expected), { timeoutMs: 15_000 });
+  await retryUntil(() => assert.ok(alice.provider.synced), { timeoutMs: 15_000 });
+  await storedAck(alice, 2);
+  await sync.kill('SIGKILL');
+
+  sync = await startSyncProcess(database.url, { port: await freePort() });
+  const later = track(connectStockClient(sync.port, id));
+  await later.synced;
+  assert.equal(sectionText(later.doc, chapter), expected);
+  await sync.kill('SIGTERM');
+});
+
+test('a client that leaves before the manuscript finished loading does not erase it', async () => {
+  const id = await manuscriptCreator(database.prisma, newManuscript('Early leaver'));
+  const real = new PrismaDocumentStore(database.prisma);
+  // Give a first writer something to lose.
+  const setup = await createSyncServer({ store: real, port: 0, host: '127.0.0.1', gracePeriodMs: 50, storage: { flushWindowMs: 20 } });
+  const writer = connectStockClient(setup.port, id);
+  await writer.synced;
+  const chapter = firstChapterId(writer.doc);
+  firstParagraphText(writer.doc, chapter).insert(0, 'Words that must survive.');
+  await storedAck(writer, 1);
+  writer.destroy();
+  await setup.close();
+
+  let releaseLoad!: () => void;
+  const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve));
+  const slowStore: DocumentStore = {
+    load: async (manuscriptId) => {
+      await loadGate;
+      return real.load(manuscriptId);
+    },
+    append: (...args) => real.append(...args),
+    compact: (...args) => real.compact(...args),
+  };
+  const server = await createSyncServer({ store: slowStore, port: 0, host: '127.0.0.1', gracePeriodMs: 50, storage: { flushWindowMs: 20 } });
+  const leaver = connectStockClient(server.port, id);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  leaver.destroy(); // gone while the room is still loading
+  releaseLoad();
+  await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0));
+
+  const reader = track(connectStockClient(server.port, id));
+  await reader.synced;
+  assert.equal(sectionText(reader.doc, chapter), 'Words that must survive.');
+  await server.close();
+});

@@ -1,0 +1,97 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
+import { newManuscript } from '../../server/manuscripts/newManuscript';
+import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
+import { createSyncServer, type SyncServer } from '../../server/sync/createSyncServer';
+import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { connectStockClient, type StockClient } from '../support/stockClient';
+import { retryUntil } from '../support/retryUntil';
+import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+
+let database: TempDatabase;
+let server: SyncServer;
+let manuscriptId: string;
+let writer: StockClient;
+
+before(async () => {
+  database = await createTempDatabase();
+  server = await createSyncServer({ store: new PrismaDocumentStore(database.prisma), port: 0, host: '127.0.0.1', storage: { flushWindowMs: 20 } });
+  manuscriptId = await manuscriptCreator(database.prisma, newManuscript('Robust'));
+  writer = connectStockClient(server.port, manuscriptId);
+  await writer.synced;
+  firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Intact.');
+});
+after(async () => {
+  writer.destroy();
+  await server.close();
+  await database.cleanup();
+});
+
+/** The manuscript as the database holds it. */
+async function storedDoc(): Promise<Y.Doc> {
+  const stored = (await new PrismaDocumentStore(database.prisma).load(manuscriptId))!;
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
+  return doc;
+}
+
+function bytes(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+const MALFORMED: Record<string, Uint8Array | string> = {
+  'random bytes': Uint8Array.from({ length: 64 }, (_, i) => (i * 97 + 13) % 256),
+  'a truncated varint': new Uint8Array([0x80, 0x80]),
+  'an absurd length': bytes((e) => {
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint(e, 2 ** 40);
+  }),
+  'an unknown message type': bytes((e) => encoding.writeVarUint(e, 42)),
+  'an update that does not decode': bytes((e) => {
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 7, 7, 7]));
+  }),
+  'a text frame': 'hello',
+  'awareness that is not JSON': bytes((e) => {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(
+      e,
+      bytes((inner) => {
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, 5);
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarString(inner, '{not json');
+      }),
+    );
+  }),
+};
+
+for (const [name, message] of Object.entries(MALFORMED)) {
+  test(`${name} closes only the sender's connection; others write on and the stored text is intact`, async () => {
+    const code = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}`);
+      ws.on('open', () => ws.send(message));
+      ws.on('close', (closeCode) => resolve(closeCode));
+      ws.on('error', reject);
+    });
+    assert.equal(code, 1008);
+
+    const chapter = firstChapterId(writer.doc);
+    firstParagraphText(writer.doc, chapter).insert(0, '+');
+    const reader = connectStockClient(server.port, manuscriptId);
+    await reader.synced;
+    await retryUntil(() => assert.equal(sectionText(reader.doc, chapter), sectionText(writer.doc, chapter)));
+    assert.match(sectionText(reader.doc, chapter), /^\++Intact\.$/);
+    reader.destroy();
+    await retryUntil(async () => assert.equal(sectionText(await storedDoc(), chapter), sectionText(writer.doc, chapter)));
+  });
+}

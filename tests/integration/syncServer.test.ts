@@ -1,0 +1,121 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { createSyncServer, type SyncServer } from '../../server/sync/createSyncServer';
+import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
+import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
+import { newManuscript } from '../../server/manuscripts/newManuscript';
+import { addSection } from '../../components/manuscript/sectionOperations';
+import { listSections, readTitle, metaMap } from '../../components/manuscript/manuscriptLayout';
+import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { connectStockClient, type StockClient } from '../support/stockClient';
+import { retryUntil } from '../support/retryUntil';
+import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+
+let database: TempDatabase;
+let server: SyncServer;
+const clients: StockClient[] = [];
+
+before(async () => {
+  database = await createTempDatabase();
+  server = await createSyncServer({
+    store: new PrismaDocumentStore(database.prisma),
+    port: 0,
+    host: '127.0.0.1',
+    gracePeriodMs: 200,
+    storage: { flushWindowMs: 100 },
+  });
+});
+
+after(async () => {
+  for (const client of clients) client.destroy();
+  await server.close();
+  await database.cleanup();
+});
+
+function connect(manuscriptId: string): StockClient {
+  const client = connectStockClient(server.port, manuscriptId);
+  clients.push(client);
+  return client;
+}
+
+/** Loads what the database holds for a manuscript into a fresh Y.Doc. */
+async function storedDoc(manuscriptId: string): Promise<Y.Doc> {
+  const stored = await new PrismaDocumentStore(database.prisma).load(manuscriptId);
+  assert.ok(stored, 'manuscript is stored');
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
+  return doc;
+}
+
+test('two stock y-websocket clients converge on the same text and structure', async () => {
+  const id = await manuscriptCreator(database.prisma, newManuscript('Converge'));
+  const alice = connect(id);
+  const bob = connect(id);
+  await Promise.all([alice.synced, bob.synced]);
+  const chapter = firstChapterId(alice.doc);
+  firstParagraphText(alice.doc, chapter).insert(0, 'Alice wrote this. ');
+  addSection(bob.doc, 'chapter', { title: 'Bob’s chapter' });
+  firstParagraphText(bob.doc, chapter).insert(0, 'Bob too. ');
+
+  await retryUntil(() => {
+    assert.equal(sectionText(alice.doc, chapter), sectionText(bob.doc, chapter));
+    assert.match(sectionText(alice.doc, chapter), /Alice wrote this\./);
+    assert.match(sectionText(alice.doc, chapter), /Bob too\./);
+    assert.equal(listSections(alice.doc).length, 4);
+    assert.deepEqual(listSections(alice.doc), listSections(bob.doc));
+  });
+});
+
+test('every update reaches the database within a second', async () => {
+  const id = await manuscriptCreator(database.prisma, newManuscript('Durable'));
+  const writer = connect(id);
+  await writer.synced;
+  metaMap(writer.doc).set('title', 'Renamed while typing');
+  const typedAt = Date.now();
+  await retryUntil(async () => assert.equal(readTitle(await storedDoc(id)), 'Renamed while typing'), { timeoutMs: 1000 });
+  assert.ok(Date.now() - typedAt <= 1000);
+});
+
+test('a manuscript that does not exist is refused at the upgrade', async () => {
+  const status = await new Promise<number>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/no-such-manuscript`);
+    ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    ws.on('open', () => resolve(101));
+  });
+  assert.equal(status, 404);
+});
+
+test('a room with no writers is unloaded after the grace period, its state compacted into a snapshot', async () => {
+  const id = await manuscriptCreator(database.prisma, newManuscript('Unload'));
+  const writer = connect(id);
+  await writer.synced;
+  firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Kept after unloading.');
+  await retryUntil(async () => assert.ok((await database.prisma.manuscriptUpdate.count({ where: { manuscriptId: id } })) > 0));
+  writer.destroy();
+  await retryUntil(async () => {
+    const loaded = await server.registry.loadedRooms();
+    assert.ok(!loaded.some((room) => room.manuscriptId === id), 'room unloaded');
+  });
+  assert.equal(await database.prisma.manuscriptUpdate.count({ where: { manuscriptId: id } }), 0, 'log compacted');
+  const stored = await storedDoc(id);
+  assert.match(sectionText(stored, firstChapterId(stored)), /Kept after unloading\./);
+  const summary = await database.prisma.manuscript.findUniqueOrThrow({ where: { id } });
+  assert.equal(summary.wordCount, 3);
+});
+
+test('the stored acknowledgement arrives only after the change is in the database', async () => {
+  const id = await manuscriptCreator(database.prisma, newManuscript('Ack'));
+  const writer = connect(id);
+  await writer.synced;
+  const acks: number[] = [];
+  writer.provider.messageHandlers[100] = (_encoder, decoder) => {
+    acks.push(Number(decoder.arr[decoder.pos]));
+  };
+  metaMap(writer.doc).set('title', 'Acknowledged');
+  writer.provider.ws!.send(new Uint8Array([100, 7]));
+  await retryUntil(() => assert.deepEqual(acks, [7]));
+  assert.equal(readTitle(await storedDoc(id)), 'Acknowledged');
+});
