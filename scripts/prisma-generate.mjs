@@ -9,7 +9,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const stub = path.join(root, 'scripts', 'prisma-engine-stub.sh');
 const cli = path.join(root, 'node_modules', 'prisma', 'build', 'index.js');
 
-const result = spawnSync(process.execPath, [cli, 'generate'], {
+const result = spawnSync(process.execPath, [cli, 'generate', '--config', path.join(root, 'prisma', 'prisma.config.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: {

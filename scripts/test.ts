@@ -73,7 +73,7 @@ async function runEndToEnd(): Promise<Tally | null> {
   await prepareDatabase(databaseUrl, { quiet: true });
   const report = path.join(root, 'test-results', 'e2e-report.json');
   rmSync(report, { force: true });
-  await run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--reporter=list,json'], {
+  await run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--config', path.join('tests', 'e2e', 'playwright.config.ts'), '--reporter=list,json'], {
     DATABASE_URL: databaseUrl,
     E2E_APP_PORT: String(await freePort()),
     SYNC_PORT: String(await freePort()),

@@ -40,6 +40,8 @@ export function useManuscriptConnection(manuscriptId: string, url: string): Manu
     const local = new IndexeddbPersistence(`quire:${manuscriptId}`, doc);
     const provider = new WebsocketProvider(url, manuscriptId, doc, { maxBackoffTime: 2500 });
     const tracker = new StoredTracker(doc, provider);
+    // The connection is an external resource created here; state hands it to render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setConnection({ doc, provider, tracker });
     return () => {
       setConnection(null);
