@@ -1,5 +1,6 @@
 'use client';
 
+import type { CSSProperties } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -17,6 +18,8 @@ interface SectionEditorProps {
   provider: WebsocketProvider;
   sectionId: string;
   writer: WriterIdentity;
+  /** Shown above a chapter's title ("Chapter 3"); the number follows from the chapter's place. */
+  chapterLabel?: string;
 }
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -33,7 +36,7 @@ const PLACEHOLDERS: Record<string, string> = {
  * `key={sectionId}` so switching sections builds a fresh editor on the other fragment; the rest
  * of the book stays out of ProseMirror, which keeps long books fast.
  */
-export function SectionEditor({ doc, provider, sectionId, writer }: SectionEditorProps) {
+export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel }: SectionEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -62,7 +65,11 @@ export function SectionEditor({ doc, provider, sectionId, writer }: SectionEdito
   return (
     <>
       <EditorToolbar editor={editor} />
-      <EditorContent editor={editor} className="editor-scroll" />
+      <EditorContent
+        editor={editor}
+        className="editor-scroll"
+        style={chapterLabel ? ({ '--chapter-label': JSON.stringify(chapterLabel) } as CSSProperties) : undefined}
+      />
     </>
   );
 }

@@ -35,6 +35,9 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl }: Manuscr
   const activeId =
     chosenId && sections.some((s) => s.id === chosenId) ? chosenId : (sections.find((s) => s.kind === 'chapter') ?? sections[0])?.id ?? null;
 
+  const active = sections.find((s) => s.id === activeId);
+  const chapterLabel = active?.kind === 'chapter' ? `Chapter ${active.chapterNumber}` : undefined;
+
   useEffect(() => {
     if (!connection || !writer) return;
     connection.provider.awareness.setLocalStateField('user', { name: writer.name, color: writer.color });
@@ -61,7 +64,14 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl }: Manuscr
         {connection && <Binder doc={connection.doc} sections={sections} activeId={activeId} onSelect={setChosenId} />}
         <main className="workspace-editor">
           {connection && writer && activeId ? (
-            <SectionEditor key={`${activeId}:${writer.name}:${writer.color}`} doc={connection.doc} provider={connection.provider} sectionId={activeId} writer={writer} />
+            <SectionEditor
+              key={`${activeId}:${writer.name}:${writer.color}`}
+              doc={connection.doc}
+              provider={connection.provider}
+              sectionId={activeId}
+              writer={writer}
+              chapterLabel={chapterLabel}
+            />
           ) : (
             <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>
           )}

@@ -34,11 +34,11 @@ async function instantiate(): Promise<SchemaEngineModule> {
  * them, which would keep a finished CLI run alive for a minute. Its timers guard only its own
  * work, so they are unref'd: they still fire if the process is running anyway.
  */
-function withUnrefTimers(glue: SchemaEngineModule): Record<string, unknown> {
-  const imports: Record<string, unknown> = { ...glue };
+function withUnrefTimers(glue: SchemaEngineModule): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = { ...glue } as WebAssembly.ModuleImports;
   for (const [name, value] of Object.entries(glue)) {
     if (name.startsWith('__wbg_setTimeout_') && typeof value === 'function') {
-      imports[name] = (...args: unknown[]) => {
+      imports[name] = (...args: unknown[]): unknown => {
         const timer = (value as (...args: unknown[]) => unknown)(...args);
         (timer as Partial<NodeJS.Timeout>)?.unref?.();
         return timer;

@@ -55,7 +55,7 @@ export async function withSchemaEngine<T>(url: string, task: (session: SchemaEng
       readMigrations: () => readMigrations(provider.migrationsDir),
     });
   } catch (error) {
-    throw toMigrationError(error, bridge.jsErrors);
+    throw toMigrationError(error, bridge.jsErrors, provider.describe(url));
   } finally {
     engine?.free();
     await bridge.close();
@@ -75,12 +75,21 @@ function logEngineEvent(line: string): void {
   }
 }
 
-function toMigrationError(error: unknown, jsErrors: unknown[]): Error {
+function toMigrationError(error: unknown, jsErrors: unknown[], target: string): Error {
   if (error instanceof MigrationError) return error;
-  if (!(error instanceof Error)) return new MigrationError(String(error));
-  // Engine messages end with a span trace ("   0: sql_schema_connector::..."): useful only when
-  // debugging the engine itself.
-  const message = process.env.MIGRATE_DEBUG ? error.message : error.message.split(/\n\s*\d+: \S/, 1)[0].trim();
+  const code = (error as { code?: unknown } | undefined)?.code;
   const causes = jsErrors.map((cause) => `\n  caused by: ${cause instanceof Error ? cause.message : String(cause)}`);
-  return new MigrationError(message + causes.join(''), { cause: error });
+  return new MigrationError(
+    `${typeof code === 'string' ? `${code}: ` : ''}${errorMessage(error)}${causes.join('')}\n  database: ${target}`,
+    { cause: error },
+  );
+}
+
+/**
+ * An engine error's message without the span trace it ends with ("   0: sql_schema_connector::..."),
+ * which helps only when debugging the engine itself (set MIGRATE_DEBUG=1 to keep it).
+ */
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return process.env.MIGRATE_DEBUG ? message : message.split(/\n\s*\d+: \S/, 1)[0].trim();
 }

@@ -4,6 +4,7 @@ import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson'
 import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
 import { newId } from '../../components/manuscript/newId';
 import { summarizeManuscript } from '../sync/summarizeManuscript';
+import { retryWhenBusy } from '../persistence/retryWhenBusy';
 
 /**
  * Creates a manuscript from its JSON: the database row and its first snapshot, in one
@@ -20,13 +21,15 @@ export async function manuscriptCreator(
   const state = new Uint8Array(Y.encodeStateAsUpdateV2(doc));
   const summary = summarizeManuscript(doc);
   doc.destroy();
-  await prisma.manuscript.create({
-    data: {
-      id,
-      title: summary.title,
-      wordCount: summary.wordCount,
-      snapshot: { create: { state, throughSeq: 0 } },
-    },
-  });
+  await retryWhenBusy(() =>
+    prisma.manuscript.create({
+      data: {
+        id,
+        title: summary.title,
+        wordCount: summary.wordCount,
+        snapshot: { create: { state, throughSeq: 0 } },
+      },
+    }),
+  );
   return id;
 }
