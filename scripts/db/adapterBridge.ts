@@ -73,7 +73,7 @@ export function bridgeAdapterFactory(factory: SqlMigrationAwareDriverAdapterFact
         open.delete(adapter);
         await adapter.dispose();
       }),
-      ...(adapter.getConnectionInfo && { getConnectionInfo: syncOk(adapter.getConnectionInfo.bind(adapter)) }),
+      ...(adapter.getConnectionInfo && { getConnectionInfo: captureSync(adapter.getConnectionInfo.bind(adapter)) }),
     };
   };
 
@@ -100,6 +100,13 @@ function isDriverAdapterError(error: unknown): error is Error & { cause: object 
   return error instanceof Error && error.name === 'DriverAdapterError' && typeof error.cause === 'object';
 }
 
-function syncOk<T>(fn: () => T) {
-  return (): EngineResult => ({ ok: true, value: fn() });
+function captureSync<T>(fn: () => T) {
+  return (): EngineResult => {
+    try {
+      return { ok: true, value: fn() };
+    } catch (error) {
+      if (isDriverAdapterError(error)) return { ok: false, error: error.cause };
+      throw error;
+    }
+  };
 }

@@ -1,5 +1,6 @@
 import { databaseUrl } from '../../server/config/databaseUrl';
-import { errorMessage, MigrationError, withSchemaEngine } from './schemaEngineSession';
+import { applyMigrations } from './applyMigrations';
+import { withSchemaEngine } from './schemaEngineSession';
 
 /** Options for {@link deployMigrations}. */
 export interface DeployOptions {
@@ -16,24 +17,11 @@ export interface DeployOptions {
 export async function deployMigrations(url: string = databaseUrl(), options: DeployOptions = {}): Promise<void> {
   const log = options.log === undefined ? console.log : options.log;
   const started = performance.now();
-  const summary = await withSchemaEngine(url, async ({ engine, filters, readMigrations, target }) => {
+  const summary = await withSchemaEngine(url, async (session) => {
+    const { readMigrations, target } = session;
     const migrationsList = await readMigrations();
     const total = migrationsList.migrationDirectories.length;
-    const { appliedMigrationNames: applied } = await engine
-      .applyMigrations({ migrationsList, filters })
-      .catch(async (error: unknown) => {
-        // A failing migration script surfaces as a bare database error; name the migration.
-        const history = await engine
-          .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters })
-          .catch(() => undefined);
-        const failed = history?.failedMigrationNames ?? [];
-        if (failed.length === 0 || (error as { code?: string }).code) throw error;
-        throw new MigrationError(
-          `Migration ${failed.join(', ')} failed: ${errorMessage(error)}\n` +
-            'Fix the database or the migration, then mark it rolled back before deploying again.',
-          { cause: error },
-        );
-      });
+    const applied = await applyMigrations(session, migrationsList);
     if (total === 0) return `No migrations to apply in ${migrationsList.baseDir} (database: ${target})`;
     if (applied.length === 0) return `Database is up to date (${plural(total, 'migration')}): ${target}`;
     return `Applied ${plural(applied.length, 'migration')} to ${target}: ${applied.join(', ')}`;

@@ -21,7 +21,8 @@ async function main(argv: string[]): Promise<void> {
     await deployMigrations();
   } else if (command === 'dev') {
     const started = performance.now();
-    await migrateDev({ name: values.name?.trim() || undefined });
+    const name = values.name?.trim();
+    await migrateDev(name ? { name } : {});
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   } else {
     throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
@@ -32,11 +33,12 @@ class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`Migration failed: ${message}`);
-  if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error(USAGE);
+  const parseError = (error as { code?: unknown } | null)?.code?.toString().startsWith('ERR_PARSE_ARGS_');
+  if (error instanceof UsageError || parseError) {
+    console.error(`${message}\n${USAGE}`);
     process.exitCode = 2;
   } else {
+    console.error(`Migration failed: ${message}`);
     process.exitCode = 1;
   }
 });

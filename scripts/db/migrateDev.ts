@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { databaseUrl } from '../../server/config/databaseUrl';
+import { applyMigrations } from './applyMigrations';
 import { migrationSlug, writeMigration } from './migrationFiles';
 import { MigrationError, withSchemaEngine } from './schemaEngineSession';
 
@@ -28,14 +29,13 @@ export interface MigrateDevResult {
  */
 export async function migrateDev(options: MigrateDevOptions = {}): Promise<MigrateDevResult> {
   const { name = 'migration', url = databaseUrl(), log = console.log } = options;
-  return withSchemaEngine(url, async ({ engine, provider, schema, filters, readMigrations, target }) => {
+  return withSchemaEngine(url, async (session) => {
+    const { engine, provider, schema, filters, readMigrations, target } = session;
     let migrationsList = await readMigrations();
     // Applying first also creates the migrations table, which the diagnostics below need on a
     // fresh database.
-    const pending = await engine.applyMigrations({ migrationsList, filters });
-    if (pending.appliedMigrationNames.length > 0) {
-      log(`Applied pending migrations: ${pending.appliedMigrationNames.join(', ')}`);
-    }
+    const pending = await applyMigrations(session, migrationsList);
+    if (pending.length > 0) log(`Applied pending migrations: ${pending.join(', ')}`);
 
     // Needed before evaluateDataLoss and createMigration: in the WebAssembly engine those fail
     // ("SQLite shadow DB must be provided through an external factory") unless devDiagnostic
@@ -52,7 +52,7 @@ export async function migrateDev(options: MigrateDevOptions = {}): Promise<Migra
     const risk = await engine.evaluateDataLoss({ migrationsList, schema, filters });
     if (risk.migrationSteps === 0) {
       log(`No schema changes: ${relative(provider.schemaPath)} matches the migrations. Nothing created.`);
-      return { applied: pending.appliedMigrationNames };
+      return { applied: pending };
     }
     if (risk.unexecutableSteps.length > 0) {
       throw new MigrationError(
@@ -72,7 +72,7 @@ export async function migrateDev(options: MigrateDevOptions = {}): Promise<Migra
     });
     if (generated.migrationScript === null) {
       log(`No schema changes: ${relative(provider.schemaPath)} matches the migrations. Nothing created.`);
-      return { applied: pending.appliedMigrationNames };
+      return { applied: pending };
     }
     const scriptPath = await writeMigration(provider.migrationsDir, {
       folderName: generated.generatedMigrationName,
@@ -83,12 +83,9 @@ export async function migrateDev(options: MigrateDevOptions = {}): Promise<Migra
     log(`Created ${relative(scriptPath)}`);
 
     migrationsList = await readMigrations();
-    const applied = await engine.applyMigrations({ migrationsList, filters });
-    log(`Applied ${applied.appliedMigrationNames.join(', ')} to ${target}`);
-    return {
-      created: generated.generatedMigrationName,
-      applied: [...pending.appliedMigrationNames, ...applied.appliedMigrationNames],
-    };
+    const applied = await applyMigrations(session, migrationsList);
+    log(`Applied ${applied.join(', ')} to ${target}`);
+    return { created: generated.generatedMigrationName, applied: [...pending, ...applied] };
   });
 }
 
