@@ -19,7 +19,10 @@ const appPort = Number(process.env.PORT ?? 3000);
 const appHost = process.env.HOST ?? '0.0.0.0';
 
 const url = databaseUrl();
-const { seeded } = await prepareDatabase(url);
+const { seeded } = await prepareDatabase(url).catch((error: Error) => {
+  console.error(`Could not prepare the database (${url}):\n${error.message}`);
+  process.exit(1);
+});
 if (seeded) console.log('Loaded the sample novel as manuscript "sample".');
 
 const next = path.join(root, 'node_modules', '.bin', 'next');
