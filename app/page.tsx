@@ -1,26 +1,25 @@
 import Link from 'next/link';
 import { db } from '../server/db';
+import { requireUser } from '../server/auth/currentUser';
 import { listManuscripts } from '../server/manuscripts/listManuscripts';
 import { NewManuscriptForm } from '../components/library/NewManuscriptForm';
-import { IdentityPicker } from '../components/identity/IdentityPicker';
+import { LibraryHeader } from '../components/library/LibraryHeader';
 import { formatCount } from '../components/workspace/formatCount';
 
 export const dynamic = 'force-dynamic';
 
-/** The library: every manuscript, and a form to start a new one. */
+/** The library: the manuscripts you belong to, and a form to start a new one. */
 export default async function LibraryPage() {
-  const manuscripts = await listManuscripts(db);
+  const user = await requireUser('/');
+  const manuscripts = await listManuscripts(db, user.id);
   return (
     <div className="library">
-      <header className="library-header">
-        <h1>Quire</h1>
-        <IdentityPicker />
-      </header>
+      <LibraryHeader name={user.name} />
       <main>
         <NewManuscriptForm />
         <h2>Manuscripts</h2>
         {manuscripts.length === 0 ? (
-          <p className="library-empty">No manuscripts yet. Start one above.</p>
+          <p className="library-empty">No manuscripts yet. Start one above, or open an invitation link someone sent you.</p>
         ) : (
           <ul className="library-list" data-testid="library-list">
             {manuscripts.map((manuscript) => (
@@ -28,7 +27,8 @@ export default async function LibraryPage() {
                 <Link href={`/m/${manuscript.id}`} className="library-item">
                   <span className="library-title">{manuscript.title}</span>
                   <span className="library-meta">
-                    {formatCount(manuscript.wordCount)} words · changed {manuscript.updatedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
+                    {manuscript.role} · {formatCount(manuscript.wordCount)} words · changed{' '}
+                    {manuscript.updatedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
                   </span>
                 </Link>
               </li>

@@ -5,13 +5,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { loadEnvFile } from '../server/config/loadEnvFile';
+import '../server/config/loadEnv';
 import { databaseUrl } from '../server/config/databaseUrl';
 import { syncConfig } from '../server/config/syncConfig';
 import { prepareDatabase } from './prepareDatabase';
+import { authSecret } from '../server/config/authSecret';
+import { DEMO_ACCOUNT } from '../server/auth/demoAccount';
 import { buildIsStale } from './buildIsStale';
 
-loadEnvFile();
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
@@ -24,6 +25,8 @@ const { seeded } = await prepareDatabase(url).catch((error: Error) => {
   process.exit(1);
 });
 if (seeded) console.log('Loaded the sample novel as manuscript "sample".');
+// Made before the two processes start, so they never race to create it.
+authSecret();
 
 const next = path.join(root, 'node_modules', '.bin', 'next');
 if (!dev && buildIsStale(root)) {
@@ -40,6 +43,7 @@ const children: ChildProcess[] = [
 const shown = appHost === '0.0.0.0' ? 'localhost' : appHost;
 setTimeout(() => {
   console.log(`\nQuire is running: http://${shown}:${appPort}  (sample novel: http://${shown}:${appPort}/m/sample)`);
+  console.log(`Sign in as ${DEMO_ACCOUNT.email} with the password ${DEMO_ACCOUNT.password} (owner of the sample novel).`);
   console.log(`Sync server: ws://${shown}:${syncConfig().port}/<manuscriptId>   Database: ${url}\n`);
 }, 1500).unref();
 

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { buildIsStale } from './buildIsStale';
 import { freePort } from './freePort';
 import { prepareDatabase } from './prepareDatabase';
@@ -14,6 +15,8 @@ const root = process.cwd();
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const suites = requested.length > 0 ? requested : ['unit', 'integration', 'e2e'];
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// Tests sign tokens and sessions with a throwaway secret, never the installation's own.
+process.env.BETTER_AUTH_SECRET = `test-${randomBytes(16).toString('hex')}`;
 
 interface Tally {
   passed: number;

@@ -11,13 +11,15 @@ import { manuscriptExtensions } from './schema';
 import { SectionGuard } from './SectionGuard';
 import { EditorToolbar } from './EditorToolbar';
 import { sectionFragment } from '../manuscript/manuscriptLayout';
-import type { WriterIdentity } from '../identity/writerIdentity';
+
 
 interface SectionEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider;
   sectionId: string;
-  writer: WriterIdentity;
+  writer: { name: string; color: string };
+  /** False for readers: the text shows, co-writers' carets move, nothing can be typed. */
+  editable: boolean;
   /** Shown above a chapter's title ("Chapter 3"); the number follows from the chapter's place. */
   chapterLabel?: string;
 }
@@ -36,10 +38,11 @@ const PLACEHOLDERS: Record<string, string> = {
  * `key={sectionId}` so switching sections builds a fresh editor on the other fragment; the rest
  * of the book stays out of ProseMirror, which keeps long books fast.
  */
-export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel }: SectionEditorProps) {
+export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel, editable }: SectionEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
+      editable,
       extensions: [
         ...manuscriptExtensions,
         SectionGuard,
@@ -64,7 +67,7 @@ export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel }
   if (!editor) return <div className="manuscript-page is-loading">Opening…</div>;
   return (
     <>
-      <EditorToolbar editor={editor} />
+      {editable && <EditorToolbar editor={editor} />}
       <EditorContent
         editor={editor}
         className="editor-scroll"

@@ -1,62 +1,43 @@
 'use client';
 
 import { useState } from 'react';
-import { WRITER_COLORS } from './writerIdentity';
-import { useWriterIdentity } from './useWriterIdentity';
+import { WRITER_COLORS } from './writerColor';
 
-/** Lets a writer choose the name and colour co-writers see next to their caret. */
-export function IdentityPicker() {
-  const [identity, saveIdentity] = useWriterIdentity();
-  const [editing, setEditing] = useState(false);
-  const [name, setName] = useState('');
-  if (!identity) return null;
+interface IdentityPickerProps {
+  /** The account's name, shown to co-writers on the caret. */
+  name: string;
+  color: string | null;
+  onColor: (color: string) => void;
+}
 
-  if (!editing) {
-    return (
-      <button
-        type="button"
-        className="identity-chip"
-        data-testid="identity-chip"
-        onClick={() => {
-          setName(identity.name);
-          setEditing(true);
-        }}
-        title="Change the name and colour co-writers see"
-      >
-        <span className="identity-dot" style={{ background: identity.color }} />
-        {identity.name}
-      </button>
-    );
-  }
-
+/** Shows the name co-writers see and lets the writer pick their caret colour. */
+export function IdentityPicker({ name, color, onColor }: IdentityPickerProps) {
+  const [open, setOpen] = useState(false);
   return (
-    <form
-      className="identity-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (name.trim()) saveIdentity({ name, color: identity.color });
-        setEditing(false);
-      }}
-    >
-      <label>
-        Your name
-        <input autoFocus value={name} maxLength={40} onChange={(event) => setName(event.target.value)} aria-label="Your name" />
-      </label>
-      <div className="identity-colors" role="radiogroup" aria-label="Caret colour">
-        {WRITER_COLORS.map((color) => (
-          <button
-            key={color}
-            type="button"
-            role="radio"
-            aria-checked={identity.color === color}
-            aria-label={`Colour ${color}`}
-            className="identity-color"
-            style={{ background: color }}
-            onClick={() => saveIdentity({ name: name.trim() || identity.name, color })}
-          />
-        ))}
-      </div>
-      <button type="submit">Done</button>
-    </form>
+    <div className="identity">
+      <button type="button" className="identity-chip" data-testid="identity-chip" onClick={() => setOpen((o) => !o)} title="Choose your caret colour">
+        <span className="identity-dot" style={{ background: color ?? 'transparent' }} />
+        {name}
+      </button>
+      {open && (
+        <div className="identity-colors" role="radiogroup" aria-label="Caret colour">
+          {WRITER_COLORS.map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              role="radio"
+              aria-checked={color === choice}
+              aria-label={`Colour ${choice}`}
+              className="identity-color"
+              style={{ background: choice }}
+              onClick={() => {
+                onColor(choice);
+                setOpen(false);
+              }}
+            />
+          ))}
+        </div>
+      )}
+    </div>
   );
 }

@@ -12,6 +12,8 @@ interface BinderProps {
   sections: SectionListItem[];
   activeId: string | null;
   onSelect: (sectionId: string) => void;
+  /** Readers see the binder without its editing controls. */
+  readOnly: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ interface BinderProps {
  * reorder (drag, or the arrow buttons) and delete chapters here; every change goes into the
  * shared document, so co-writers see it at once.
  */
-export function Binder({ doc, sections, activeId, onSelect }: BinderProps) {
+export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [dragged, setDragged] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function Binder({ doc, sections, activeId, onSelect }: BinderProps) {
             data-testid="binder-item"
             data-section-id={section.id}
             data-kind={section.kind}
-            draggable={section.kind === 'chapter' && renaming !== section.id}
+            draggable={!readOnly && section.kind === 'chapter' && renaming !== section.id}
             onDragStart={() => setDragged(section.id)}
             onDragOver={(event) => section.kind === 'chapter' && dragged && event.preventDefault()}
             onDrop={() => dropOn(section.id)}
@@ -84,7 +86,7 @@ export function Binder({ doc, sections, activeId, onSelect }: BinderProps) {
                 </span>
               </button>
             )}
-            {section.kind === 'chapter' && renaming !== section.id && (
+            {!readOnly && section.kind === 'chapter' && renaming !== section.id && (
               <span className="binder-actions">
                 <button type="button" aria-label={`Move ${section.label} up`} onClick={() => moveChapter(section.id, -1)} disabled={section.chapterNumber === 1}>
                   ↑
@@ -124,6 +126,7 @@ export function Binder({ doc, sections, activeId, onSelect }: BinderProps) {
           </li>
         ))}
       </ol>
+      {!readOnly && (
       <button
         type="button"
         className="binder-add"
@@ -131,6 +134,7 @@ export function Binder({ doc, sections, activeId, onSelect }: BinderProps) {
       >
         + Add chapter
       </button>
+      )}
     </nav>
   );
 }

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { metaMap, readTitle } from '../manuscript/manuscriptLayout';
 
 /** The book's title, editable in place and shared with co-writers. */
-export function ManuscriptTitle({ doc }: { doc: Y.Doc }) {
+export function ManuscriptTitle({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
   const [title, setTitle] = useState(() => readTitle(doc));
   useEffect(() => {
     const read = () => setTitle(readTitle(doc));
@@ -22,6 +22,7 @@ export function ManuscriptTitle({ doc }: { doc: Y.Doc }) {
       value={title}
       placeholder="Untitled manuscript"
       maxLength={200}
+      readOnly={readOnly}
       onChange={(event) => {
         setTitle(event.target.value);
         metaMap(doc).set('title', event.target.value);

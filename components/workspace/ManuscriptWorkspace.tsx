@@ -4,37 +4,50 @@ import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { SectionEditor } from '../editor/SectionEditor';
 import { IdentityPicker } from '../identity/IdentityPicker';
-import { useWriterIdentity } from '../identity/useWriterIdentity';
+import { useWriterColor } from '../identity/useWriterColor';
+import { SharePanel } from '../sharing/SharePanel';
+import { canManageMembers, canWrite, type Role } from '../../server/access/roles';
 import { Binder } from './Binder';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ManuscriptTitle } from './ManuscriptTitle';
 import { PresenceList } from './PresenceList';
+import { RoleBadge } from './RoleBadge';
 import { formatCount } from './formatCount';
 import { syncServerUrl, useConnectionState, useManuscriptConnection } from './useManuscriptConnection';
 import { useSectionList } from './useSectionList';
+import { useSyncAccess } from './useSyncAccess';
 
 interface ManuscriptWorkspaceProps {
   manuscriptId: string;
   syncPort: number;
   syncUrl?: string;
+  /** The signed-in writer. */
+  user: { id: string; name: string };
+  /** Their role when the page was served, and a sync token for the room. */
+  initialRole: Role;
+  syncToken: string;
 }
 
 /**
  * The writing room for one manuscript: title, status, who is here, the binder, and the editor of
- * the selected section.
+ * the selected section. Readers (viewers, and commenters until comments exist) get the same room
+ * read-only.
  */
-export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl }: ManuscriptWorkspaceProps) {
+export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, initialRole, syncToken }: ManuscriptWorkspaceProps) {
   const url = useMemo(() => (typeof window === 'undefined' ? '' : syncServerUrl(syncPort, syncUrl)), [syncPort, syncUrl]);
-  const connection = useManuscriptConnection(manuscriptId, url);
+  const connection = useManuscriptConnection(manuscriptId, url, syncToken);
+  const { role, ended } = useSyncAccess(connection, manuscriptId, initialRole);
   const state = useConnectionState(connection);
   const { sections, totalWords } = useSectionList(connection?.doc ?? null);
-  const [writer] = useWriterIdentity();
+  const [color, setColor] = useWriterColor();
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const writable = canWrite(role) && !ended;
+  const writer = useMemo(() => (color ? { name: user.name, color } : null), [user.name, color]);
 
   // Open the first chapter by default, and move off a section a co-writer deleted.
   const activeId =
     chosenId && sections.some((s) => s.id === chosenId) ? chosenId : (sections.find((s) => s.kind === 'chapter') ?? sections[0])?.id ?? null;
-
   const active = sections.find((s) => s.id === activeId);
   const chapterLabel = active?.kind === 'chapter' ? `Chapter ${active.chapterNumber}` : undefined;
 
@@ -52,30 +65,43 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl }: Manuscr
         <Link href="/" className="workspace-home" aria-label="Library">
           Quire
         </Link>
-        {connection && <ManuscriptTitle doc={connection.doc} />}
+        {connection && <ManuscriptTitle doc={connection.doc} readOnly={!writable} />}
+        <RoleBadge role={role} />
         <span className="word-total" data-testid="word-total">
           {formatCount(totalWords)} words
         </span>
         <ConnectionStatus state={state} />
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
-        <IdentityPicker />
+        {canManageMembers(role) && (
+          <button type="button" className="share-button" onClick={() => setSharing((open) => !open)}>
+            Share
+          </button>
+        )}
+        <IdentityPicker name={user.name} color={color} onColor={setColor} />
       </header>
+      {ended && (
+        <p className="workspace-ended" role="alert" data-testid="access-ended">
+          {ended} <Link href="/">Back to your library</Link>
+        </p>
+      )}
       <div className="workspace-body">
-        {connection && <Binder doc={connection.doc} sections={sections} activeId={activeId} onSelect={setChosenId} />}
+        {connection && <Binder doc={connection.doc} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
         <main className="workspace-editor">
           {connection && writer && activeId ? (
             <SectionEditor
-              key={`${activeId}:${writer.name}:${writer.color}`}
+              key={`${activeId}:${writer.color}:${writable}`}
               doc={connection.doc}
               provider={connection.provider}
               sectionId={activeId}
               writer={writer}
               chapterLabel={chapterLabel}
+              editable={writable}
             />
           ) : (
             <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>
           )}
         </main>
+        {sharing && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setSharing(false)} />}
       </div>
     </div>
   );

@@ -30,15 +30,16 @@ export function syncServerUrl(syncPort: number, syncUrl?: string): string {
 
 /**
  * Opens a manuscript: a Y.Doc kept in IndexedDB (so it opens, and takes edits, while the server
- * is unreachable) and synced through the y-websocket provider. Closes everything on unmount.
+ * is unreachable) and synced through the y-websocket provider, which presents `token` (a
+ * short-lived sync token; see useSyncAccess for its renewal). Closes everything on unmount.
  */
-export function useManuscriptConnection(manuscriptId: string, url: string): ManuscriptConnection | null {
+export function useManuscriptConnection(manuscriptId: string, url: string, token: string): ManuscriptConnection | null {
   const [connection, setConnection] = useState<ManuscriptConnection | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`quire:${manuscriptId}`, doc);
-    const provider = new WebsocketProvider(url, manuscriptId, doc, { maxBackoffTime: 2500 });
+    const provider = new WebsocketProvider(url, manuscriptId, doc, { maxBackoffTime: 2500, params: { token } });
     const tracker = new StoredTracker(doc, provider);
     // The connection is an external resource created here; state hands it to render.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -50,6 +51,8 @@ export function useManuscriptConnection(manuscriptId: string, url: string): Manu
       void local.destroy();
       doc.destroy();
     };
+    // The token is read once: renewals update provider.params in place, without reconnecting.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [manuscriptId, url]);
 
   return connection;

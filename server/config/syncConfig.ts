@@ -16,5 +16,8 @@ export function syncConfig() {
     maxMessageBytes: intFromEnv('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
     flushWindowMs: intFromEnv('SYNC_FLUSH_WINDOW_MS', 500),
     compactAfterEntries: intFromEnv('SYNC_COMPACT_AFTER', 200),
+    maxDocumentBytes: intFromEnv('SYNC_MAX_DOCUMENT_BYTES', 64 * 1024 * 1024),
+    maxMessagesPerSecond: intFromEnv('SYNC_MAX_MESSAGES_PER_SECOND', 200),
+    accessRecheckMs: intFromEnv('SYNC_ACCESS_RECHECK_MS', 2000),
   };
 }

@@ -7,14 +7,14 @@ import { summarizeManuscript } from '../sync/summarizeManuscript';
 import { retryWhenBusy } from '../persistence/retryWhenBusy';
 
 /**
- * Creates a manuscript from its JSON: the database row and its first snapshot, in one
- * transaction. The sync server loads the snapshot when the first writer opens it.
- * Returns the new manuscript's id.
+ * Creates a manuscript from its JSON: the database row, its first snapshot and its owner's
+ * membership, in one transaction. The sync server loads the snapshot when the first writer opens
+ * it. Returns the new manuscript's id.
  */
 export async function manuscriptCreator(
   prisma: PrismaClient,
   manuscript: ManuscriptJson,
-  options: { id?: string } = {},
+  options: { ownerId: string; id?: string },
 ): Promise<string> {
   const id = options.id ?? newId();
   const doc = writeManuscriptToYDoc(manuscript);
@@ -28,6 +28,7 @@ export async function manuscriptCreator(
         title: summary.title,
         wordCount: summary.wordCount,
         snapshot: { create: { state, throughSeq: 0 } },
+        memberships: { create: { userId: options.ownerId, role: 'owner' } },
       },
     }),
   );

@@ -8,6 +8,12 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+/** One log entry to append: a merged update (V2) and who wrote it (null: the server itself). */
+export interface LogEntry {
+  update: Uint8Array;
+  userId: string | null;
+}
+
 /** Facts derived from a manuscript's Yjs document, kept beside it for the library page. */
 export interface DocumentSummary {
   title: string;
@@ -22,8 +28,11 @@ export interface DocumentSummary {
 export interface DocumentStore {
   /** Loads a manuscript's state; null if no such manuscript exists. */
   load(manuscriptId: string): Promise<StoredDocument | null>;
-  /** Appends one merged update (V2) to the log, optionally refreshing the summary; returns its seq. */
-  append(manuscriptId: string, update: Uint8Array, summary?: DocumentSummary): Promise<number>;
+  /**
+   * Appends entries to the log in one transaction, optionally refreshing the summary; returns the
+   * seq of the last entry.
+   */
+  append(manuscriptId: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number>;
   /**
    * Replaces the snapshot with `state` (V2), which covers every log entry up to `throughSeq`,
    * and drops those entries, in one transaction.

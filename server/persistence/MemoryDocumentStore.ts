@@ -1,9 +1,9 @@
-import type { DocumentStore, DocumentSummary, StoredDocument } from './DocumentStore';
+import type { DocumentStore, DocumentSummary, LogEntry, StoredDocument } from './DocumentStore';
 
 interface MemoryRecord {
   snapshot: Uint8Array | null;
   throughSeq: number;
-  log: Array<{ seq: number; data: Uint8Array }>;
+  log: Array<{ seq: number; data: Uint8Array; userId: string | null }>;
   summary: DocumentSummary;
 }
 
@@ -33,12 +33,11 @@ export class MemoryDocumentStore implements DocumentStore {
     };
   }
 
-  async append(manuscriptId: string, update: Uint8Array, summary?: DocumentSummary): Promise<number> {
+  async append(manuscriptId: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number> {
     const record = this.writable(manuscriptId);
-    const seq = this.nextSeq++;
-    record.log.push({ seq, data: update });
+    for (const entry of entries) record.log.push({ seq: this.nextSeq++, data: entry.update, userId: entry.userId });
     if (summary) record.summary = summary;
-    return seq;
+    return this.nextSeq - 1;
   }
 
   async compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {

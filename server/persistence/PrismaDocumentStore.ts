@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { DocumentStore, DocumentSummary, StoredDocument } from './DocumentStore';
+import type { DocumentStore, DocumentSummary, LogEntry, StoredDocument } from './DocumentStore';
 
 /** {@link DocumentStore} on the Prisma models ManuscriptSnapshot and ManuscriptUpdate. */
 export class PrismaDocumentStore implements DocumentStore {
@@ -24,13 +24,17 @@ export class PrismaDocumentStore implements DocumentStore {
     };
   }
 
-  async append(manuscriptId: string, update: Uint8Array, summary?: DocumentSummary): Promise<number> {
-    const row = await this.prisma.manuscriptUpdate.create({
-      data: { manuscriptId, data: new Uint8Array(update) },
-      select: { seq: true },
-    });
-    if (summary) await this.writeSummary(manuscriptId, summary);
-    return row.seq;
+  async append(manuscriptId: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number> {
+    const rows = await this.prisma.$transaction([
+      ...entries.map((entry) =>
+        this.prisma.manuscriptUpdate.create({
+          data: { manuscriptId, data: new Uint8Array(entry.update), userId: entry.userId },
+          select: { seq: true },
+        }),
+      ),
+      ...(summary ? [this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary, select: { id: true } })] : []),
+    ]);
+    return (rows[entries.length - 1] as { seq: number }).seq;
   }
 
   async compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
@@ -44,9 +48,5 @@ export class PrismaDocumentStore implements DocumentStore {
       this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, seq: { lte: throughSeq } } }),
       this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary }),
     ]);
-  }
-
-  private async writeSummary(manuscriptId: string, summary: DocumentSummary): Promise<void> {
-    await this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary });
   }
 }

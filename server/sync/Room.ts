@@ -11,6 +11,8 @@ const LOADING = Symbol('loading');
 
 /** Something in a room that can be sent binary messages (a websocket connection). */
 export interface RoomMember {
+  /** The account the member acts for; their updates are stored under it. */
+  readonly userId: string | null;
   send(message: Uint8Array): void;
 }
 
@@ -29,7 +31,7 @@ export class Room {
     readonly manuscriptId: string,
     store: DocumentStore,
     storageOptions: RoomStorageOptions,
-    loaded: { lastSeq: number; entries: number },
+    loaded: { lastSeq: number; entries: number; snapshotBytes: number; logBytes: number },
   ) {
     this.awareness.setLocalState(null);
     this.storage = new RoomStorage(manuscriptId, this.doc, store, storageOptions, loaded);
@@ -39,7 +41,10 @@ export class Room {
     });
     this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
       // Replaying stored state while loading must not queue it for storage again.
-      if (origin !== LOADING) this.storage.add(update);
+      if (origin === LOADING) return;
+      // Updates from a connection are credited to its user; the server's own have no author.
+      const userId = (origin as Partial<RoomMember> | null)?.userId ?? null;
+      this.storage.add(update, userId);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = added.concat(updated, removed);
@@ -62,6 +67,8 @@ export class Room {
     const room = new Room(manuscriptId, store, storageOptions, {
       lastSeq: stored.lastSeq,
       entries: stored.updates.length,
+      snapshotBytes: stored.snapshot?.byteLength ?? 0,
+      logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
     });
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdateV2(room.doc, stored.snapshot);

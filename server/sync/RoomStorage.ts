@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentStore, DocumentSummary } from '../persistence/DocumentStore';
+import type { DocumentStore, DocumentSummary, LogEntry } from '../persistence/DocumentStore';
 import { log } from './log';
 
 /** Tuning for {@link RoomStorage}. */
@@ -21,7 +21,7 @@ export interface RoomStorageOptions {
  * unwritable costs no edits.
  */
 export class RoomStorage {
-  private pending: Uint8Array[] = [];
+  private pending: LogEntry[] = [];
   /** Counts every update received, and how many of those are known to be stored. */
   private received = 0;
   private stored = 0;
@@ -35,22 +35,27 @@ export class RoomStorage {
   private closed = false;
   /** The last write error, cleared when a write succeeds; reported by the health endpoint. */
   lastError: Error | null = null;
+  private snapshotBytes: number;
+  private bytesSinceSnapshot: number;
 
   constructor(
     private readonly manuscriptId: string,
     private readonly doc: Y.Doc,
     private readonly store: DocumentStore,
     private readonly options: RoomStorageOptions,
-    loaded: { lastSeq: number; entries: number },
+    loaded: { lastSeq: number; entries: number; snapshotBytes: number; logBytes: number },
   ) {
+    this.snapshotBytes = loaded.snapshotBytes;
+    this.bytesSinceSnapshot = loaded.logBytes;
     this.lastSeq = loaded.lastSeq;
     this.entriesSinceSnapshot = loaded.entries;
     this.retryDelay = options.retryDelayMs;
   }
 
-  /** Queues one update (format V2) for storage. */
-  add(update: Uint8Array): void {
-    this.pending.push(update);
+  /** Queues one update (format V2) by `userId` (null for the server's own changes) for storage. */
+  add(update: Uint8Array, userId: string | null): void {
+    this.pending.push({ update, userId });
+    this.bytesSinceSnapshot += update.byteLength;
     this.received++;
     this.schedule(this.options.flushWindowMs);
   }
@@ -60,6 +65,14 @@ export class RoomStorage {
     const target = this.received;
     if (this.stored >= target) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ target, resolve }));
+  }
+
+  /**
+   * An upper bound on the document's encoded size: the last snapshot plus every update since.
+   * Exact after each compaction; cheap to keep, unlike encoding the document on every update.
+   */
+  get approximateDocumentBytes(): number {
+    return this.snapshotBytes + this.bytesSinceSnapshot;
   }
 
   /** Whether every update received so far is stored. */
@@ -100,9 +113,9 @@ export class RoomStorage {
     this.pending = [];
     try {
       if (batch.length > 0) {
-        const merged = batch.length === 1 ? batch[0] : Y.mergeUpdatesV2(batch);
-        this.lastSeq = await this.store.append(this.manuscriptId, merged, this.summaryIfDue());
-        this.entriesSinceSnapshot++;
+        const entries = mergePerWriter(batch);
+        this.lastSeq = await this.store.append(this.manuscriptId, entries, this.summaryIfDue());
+        this.entriesSinceSnapshot += entries.length;
       }
       this.markStored(batchEnd);
       if (this.entriesSinceSnapshot > 0 && (forceCompact || this.entriesSinceSnapshot >= this.options.compactAfterEntries)) {
@@ -119,6 +132,8 @@ export class RoomStorage {
   private async compact(): Promise<void> {
     const state = Y.encodeStateAsUpdateV2(this.doc);
     await this.store.compact(this.manuscriptId, state, this.lastSeq, this.options.summarize(this.doc));
+    this.snapshotBytes = state.byteLength;
+    this.bytesSinceSnapshot = 0;
     this.entriesSinceSnapshot = 0;
     this.lastSummaryAt = Date.now();
   }
@@ -159,6 +174,20 @@ export class RoomStorage {
     }
     this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
   }
+}
+
+/**
+ * One log entry per writer for a window: each writer's updates merged, writers in the order they
+ * first wrote. Attribution stays exact while the log still gets one row per window, not per key.
+ */
+function mergePerWriter(batch: LogEntry[]): LogEntry[] {
+  const byWriter = new Map<string | null, Uint8Array[]>();
+  for (const { update, userId } of batch) {
+    const updates = byWriter.get(userId);
+    if (updates) updates.push(update);
+    else byWriter.set(userId, [update]);
+  }
+  return [...byWriter].map(([userId, updates]) => ({ userId, update: updates.length === 1 ? updates[0] : Y.mergeUpdatesV2(updates) }));
 }
 
 function delay(ms: number): Promise<void> {

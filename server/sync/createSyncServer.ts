@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import { Connection } from './Connection';
+import type { SyncAccessControl } from '../access/syncAccess';
 import { RoomRegistry } from './RoomRegistry';
 import type { RoomStorageOptions } from './RoomStorage';
 import { summarizeManuscript } from './summarizeManuscript';
@@ -12,6 +13,14 @@ import { log } from './log';
 /** Settings of a sync server; every field has a default suited to production. */
 export interface SyncServerOptions {
   store: DocumentStore;
+  /** Who may connect to which manuscript, with which role. */
+  access: SyncAccessControl;
+  /** How often live connections' roles are checked against the database (ms). */
+  accessRecheckMs?: number;
+  /** Updates that would take a manuscript past this encoded size are refused (bytes). */
+  maxDocumentBytes?: number;
+  /** Sustained messages per second one connection may send. */
+  maxMessagesPerSecond?: number;
   /** Port to listen on; 0 picks a free one (tests). */
   port?: number;
   host?: string;
@@ -35,9 +44,10 @@ const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})\/?$/;
 
 /**
  * Starts the sync server: a y-websocket endpoint at `ws://host:port/<manuscriptId>` (one room
- * per manuscript) and `GET /health` for operators. The room is loaded from storage before the
- * websocket handshake completes, so no client ever sees, or can store over, a half-loaded
- * document.
+ * per manuscript) and `GET /health` for operators. Every upgrade is authenticated (sync token or
+ * session cookie) and authorized for its room before any document data is sent; refusals answer
+ * 401 or 404 at the upgrade. The room is loaded from storage before the websocket handshake
+ * completes, so no client ever sees, or can store over, a half-loaded document.
  */
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const registry = new RoomRegistry(
@@ -51,6 +61,42 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     options.gracePeriodMs ?? 10_000,
   );
   const connections = new Set<Connection>();
+  const limits = {
+    maxDocumentBytes: options.maxDocumentBytes ?? 64 * 1024 * 1024,
+    maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200,
+  };
+
+  /** Authorizes first, so a stranger can neither load a room nor learn whether it exists. */
+  async function admit(manuscriptId: string, request: http.IncomingMessage) {
+    const access = await options.access.authorize(request, manuscriptId);
+    if ('status' in access) return access;
+    const room = await registry.open(manuscriptId);
+    if (!room) return { status: 404 as const };
+    return { room, access };
+  }
+
+  /** Applies role changes and removals to open connections. */
+  async function recheckAccess(): Promise<void> {
+    const byRoom = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const list = byRoom.get(connection.manuscriptId) ?? [];
+      list.push(connection);
+      byRoom.set(connection.manuscriptId, list);
+    }
+    for (const [manuscriptId, members] of byRoom) {
+      const roles = await options.access.rolesIn(manuscriptId);
+      for (const connection of members) connection.applyRole(roles.get(connection.userId) ?? null);
+    }
+  }
+  let rechecking = false;
+  const accessTimer = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    recheckAccess()
+      .catch((error: Error) => log.error('could not re-check access', { error: error.message }))
+      .finally(() => (rechecking = false));
+  }, options.accessRecheckMs ?? 2000);
+  accessTimer.unref();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 8 * 1024 * 1024 });
 
   const server = http.createServer((request, response) => {
@@ -69,12 +115,13 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     const match = ROOM_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!match) return refuse(socket, 400, 'Bad Request');
     const manuscriptId = match[1];
-    registry.open(manuscriptId).then(
-      (room) => {
-        if (!room) return refuse(socket, 404, 'Not Found');
+    admit(manuscriptId, request).then(
+      (admitted) => {
+        if ('status' in admitted) return refuse(socket, admitted.status, admitted.status === 401 ? 'Unauthorized' : 'Not Found');
+        const { room, access } = admitted;
         if (socket.destroyed) return registry.released(room);
         wss.handleUpgrade(request, socket, head, (ws) => {
-          const connection = new Connection(ws, room, (closed) => {
+          const connection = new Connection(ws, room, access.userId, access.role, limits, (closed) => {
             connections.delete(closed);
             registry.released(room);
           });
@@ -101,6 +148,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     registry,
     async close() {
       clearInterval(heartbeat);
+      clearInterval(accessTimer);
       server.close();
       for (const connection of connections) connection.close(1001, 'server shutting down');
       await registry.closeAll();

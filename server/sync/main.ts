@@ -1,5 +1,7 @@
-import { loadEnvFile } from '../config/loadEnvFile';
+import '../config/loadEnv';
 import { createPrismaClient } from '../db';
+import { createAuth } from '../auth/createAuth';
+import { createSyncAccessControl } from '../access/syncAccess';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { syncConfig } from '../config/syncConfig';
 import { createSyncServer } from './createSyncServer';
@@ -7,11 +9,14 @@ import { log } from './log';
 
 /** Entry point of the sync process (`npm run sync`). */
 async function main(): Promise<void> {
-  loadEnvFile();
   const config = syncConfig();
   const prisma = createPrismaClient();
   const server = await createSyncServer({
     store: new PrismaDocumentStore(prisma),
+    access: createSyncAccessControl(prisma, createAuth(prisma)),
+    accessRecheckMs: config.accessRecheckMs,
+    maxDocumentBytes: config.maxDocumentBytes,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
     port: config.port,
     host: config.host,
     gracePeriodMs: config.gracePeriodMs,

@@ -1,17 +1,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
-import { newManuscript } from '../../server/manuscripts/newManuscript';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import type { DocumentStore } from '../../server/persistence/DocumentStore';
-import { createSyncServer } from '../../server/sync/createSyncServer';
 import { freePort } from '../../scripts/freePort';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { startSyncProcess } from '../support/syncProcess';
 import { retryUntil } from '../support/retryUntil';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { createOwnedManuscript } from '../support/members';
+import { startTestSyncServer } from '../support/testSyncServer';
 
 let database: TempDatabase;
 const clients: StockClient[] = [];
@@ -50,10 +49,10 @@ function storedAck(client: StockClient, ticket: number): Promise<void> {
 }
 
 test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, unsent text merges on reconnect', async () => {
-  const id = await manuscriptCreator(database.prisma, newManuscript('Killed'));
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Killed');
   const port = await freePort();
   let sync = await startSyncProcess(database.url, { port });
-  const alice = track(connectStockClient(port, id));
+  const alice = track(connectStockClient(port, id, owner.token));
   await alice.synced;
   const chapter = firstChapterId(alice.doc);
   const paragraph = () => firstParagraphText(alice.doc, chapter);
@@ -68,7 +67,7 @@ test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, uns
 
   // A fresh reader after the restart sees at least everything that was acknowledged as stored.
   sync = await startSyncProcess(database.url, { port: await freePort() });
-  const reader = track(connectStockClient(sync.port, id));
+  const reader = track(connectStockClient(sync.port, id, owner.token));
   await reader.synced;
   assert.match(sectionText(reader.doc, chapter), /The first sentence is stored\./);
   reader.destroy();
@@ -83,18 +82,18 @@ test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, uns
   await sync.kill('SIGKILL');
 
   sync = await startSyncProcess(database.url, { port: await freePort() });
-  const later = track(connectStockClient(sync.port, id));
+  const later = track(connectStockClient(sync.port, id, owner.token));
   await later.synced;
   assert.equal(sectionText(later.doc, chapter), expected);
   await sync.kill('SIGTERM');
 });
 
 test('a client that leaves before the manuscript finished loading does not erase it', async () => {
-  const id = await manuscriptCreator(database.prisma, newManuscript('Early leaver'));
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Early leaver');
   const real = new PrismaDocumentStore(database.prisma);
   // Give a first writer something to lose.
-  const setup = await createSyncServer({ store: real, port: 0, host: '127.0.0.1', gracePeriodMs: 50, storage: { flushWindowMs: 20 } });
-  const writer = connectStockClient(setup.port, id);
+  const setup = await startTestSyncServer(database.prisma, { gracePeriodMs: 50 });
+  const writer = connectStockClient(setup.port, id, owner.token);
   await writer.synced;
   const chapter = firstChapterId(writer.doc);
   firstParagraphText(writer.doc, chapter).insert(0, 'Words that must survive.');
@@ -112,14 +111,14 @@ test('a client that leaves before the manuscript finished loading does not erase
     append: (...args) => real.append(...args),
     compact: (...args) => real.compact(...args),
   };
-  const server = await createSyncServer({ store: slowStore, port: 0, host: '127.0.0.1', gracePeriodMs: 50, storage: { flushWindowMs: 20 } });
-  const leaver = connectStockClient(server.port, id);
+  const server = await startTestSyncServer(database.prisma, { store: slowStore, gracePeriodMs: 50 });
+  const leaver = connectStockClient(server.port, id, owner.token);
   await new Promise((resolve) => setTimeout(resolve, 100));
   leaver.destroy(); // gone while the room is still loading
   releaseLoad();
   await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0));
 
-  const reader = track(connectStockClient(server.port, id));
+  const reader = track(connectStockClient(server.port, id, owner.token));
   await reader.synced;
   assert.equal(sectionText(reader.doc, chapter), 'Words that must survive.');
   await server.close();

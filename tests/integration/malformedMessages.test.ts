@@ -3,25 +3,26 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
-import { newManuscript } from '../../server/manuscripts/newManuscript';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
-import { createSyncServer, type SyncServer } from '../../server/sync/createSyncServer';
+import type { SyncServer } from '../../server/sync/createSyncServer';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { retryUntil } from '../support/retryUntil';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { createOwnedManuscript, type TestMember } from '../support/members';
+import { startTestSyncServer } from '../support/testSyncServer';
 
 let database: TempDatabase;
 let server: SyncServer;
 let manuscriptId: string;
 let writer: StockClient;
+let owner: TestMember;
 
 before(async () => {
   database = await createTempDatabase();
-  server = await createSyncServer({ store: new PrismaDocumentStore(database.prisma), port: 0, host: '127.0.0.1', storage: { flushWindowMs: 20 } });
-  manuscriptId = await manuscriptCreator(database.prisma, newManuscript('Robust'));
-  writer = connectStockClient(server.port, manuscriptId);
+  server = await startTestSyncServer(database.prisma);
+  ({ id: manuscriptId, owner } = await createOwnedManuscript(database.prisma, 'Robust'));
+  writer = connectStockClient(server.port, manuscriptId, owner.token);
   await writer.synced;
   firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Intact.');
 });
@@ -78,7 +79,7 @@ const MALFORMED: Record<string, Uint8Array | string> = {
 for (const [name, message] of Object.entries(MALFORMED)) {
   test(`${name} closes only the sender's connection; others write on and the stored text is intact`, async () => {
     const code = await new Promise<number>((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}`);
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}?token=${owner.token}`);
       ws.on('open', () => ws.send(message));
       ws.on('close', (closeCode) => resolve(closeCode));
       ws.on('error', reject);
@@ -87,7 +88,7 @@ for (const [name, message] of Object.entries(MALFORMED)) {
 
     const chapter = firstChapterId(writer.doc);
     firstParagraphText(writer.doc, chapter).insert(0, '+');
-    const reader = connectStockClient(server.port, manuscriptId);
+    const reader = connectStockClient(server.port, manuscriptId, owner.token);
     await reader.synced;
     await retryUntil(() => assert.equal(sectionText(reader.doc, chapter), sectionText(writer.doc, chapter)));
     assert.match(sectionText(reader.doc, chapter), /^\++Intact\.$/);

@@ -2,16 +2,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createSyncServer, type SyncServer } from '../../server/sync/createSyncServer';
+import type { SyncServer } from '../../server/sync/createSyncServer';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
-import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
-import { newManuscript } from '../../server/manuscripts/newManuscript';
+import { signSyncToken } from '../../server/access/syncToken';
 import { addSection } from '../../components/manuscript/sectionOperations';
 import { listSections, readTitle, metaMap } from '../../components/manuscript/manuscriptLayout';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { retryUntil } from '../support/retryUntil';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { createMember, createOwnedManuscript } from '../support/members';
+import { startTestSyncServer } from '../support/testSyncServer';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -19,13 +20,7 @@ const clients: StockClient[] = [];
 
 before(async () => {
   database = await createTempDatabase();
-  server = await createSyncServer({
-    store: new PrismaDocumentStore(database.prisma),
-    port: 0,
-    host: '127.0.0.1',
-    gracePeriodMs: 200,
-    storage: { flushWindowMs: 100 },
-  });
+  server = await startTestSyncServer(database.prisma, { storage: { flushWindowMs: 100 } });
 });
 
 after(async () => {
@@ -34,8 +29,8 @@ after(async () => {
   await database.cleanup();
 });
 
-function connect(manuscriptId: string): StockClient {
-  const client = connectStockClient(server.port, manuscriptId);
+function connect(manuscriptId: string, token: string): StockClient {
+  const client = connectStockClient(server.port, manuscriptId, token);
   clients.push(client);
   return client;
 }
@@ -51,9 +46,10 @@ async function storedDoc(manuscriptId: string): Promise<Y.Doc> {
 }
 
 test('two stock y-websocket clients converge on the same text and structure', async () => {
-  const id = await manuscriptCreator(database.prisma, newManuscript('Converge'));
-  const alice = connect(id);
-  const bob = connect(id);
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Converge');
+  const editor = await createMember(database.prisma, id, 'editor', 'Bob');
+  const alice = connect(id, owner.token);
+  const bob = connect(id, editor.token);
   await Promise.all([alice.synced, bob.synced]);
   const chapter = firstChapterId(alice.doc);
   firstParagraphText(alice.doc, chapter).insert(0, 'Alice wrote this. ');
@@ -70,8 +66,8 @@ test('two stock y-websocket clients converge on the same text and structure', as
 });
 
 test('every update reaches the database within a second', async () => {
-  const id = await manuscriptCreator(database.prisma, newManuscript('Durable'));
-  const writer = connect(id);
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Durable');
+  const writer = connect(id, owner.token);
   await writer.synced;
   metaMap(writer.doc).set('title', 'Renamed while typing');
   const typedAt = Date.now();
@@ -80,8 +76,10 @@ test('every update reaches the database within a second', async () => {
 });
 
 test('a manuscript that does not exist is refused at the upgrade', async () => {
+  const { owner } = await createOwnedManuscript(database.prisma, 'Elsewhere');
+  const token = await signSyncToken(owner.userId, 'no-such-manuscript');
   const status = await new Promise<number>((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/no-such-manuscript`);
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/no-such-manuscript?token=${token}`);
     ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
     ws.on('open', () => resolve(101));
   });
@@ -89,8 +87,8 @@ test('a manuscript that does not exist is refused at the upgrade', async () => {
 });
 
 test('a room with no writers is unloaded after the grace period, its state compacted into a snapshot', async () => {
-  const id = await manuscriptCreator(database.prisma, newManuscript('Unload'));
-  const writer = connect(id);
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Unload');
+  const writer = connect(id, owner.token);
   await writer.synced;
   firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Kept after unloading.');
   await retryUntil(async () => assert.ok((await database.prisma.manuscriptUpdate.count({ where: { manuscriptId: id } })) > 0));
@@ -107,8 +105,8 @@ test('a room with no writers is unloaded after the grace period, its state compa
 });
 
 test('the stored acknowledgement arrives only after the change is in the database', async () => {
-  const id = await manuscriptCreator(database.prisma, newManuscript('Ack'));
-  const writer = connect(id);
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Ack');
+  const writer = connect(id, owner.token);
   await writer.synced;
   const acks: number[] = [];
   writer.provider.messageHandlers[100] = (_encoder, decoder) => {

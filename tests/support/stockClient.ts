@@ -11,9 +11,13 @@ export interface StockClient {
   destroy(): void;
 }
 
-/** Connects a stock y-websocket client to `ws://127.0.0.1:<port>/<manuscriptId>`. */
-export function connectStockClient(port: number, manuscriptId: string, doc: Y.Doc = new Y.Doc()): StockClient {
+/**
+ * Connects a stock y-websocket client to `ws://127.0.0.1:<port>/<manuscriptId>?token=<token>`,
+ * the way a script or bot would.
+ */
+export function connectStockClient(port: number, manuscriptId: string, token: string, doc: Y.Doc = new Y.Doc()): StockClient {
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, manuscriptId, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

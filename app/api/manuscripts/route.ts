@@ -1,24 +1,26 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { db } from '../../../server/db';
+import { apiUser } from '../../../server/auth/apiUser';
+import { HttpError } from '../../../server/http/HttpError';
+import { jsonRoute, readJson } from '../../../server/http/jsonRoute';
 import { listManuscripts } from '../../../server/manuscripts/listManuscripts';
 import { manuscriptCreator } from '../../../server/manuscripts/manuscriptCreator';
 import { newManuscript } from '../../../server/manuscripts/newManuscript';
 
 const CreateManuscript = z.object({ title: z.string().trim().min(1, 'Give the manuscript a title.').max(200) });
 
-/** GET /api/manuscripts: the library, as JSON. */
-export async function GET() {
-  return NextResponse.json({ manuscripts: await listManuscripts(db) });
-}
+/** GET /api/manuscripts: the manuscripts you belong to. */
+export const GET = jsonRoute(async () => {
+  const user = await apiUser();
+  return NextResponse.json({ manuscripts: await listManuscripts(db, user.id) });
+});
 
-/** POST /api/manuscripts `{ title }`: creates a manuscript and answers its id. */
-export async function POST(request: Request) {
-  const body: unknown = await request.json().catch(() => null);
-  const parsed = CreateManuscript.safeParse(body);
-  if (!parsed.success) {
-    return NextResponse.json({ error: parsed.error.issues[0]?.message ?? 'Send JSON: { "title": "…" }' }, { status: 400 });
-  }
-  const id = await manuscriptCreator(db, newManuscript(parsed.data.title));
+/** POST /api/manuscripts `{ title }`: creates a manuscript you own and answers its id. */
+export const POST = jsonRoute(async (request: Request) => {
+  const user = await apiUser();
+  const parsed = CreateManuscript.safeParse(await readJson(request));
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Send { "title": "…" }.');
+  const id = await manuscriptCreator(db, newManuscript(parsed.data.title), { ownerId: user.id });
   return NextResponse.json({ id }, { status: 201 });
-}
+});

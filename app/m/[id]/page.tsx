@@ -1,14 +1,27 @@
 import { notFound } from 'next/navigation';
 import { db } from '../../../server/db';
 import { syncConfig } from '../../../server/config/syncConfig';
+import { requireUser } from '../../../server/auth/currentUser';
+import { roleIn } from '../../../server/access/roleIn';
+import { signSyncToken } from '../../../server/access/syncToken';
 import { ManuscriptWorkspace } from '../../../components/workspace/ManuscriptWorkspace';
 
 export const dynamic = 'force-dynamic';
 
-/** A manuscript's writing room. Unknown ids answer 404. */
+/** A manuscript's writing room, for its members. Anyone else gets 404, as for a missing one. */
 export default async function ManuscriptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const manuscript = await db.manuscript.findUnique({ where: { id }, select: { id: true } });
-  if (!manuscript) notFound();
-  return <ManuscriptWorkspace manuscriptId={manuscript.id} syncPort={syncConfig().port} syncUrl={process.env.SYNC_PUBLIC_URL || undefined} />;
+  const user = await requireUser(`/m/${id}`);
+  const role = await roleIn(db, id, user.id);
+  if (!role) notFound();
+  return (
+    <ManuscriptWorkspace
+      manuscriptId={id}
+      syncPort={syncConfig().port}
+      syncUrl={process.env.SYNC_PUBLIC_URL || undefined}
+      user={{ id: user.id, name: user.name }}
+      initialRole={role}
+      syncToken={await signSyncToken(user.id, id)}
+    />
+  );
 }

@@ -1,0 +1,17 @@
+import type { Role } from '../../server/access/roles';
+
+const READ_ONLY: Partial<Record<Role, { label: string; title: string }>> = {
+  viewer: { label: 'View only', title: 'You can read this manuscript and see co-writers, but not change it.' },
+  commenter: { label: 'Commenter · read only', title: 'Comments are coming; until then commenters read without changing the text.' },
+};
+
+/** A visible badge for roles that cannot change the text; nothing for owners and editors. */
+export function RoleBadge({ role }: { role: Role }) {
+  const badge = READ_ONLY[role];
+  if (!badge) return null;
+  return (
+    <span className="role-badge" title={badge.title} data-testid="read-only-badge">
+      {badge.label}
+    </span>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { Role } from '../../server/access/roles';
+import type { ManuscriptConnection } from './useManuscriptConnection';
+
+/** Close codes the sync server ends a session with for good (see server/sync/Connection.ts). */
+const ENDED_BY_SERVER: Record<number, string> = {
+  4403: 'You no longer have access to this manuscript.',
+  4413: 'This manuscript has reached its maximum size, so the last change could not be saved on the server. It is kept in this browser.',
+};
+
+/**
+ * Keeps the connection's access current: after every disconnect (and every few minutes) it asks
+ * the app for the user's role and a fresh sync token, so an expired token never locks a writer
+ * out and a role change shows without a reload. Reports when access has ended.
+ */
+export function useSyncAccess(connection: ManuscriptConnection | null, manuscriptId: string, initialRole: Role) {
+  const [role, setRole] = useState<Role>(initialRole);
+  const [ended, setEnded] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!connection) return;
+    const { provider } = connection;
+    let stopped = false;
+    const end = (message: string) => {
+      stopped = true;
+      provider.disconnect();
+      setEnded(message);
+    };
+    const refresh = async () => {
+      if (stopped) return;
+      try {
+        const response = await fetch(`/api/manuscripts/${manuscriptId}/access`, { cache: 'no-store' });
+        if (response.status === 401) return end('Your session has ended. Sign in again to keep writing; your changes are kept in this browser.');
+        if (response.status === 404) return end(ENDED_BY_SERVER[4403]);
+        if (!response.ok) return;
+        const body = (await response.json()) as { role: Role; token: string };
+        provider.params.token = body.token;
+        setRole(body.role);
+      } catch {
+        // The app is unreachable: keep the current token and try again after the next disconnect.
+      }
+    };
+    const onDisconnect = () => void refresh();
+    const onClosed = (event: { code: number }) => {
+      if (ENDED_BY_SERVER[event.code]) end(ENDED_BY_SERVER[event.code]);
+      else void refresh();
+    };
+    provider.on('connection-close', onDisconnect);
+    provider.on('connection-error', onDisconnect);
+    provider.on('closed', onClosed);
+    const timer = setInterval(onDisconnect, 4 * 60 * 1000);
+    return () => {
+      clearInterval(timer);
+      provider.off('connection-close', onDisconnect);
+      provider.off('connection-error', onDisconnect);
+      provider.off('closed', onClosed);
+    };
+  }, [connection, manuscriptId]);
+
+  return { role, ended };
+}

@@ -1,0 +1,21 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { asRole, ROLES, type Role } from './roles';
+
+/** A member as the sharing panel lists them. */
+export interface MemberListing {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** A manuscript's members, owners first, then by name. */
+export async function listMembers(prisma: PrismaClient, manuscriptId: string): Promise<MemberListing[]> {
+  const members = await prisma.membership.findMany({
+    where: { manuscriptId },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return members
+    .map(({ role, user }) => ({ userId: user.id, name: user.name, email: user.email, role: asRole(role) }))
+    .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,21 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { HttpError } from '../http/HttpError';
+import type { Role } from './roles';
+
+/**
+ * Changes a member's role, or removes them (role null). A manuscript always keeps at least one
+ * owner, so the last owner can neither leave nor step down. Live connections pick the change up
+ * within seconds (the sync server re-checks roles).
+ */
+export async function memberChanger(prisma: PrismaClient, manuscriptId: string, userId: string, role: Role | null): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const member = await tx.membership.findUnique({ where: { manuscriptId_userId: { manuscriptId, userId } } });
+    if (!member) throw new HttpError(404, 'That person is not a member of this manuscript.');
+    if (member.role === 'owner' && role !== 'owner') {
+      const owners = await tx.membership.count({ where: { manuscriptId, role: 'owner' } });
+      if (owners <= 1) throw new HttpError(409, 'A manuscript needs an owner: make someone else owner first.');
+    }
+    if (role === null) await tx.membership.delete({ where: { manuscriptId_userId: { manuscriptId, userId } } });
+    else await tx.membership.update({ where: { manuscriptId_userId: { manuscriptId, userId } }, data: { role } });
+  });
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { authSecret } from '../config/authSecret';
+
+/** How long a sync token lets its holder connect (seconds). */
+export const SYNC_TOKEN_TTL_SECONDS = 10 * 60;
+
+/** A key for sync tokens derived from the auth secret, so the two never share a key. */
+function tokenKey(): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(`quire-sync-token:${authSecret()}`).digest());
+}
+
+/**
+ * Signs a short-lived token that lets one user connect to one manuscript's sync room, for
+ * browsers and for scripts (`npm run token`). It carries identity only: the role is looked up
+ * when the connection is made, so a token never outlives a removal.
+ */
+export async function signSyncToken(userId: string, manuscriptId: string, ttlSeconds = SYNC_TOKEN_TTL_SECONDS): Promise<string> {
+  return new SignJWT({ mid: manuscriptId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .setAudience('quire-sync')
+    .sign(tokenKey());
+}
+
+/** The user id a token was issued to, if it is valid, unexpired and for this manuscript; else null. */
+export async function verifySyncToken(token: string, manuscriptId: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, tokenKey(), { audience: 'quire-sync', algorithms: ['HS256'] });
+    if (payload.mid !== manuscriptId || typeof payload.sub !== 'string') return null;
+    return payload.sub;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,164 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as Y from 'yjs';
+import type { SyncServer } from '../../server/sync/createSyncServer';
+import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
+import { signSyncToken } from '../../server/access/syncToken';
+import { memberChanger } from '../../server/access/memberChanger';
+import { createAuth } from '../../server/auth/createAuth';
+import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { connectStockClient, type StockClient } from '../support/stockClient';
+import { createAccount, createMember, createOwnedManuscript } from '../support/members';
+import { startTestSyncServer } from '../support/testSyncServer';
+import { upgradeStatus } from '../support/upgradeStatus';
+import { retryUntil } from '../support/retryUntil';
+import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+
+let database: TempDatabase;
+let server: SyncServer;
+const clients: StockClient[] = [];
+
+before(async () => {
+  database = await createTempDatabase();
+  server = await startTestSyncServer(database.prisma);
+});
+after(async () => {
+  for (const client of clients) client.destroy();
+  await server.close();
+  await database.cleanup();
+});
+
+const roomUrl = (id: string, token?: string) => `ws://127.0.0.1:${server.port}/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+function connect(id: string, token: string): StockClient {
+  const client = connectStockClient(server.port, id, token);
+  clients.push(client);
+  return client;
+}
+
+/** Resolves once the server has answered a stored-ack request: everything sent before it was handled. */
+function roundTrip(client: StockClient, ticket: number): Promise<void> {
+  return new Promise((resolve) => {
+    client.provider.messageHandlers[100] = (_encoder, decoder) => {
+      if (Number(decoder.arr[decoder.pos]) === ticket) resolve();
+    };
+    client.provider.ws!.send(new Uint8Array([100, ticket]));
+  });
+}
+
+/** Text the database holds for a manuscript's first chapter. */
+async function storedChapterText(id: string, chapter: string): Promise<string> {
+  const stored = (await new PrismaDocumentStore(database.prisma).load(id))!;
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
+  return sectionText(doc, chapter);
+}
+
+test('no token, a bad token, an expired token or another manuscript’s token is refused at the upgrade (401)', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Guarded');
+  const other = await createOwnedManuscript(database.prisma, 'Other');
+  assert.equal(await upgradeStatus(roomUrl(id)), 401);
+  assert.equal(await upgradeStatus(roomUrl(id, 'not-a-token')), 401);
+  assert.equal(await upgradeStatus(roomUrl(id, `${owner.token.slice(0, -4)}AAAA`)), 401);
+  assert.equal(await upgradeStatus(roomUrl(id, await signSyncToken(owner.userId, id, -10))), 401);
+  assert.equal(await upgradeStatus(roomUrl(id, other.owner.token)), 401);
+  assert.equal(await upgradeStatus(roomUrl(id, owner.token)), 101);
+});
+
+test('a non-member’s valid token is refused as if the manuscript did not exist (404)', async () => {
+  const { id } = await createOwnedManuscript(database.prisma, 'Private');
+  const stranger = await createAccount(database.prisma, 'Stranger');
+  assert.equal(await upgradeStatus(roomUrl(id, await signSyncToken(stranger.userId, id))), 404);
+});
+
+test('the browser’s session cookie authenticates the upgrade; a non-member’s cookie is refused', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Cookies');
+  const stranger = await createAccount(database.prisma, 'Stranger');
+  const auth = createAuth(database.prisma);
+  const cookieOf = async (email: string, password: string) => {
+    const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+    return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  };
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie: await cookieOf(owner.email, owner.password) }), 101);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie: await cookieOf(stranger.email, stranger.password) }), 404);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie: 'better-auth.session_token=forged.value' }), 401);
+});
+
+for (const role of ['viewer', 'commenter'] as const) {
+  test(`a ${role} receives updates, but what it sends is neither stored nor relayed`, async () => {
+    const { id, owner } = await createOwnedManuscript(database.prisma, `Read by a ${role}`);
+    const reader = await createMember(database.prisma, id, role);
+    const writer = connect(id, owner.token);
+    const readerClient = connect(id, reader.token);
+    await Promise.all([writer.synced, readerClient.synced]);
+    const chapter = firstChapterId(writer.doc);
+
+    firstParagraphText(readerClient.doc, chapter).insert(0, 'FORGED ');
+    await roundTrip(readerClient, 1); // the server has handled (and dropped) the forged update
+    firstParagraphText(writer.doc, chapter).insert(0, 'Genuine.');
+    await retryUntil(() => assert.match(sectionText(readerClient.doc, chapter), /Genuine\./));
+    await roundTrip(writer, 2); // anything relayed before this reply has reached the writer
+    assert.equal(sectionText(writer.doc, chapter), 'Genuine.');
+    assert.equal(await storedChapterText(id, chapter), 'Genuine.');
+    const authors = await database.prisma.manuscriptUpdate.findMany({ where: { manuscriptId: id }, select: { userId: true } });
+    assert.ok(authors.every((row) => row.userId === owner.userId));
+  });
+}
+
+test('every stored update records which user sent it', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Attributed');
+  const editor = await createMember(database.prisma, id, 'editor', 'Edith');
+  const alice = connect(id, owner.token);
+  const edith = connect(id, editor.token);
+  await Promise.all([alice.synced, edith.synced]);
+  const chapter = firstChapterId(alice.doc);
+  firstParagraphText(alice.doc, chapter).insert(0, 'Alice. ');
+  await roundTrip(alice, 1);
+  await retryUntil(() => assert.match(sectionText(edith.doc, chapter), /Alice\./));
+  firstParagraphText(edith.doc, chapter).insert(0, 'Edith. ');
+  await roundTrip(edith, 1);
+  const rows = await database.prisma.manuscriptUpdate.findMany({ where: { manuscriptId: id }, orderBy: { seq: 'asc' }, select: { userId: true } });
+  assert.deepEqual([...new Set(rows.map((row) => row.userId))], [owner.userId, editor.userId]);
+});
+
+test('a removed member’s open connection is closed within 5 seconds, for good', async () => {
+  const { id } = await createOwnedManuscript(database.prisma, 'Removal');
+  const editor = await createMember(database.prisma, id, 'editor');
+  const client = connect(id, editor.token);
+  await client.synced;
+  const closed = new Promise<number>((resolve) => client.provider.once('closed', (event: { code: number }) => resolve(event.code)));
+  const removedAt = Date.now();
+  await memberChanger(database.prisma, id, editor.userId, null);
+  assert.equal(await closed, 4403);
+  assert.ok(Date.now() - removedAt < 5000, `closed after ${Date.now() - removedAt} ms`);
+  assert.equal(await upgradeStatus(roomUrl(id, editor.token)), 404);
+});
+
+test('an editor turned viewer is reconnected within 5 seconds and can no longer change the text', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Demotion');
+  const editor = await createMember(database.prisma, id, 'editor');
+  const client = connect(id, editor.token);
+  await client.synced;
+  const chapter = firstChapterId(client.doc);
+  const reconnected = new Promise<void>((resolve) => {
+    client.provider.once('connection-close', () => {
+      const onSync = (synced: boolean) => {
+        if (!synced) return;
+        client.provider.off('sync', onSync);
+        resolve();
+      };
+      client.provider.on('sync', onSync);
+    });
+  });
+  const changedAt = Date.now();
+  await memberChanger(database.prisma, id, editor.userId, 'viewer');
+  await reconnected;
+  assert.ok(Date.now() - changedAt < 5000, `reconnected after ${Date.now() - changedAt} ms`);
+
+  firstParagraphText(client.doc, chapter).insert(0, 'After demotion.');
+  await roundTrip(client, 1);
+  const ownerClient = connect(id, owner.token);
+  await ownerClient.synced;
+  assert.equal(sectionText(ownerClient.doc, chapter), '');
+  assert.equal(await storedChapterText(id, chapter), '');
+});
