@@ -6,7 +6,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['@libsql/client', 'libsql', '@prisma/adapter-libsql'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
   devIndicators: false,
 };
 

@@ -58,8 +58,7 @@ export function bridgeAdapterFactory(factory: SqlMigrationAwareDriverAdapterFact
       provider: adapter.provider,
       queryRaw: capture(adapter.queryRaw.bind(adapter)),
       // The engine replays whole migration scripts on the shadow database through executeRaw,
-      // but a driver runs only the first statement of a parameterless execute (silently, with
-      // libsql), so such calls are run as scripts instead.
+      // but SQLite drivers run one statement per execute, so such calls are run as scripts.
       executeRaw: capture((query: Parameters<SqlDriverAdapter['executeRaw']>[0]) =>
         shadow && query.args.length === 0
           ? adapter.executeScript(query.sql).then(() => 0)

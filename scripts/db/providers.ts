@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PrismaLibSql } from '@prisma/adapter-libsql';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,8 +34,8 @@ const sqlite: DatabaseProvider = {
     // SQLite creates a missing file but not a missing folder.
     if (file) await mkdir(path.dirname(file), { recursive: true });
   },
-  // libsql's shadow database is an in-memory SQLite database: nothing to configure.
-  createAdapterFactory: (url) => new PrismaLibSql({ url }),
+  // The shadow database is an in-memory SQLite database: nothing to configure.
+  createAdapterFactory: (url) => new PrismaBetterSqlite3({ url }),
   describe: (url) => sqliteFilePath(url) ?? url,
 };
 

@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import type { PrismaClient } from '../generated/prisma/client';
 import { authSecret } from '../config/authSecret';
+import { requestOrigins } from './requestOrigins';
 
 /**
  * Accounts on a database: email and password sign-up and sign-in, sessions in httpOnly cookies,
@@ -9,11 +10,17 @@ import { authSecret } from '../config/authSecret';
  * counted in the database so a restart does not reset them.
  */
 export function createAuth(prisma: PrismaClient) {
+  const publicUrl = process.env.BETTER_AUTH_URL;
+  const configuredOrigins = process.env.TRUSTED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [];
   return betterAuth({
     appName: 'Quire',
     secret: authSecret(),
-    baseURL: process.env.BETTER_AUTH_URL,
-    trustedOrigins: process.env.TRUSTED_ORIGINS?.split(',').map((origin) => origin.trim()),
+    baseURL: publicUrl,
+    trustedOrigins: (request) => [...configuredOrigins, ...requestOrigins(request)],
+    advanced: {
+      // Secure cookies when the app is served over https; the embedded default is plain http.
+      useSecureCookies: publicUrl ? publicUrl.startsWith('https://') : process.env.SECURE_COOKIES === 'true',
+    },
     database: prismaAdapter(prisma, { provider: 'sqlite' }),
     emailAndPassword: {
       enabled: true,
@@ -36,6 +43,8 @@ export function createAuth(prisma: PrismaClient) {
       },
     },
     telemetry: { enabled: false },
+    // Failed sign-ins are expected in tests; elsewhere they are worth a warning in the log.
+    logger: { level: process.env.NODE_ENV === 'test' ? 'error' : 'warn' },
   });
 }
 

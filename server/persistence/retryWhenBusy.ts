@@ -8,8 +8,9 @@ function isBusy(error: unknown): boolean {
 
 /**
  * Runs a database write, retrying for up to `timeoutMs` while SQLite reports the database busy.
- * The app and the sync server write to one SQLite file, and the libsql driver opens connections
- * without a busy timeout, so a write can meet the other process's lock for a moment.
+ * The app and the sync server write to one SQLite file. The driver already waits for the other
+ * process's lock (server/db.ts); this covers the case it cannot, a transaction whose read
+ * snapshot went stale before it wrote.
  */
 export async function retryWhenBusy<T>(write: () => Promise<T>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

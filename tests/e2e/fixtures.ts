@@ -1,5 +1,10 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { createPrismaClient } from '../../server/db';
+import { createAuth } from '../../server/auth/createAuth';
+import type { PrismaClient } from '../../server/generated/prisma/client';
+import type { Role } from '../../server/access/roles';
 import { startSyncProcess, type SyncProcess } from '../support/syncProcess';
+import { createAccount, createOwnedManuscript } from '../support/members';
 
 /** Controls the sync server the app under test points at. */
 export interface SyncServerControl {
@@ -9,37 +14,54 @@ export interface SyncServerControl {
   start(): Promise<void>;
 }
 
+/** An account made for a test. */
+export interface Account {
+  userId: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
 interface Fixtures {
-  /** A fresh manuscript made through the library's API; its id. */
-  manuscriptId: string;
-  /** Opens a manuscript in a new browser context as the named writer. */
-  openAsWriter: (manuscriptId: string, name: string, color: string) => Promise<Page>;
+  /** A fresh manuscript and its owner's account. */
+  manuscript: { id: string; owner: Account };
+  /** Creates an account, optionally a member of a manuscript with a role. */
+  makeAccount: (name: string, membership?: { manuscriptId: string; role: Role }) => Promise<Account>;
+  /** Opens `path` in a new browser context signed in as `account`, with a caret colour. */
+  openAs: (account: Account, path: string, color?: string) => Promise<Page>;
 }
 
 interface WorkerFixtures {
   syncServer: SyncServerControl;
+  prisma: PrismaClient;
 }
 
-/** Opens a page in its own context (its own IndexedDB and local storage) as a given writer. */
-async function openWriterPage(browser: Browser, baseURL: string, manuscriptId: string, name: string, color: string): Promise<Page> {
+/** Signs in on the server side (not rate limited) and hands the session cookie to a new context. */
+async function signedInContext(browser: Browser, baseURL: string, prisma: PrismaClient, account: Account, color: string) {
+  const response = await createAuth(prisma).api.signInEmail({ body: { email: account.email, password: account.password }, asResponse: true });
+  const [name, value] = response.headers.getSetCookie().find((cookie) => cookie.startsWith('better-auth.session_token='))!.split(';')[0].split(/=(.*)/s);
   const context = await browser.newContext({ baseURL });
-  await context.addInitScript(
-    ([writerName, writerColor]) => window.localStorage.setItem('quire.writer', JSON.stringify({ name: writerName, color: writerColor })),
-    [name, color],
-  );
-  const page = await context.newPage();
-  await page.goto(`/m/${manuscriptId}`);
-  await expect(page.getByTestId('connection-link')).toHaveText('Connected');
-  return page;
+  await context.addCookies([{ name, value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addInitScript((caretColor) => window.localStorage.setItem('quire.writerColor', caretColor), color);
+  return context;
 }
 
 /** Playwright's `test` with Quire's fixtures. */
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  prisma: [
+    async ({}, use) => {
+      const prisma = createPrismaClient();
+      await use(prisma);
+      await prisma.$disconnect();
+    },
+    { scope: 'worker' },
+  ],
+
   syncServer: [
     async ({}, use) => {
       const port = Number(process.env.SYNC_PORT);
       const databaseUrl = process.env.DATABASE_URL!;
-      const env = { SYNC_ROOM_GRACE_MS: '2000' };
+      const env = { SYNC_ROOM_GRACE_MS: '2000', SYNC_ACCESS_RECHECK_MS: '1000' };
       let server: SyncProcess | null = await startSyncProcess(databaseUrl, { port, env });
       await use({
         async crash() {
@@ -55,23 +77,36 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker', auto: true },
   ],
 
-  manuscriptId: async ({ request }, use, testInfo) => {
-    const response = await request.post('/api/manuscripts', { data: { title: `E2E ${testInfo.title.slice(0, 60)}` } });
-    expect(response.status()).toBe(201);
-    const { id } = (await response.json()) as { id: string };
-    await use(id);
+  manuscript: async ({ prisma }, use, testInfo) => {
+    const { id, owner } = await createOwnedManuscript(prisma, `E2E ${testInfo.title.slice(0, 60)}`);
+    await use({ id, owner: { ...owner, name: 'Owner' } });
   },
 
-  openAsWriter: async ({ browser, baseURL, syncServer }, use) => {
+  makeAccount: async ({ prisma }, use) => {
+    await use(async (name, membership) => {
+      const account = await createAccount(prisma, name);
+      if (membership) await prisma.membership.create({ data: { ...membership, userId: account.userId } });
+      return { ...account, name };
+    });
+  },
+
+  openAs: async ({ browser, baseURL, prisma, syncServer }, use) => {
     const pages: Page[] = [];
     await syncServer.start();
-    await use(async (manuscriptId, name, color) => {
-      const page = await openWriterPage(browser, baseURL!, manuscriptId, name, color);
+    await use(async (account, path, color = '#1d4ed8') => {
+      const context = await signedInContext(browser, baseURL!, prisma, account, color);
+      const page = await context.newPage();
       pages.push(page);
+      await page.goto(path);
       return page;
     });
     for (const page of pages) await page.context().close();
   },
 });
+
+/** Waits until a writing room is connected to the sync server. */
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection-link')).toHaveText('Connected');
+}
 
 export { expect };

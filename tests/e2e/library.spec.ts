@@ -1,30 +1,14 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectConnected } from './fixtures';
+import { DEMO_ACCOUNT } from '../../server/auth/demoAccount';
 
-test('the library creates a manuscript with a dedication, an empty epigraph and Chapter 1', async ({ page }) => {
+test('the demo account signs in and finds the sample novel with its front matter and first chapter', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('New manuscript').fill('A Fresh Start');
-  await page.getByRole('button', { name: 'Create' }).click();
-  await expect(page).toHaveURL(/\/m\/[a-z0-9]+$/);
-  await expect(page.getByTestId('manuscript-title')).toHaveValue('A Fresh Start');
-  await expect.poll(() => page.getByTestId('binder-label').allTextContents()).toEqual(['Dedication', 'Epigraphs', 'Chapter 1']);
-  await page.getByRole('button', { name: /Epigraphs/ }).click();
-  await expect(page.locator('.ms-epigraph')).toHaveCount(1);
-
-  await page.goto('/');
-  await expect(page.getByTestId('library-list')).toContainText('A Fresh Start');
-});
-
-test('a title is required and an unknown manuscript answers not found', async ({ page, request }) => {
-  const response = await request.post('/api/manuscripts', { data: { title: '   ' } });
-  expect(response.status()).toBe(400);
-  expect((await response.json()).error).toBe('Give the manuscript a title.');
-  const missing = await page.goto('/m/no-such-book');
-  expect(missing?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
-});
-
-test('the sample novel opens with its front matter and first chapter', async ({ page }) => {
-  await page.goto('/m/sample');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
+  await page.getByLabel('Password').fill(DEMO_ACCOUNT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: /Call Time/ }).click();
+  await expectConnected(page);
   await expect.poll(() => page.getByTestId('binder-label').allTextContents()).toEqual(['Dedication', 'Epigraphs', 'Call Time: 4:00 AM']);
   await expect(page.locator('.ms-chapter-title')).toHaveText('Call Time: 4:00 AM');
   await expect(page.locator('.ms-scene-heading')).toHaveText([
@@ -39,4 +23,36 @@ test('the sample novel opens with its front matter and first chapter', async ({ 
     'Meryl Streep (Modified for the Fictional "Ashes of Empire" Press Kit)',
     'Lena Cruz\'s Acting Coach',
   ]);
+});
+
+test('a wrong password is answered with a clear message', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('That email and password do not match an account.');
+});
+
+test('the library creates a manuscript you own, with a dedication, an empty epigraph and Chapter 1', async ({ makeAccount, openAs }) => {
+  const writer = await makeAccount('Nora');
+  const page = await openAs(writer, '/');
+  await expect(page.getByText('No manuscripts yet.')).toBeVisible();
+  await page.getByLabel('New manuscript').fill('A Fresh Start');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/m\/[a-z0-9]+$/);
+  await expect(page.getByTestId('manuscript-title')).toHaveValue('A Fresh Start');
+  await expect.poll(() => page.getByTestId('binder-label').allTextContents()).toEqual(['Dedication', 'Epigraphs', 'Chapter 1']);
+  await page.getByRole('button', { name: /Epigraphs/ }).click();
+  await expect(page.locator('.ms-epigraph')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+
+  await page.goto('/');
+  await expect(page.getByTestId('library-list')).toContainText('A Fresh Start');
+  await expect(page.getByTestId('library-list')).toContainText('owner');
+
+  const blank = await page.context().request.post('/api/manuscripts', { data: { title: '   ' } });
+  expect(blank.status()).toBe(400);
+  expect(await blank.json()).toEqual({ error: 'Give the manuscript a title.' });
+  const notJson = await page.context().request.post('/api/manuscripts', { data: 'not json', headers: { 'content-type': 'application/json' } });
+  expect(notJson.status()).toBe(400);
 });

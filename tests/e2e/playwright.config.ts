@@ -36,7 +36,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${appPort}/api/manuscripts`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { DATABASE_URL: process.env.DATABASE_URL ?? '', SYNC_PORT: process.env.SYNC_PORT ?? '1234', NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...(process.env as Record<string, string>),
+        DATABASE_URL: process.env.DATABASE_URL ?? '',
+        SYNC_PORT: process.env.SYNC_PORT ?? '1234',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
   ],
 });
