@@ -6,6 +6,7 @@ import { HttpError } from '../../../../../server/http/HttpError';
 import { jsonRoute, readJson } from '../../../../../server/http/jsonRoute';
 import { memberAccess } from '../../../../../server/access/memberAccess';
 import { invitationCreator, listInvitations } from '../../../../../server/access/invitations';
+import { publicOrigin } from '../../../../../server/http/publicOrigin';
 
 type Context = { params: Promise<{ id: string }> };
 const CreateInvitation = z.object({
@@ -29,6 +30,6 @@ export const POST = jsonRoute(async (request: Request, { params }: Context) => {
   const parsed = CreateInvitation.safeParse(await readJson(request));
   if (!parsed.success) throw new HttpError(400, 'Choose a role (editor, commenter or viewer) and 1 to 30 days.');
   const invitation = await invitationCreator(db, { manuscriptId: id, createdById: user.id, ...parsed.data });
-  const url = new URL(`/invite/${invitation.token}`, request.url).toString();
+  const url = `${publicOrigin(request)}/invite/${invitation.token}`;
   return NextResponse.json({ id: invitation.id, url, expiresAt: invitation.expiresAt }, { status: 201 });
 });
