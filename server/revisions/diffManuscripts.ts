@@ -1,0 +1,191 @@
+import { diffArrays, diffWordsWithSpace } from 'diff';
+import type { ManuscriptJson, SectionJson, SectionKind } from '../../components/manuscript/manuscriptJson';
+import { countWords } from '../../components/manuscript/countWords';
+import { sectionLabel } from '../../components/manuscript/sectionTitle';
+import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
+
+/** A piece of a compared block: text with its formatting, inserted, deleted, or the same. */
+export interface DiffPart {
+  text: string;
+  marks: string[];
+  change?: 'inserted' | 'deleted';
+}
+
+/** One block in a comparison. `formatted`: same words, different formatting. */
+export interface BlockDiff {
+  type: string;
+  status: 'same' | 'inserted' | 'deleted' | 'changed' | 'formatted';
+  parts: DiffPart[];
+}
+
+/** One section in a comparison. A moved section keeps its status for its text and is flagged `moved`. */
+export interface SectionDiff {
+  id: string;
+  kind: SectionKind;
+  label: string;
+  status: 'same' | 'added' | 'removed' | 'changed';
+  moved: boolean;
+  /** The section's label in the older version, when it was renamed. */
+  renamedFrom?: string;
+  added: number;
+  removed: number;
+  blocks: BlockDiff[];
+}
+
+/** Two versions of a manuscript compared: the book's title, then every section of either version. */
+export interface ManuscriptDiff {
+  title: { from: string; to: string };
+  sections: SectionDiff[];
+  added: number;
+  removed: number;
+}
+
+/** Labels sections as the binder does (chapters numbered by their place). */
+function labels(manuscript: ManuscriptJson): Map<string, string> {
+  let chapter = 0;
+  return new Map(
+    manuscript.sections.map((section) => {
+      if (section.kind === 'chapter') chapter++;
+      const title = sectionBlocks(section.content).find((block) => block.type === 'chapterTitle')?.text ?? '';
+      return [section.id, sectionLabel(section.kind, title, chapter)];
+    }),
+  );
+}
+
+/**
+ * Compares two versions of a manuscript: which sections were added, removed, renamed or moved
+ * (a moved chapter is reported as moved, not as a deletion and an insertion), and within each
+ * section a word-level diff of its blocks, with formatting-only changes noted. Pure.
+ */
+export function diffManuscripts(older: ManuscriptJson, newer: ManuscriptJson): ManuscriptDiff {
+  const olderById = new Map(older.sections.map((s) => [s.id, s]));
+  const newerById = new Map(newer.sections.map((s) => [s.id, s]));
+  const olderLabels = labels(older);
+  const newerLabels = labels(newer);
+
+  // Sections present in both but not on the longest common ordering have moved.
+  const commonOlder = older.sections.filter((s) => newerById.has(s.id)).map((s) => s.id);
+  const commonNewer = newer.sections.filter((s) => olderById.has(s.id)).map((s) => s.id);
+  const moved = new Set<string>();
+  for (const change of diffArrays(commonOlder, commonNewer)) if (change.added) change.value.forEach((id) => moved.add(id));
+
+  // A removed section is shown where it stood: right after the section that preceded it there.
+  const removedAfter = new Map<string | null, SectionJson[]>();
+  let anchor: string | null = null;
+  for (const section of older.sections) {
+    if (newerById.has(section.id)) anchor = section.id;
+    else removedAfter.set(anchor, [...(removedAfter.get(anchor) ?? []), section]);
+  }
+  const ordered: Array<{ id: string; inOlder?: SectionJson; inNewer?: SectionJson }> = [];
+  const pushRemoved = (key: string | null) => {
+    for (const removed of removedAfter.get(key) ?? []) ordered.push({ id: removed.id, inOlder: removed });
+  };
+  pushRemoved(null);
+  for (const section of newer.sections) {
+    ordered.push({ id: section.id, inOlder: olderById.get(section.id), inNewer: section });
+    if (olderById.has(section.id)) pushRemoved(section.id);
+  }
+
+  const sections = ordered.map(({ id, inOlder, inNewer }) => {
+    const blocks = diffBlocks(inOlder ? sectionBlocks(inOlder.content) : [], inNewer ? sectionBlocks(inNewer.content) : []);
+    let added = 0;
+    let removed = 0;
+    for (const block of blocks) {
+      for (const part of block.parts) {
+        if (part.change === 'inserted') added += countWords(part.text);
+        if (part.change === 'deleted') removed += countWords(part.text);
+      }
+    }
+    const label = (inNewer ? newerLabels.get(id) : olderLabels.get(id)) ?? '';
+    const olderLabel = olderLabels.get(id);
+    const status: SectionDiff['status'] = !inOlder ? 'added' : !inNewer ? 'removed' : blocks.every((b) => b.status === 'same') ? 'same' : 'changed';
+    return {
+      id,
+      kind: (inNewer ?? inOlder)!.kind,
+      label,
+      status,
+      moved: moved.has(id),
+      renamedFrom: inOlder && inNewer && olderLabel !== label ? olderLabel : undefined,
+      added,
+      removed,
+      blocks,
+    };
+  });
+  return {
+    title: { from: older.title, to: newer.title },
+    sections,
+    added: sections.reduce((sum, s) => sum + s.added, 0),
+    removed: sections.reduce((sum, s) => sum + s.removed, 0),
+  };
+}
+
+const blockKey = (block: Block) => `${block.type}\u0000${block.text}`;
+
+/** Aligns two block lists, then diffs the words of blocks that were edited in place. */
+function diffBlocks(older: Block[], newer: Block[]): BlockDiff[] {
+  const result: BlockDiff[] = [];
+  let olderIndex = 0;
+  let newerIndex = 0;
+  const changes = diffArrays(older.map(blockKey), newer.map(blockKey));
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (!change.added && !change.removed) {
+      for (let k = 0; k < change.count!; k++) {
+        const a = older[olderIndex++];
+        const b = newer[newerIndex++];
+        const sameMarks = JSON.stringify(a.runs) === JSON.stringify(b.runs);
+        result.push({ type: b.type, status: sameMarks ? 'same' : 'formatted', parts: partsOf(b.runs) });
+      }
+      continue;
+    }
+    // A removal followed by an addition is an edit: pair the blocks up and diff their words.
+    const removedBlocks = change.removed ? older.slice(olderIndex, (olderIndex += change.count!)) : [];
+    const next = changes[i + 1];
+    const addedBlocks = change.removed && next?.added ? newer.slice(newerIndex, (newerIndex += next.count!)) : change.added ? newer.slice(newerIndex, (newerIndex += change.count!)) : [];
+    if (change.removed && next?.added) i++;
+    const paired = Math.min(removedBlocks.length, addedBlocks.length);
+    for (let k = 0; k < paired; k++) result.push(diffWords(removedBlocks[k], addedBlocks[k]));
+    for (const block of removedBlocks.slice(paired)) result.push({ type: block.type, status: 'deleted', parts: partsOf(block.runs, 'deleted') });
+    for (const block of addedBlocks.slice(paired)) result.push({ type: block.type, status: 'inserted', parts: partsOf(block.runs, 'inserted') });
+  }
+  return result;
+}
+
+function partsOf(runs: TextRun[], change?: DiffPart['change']): DiffPart[] {
+  return runs.filter((run) => run.text).map((run) => ({ text: run.text, marks: run.marks, ...(change ? { change } : {}) }));
+}
+
+/** Word-level diff of one edited block; each part keeps the formatting of the version it comes from. */
+function diffWords(older: Block, newer: Block): BlockDiff {
+  const parts: DiffPart[] = [];
+  let olderOffset = 0;
+  let newerOffset = 0;
+  for (const change of diffWordsWithSpace(older.text, newer.text)) {
+    if (change.removed) {
+      parts.push(...slice(older.runs, olderOffset, change.value.length, 'deleted'));
+      olderOffset += change.value.length;
+    } else if (change.added) {
+      parts.push(...slice(newer.runs, newerOffset, change.value.length, 'inserted'));
+      newerOffset += change.value.length;
+    } else {
+      parts.push(...slice(newer.runs, newerOffset, change.value.length));
+      olderOffset += change.value.length;
+      newerOffset += change.value.length;
+    }
+  }
+  const type = older.type === newer.type ? newer.type : newer.type;
+  return { type, status: 'changed', parts };
+}
+
+/** The runs covering [offset, offset + length) of a block's text, cut at the edges. */
+function slice(runs: TextRun[], offset: number, length: number, change?: DiffPart['change']): DiffPart[] {
+  const parts: DiffPart[] = [];
+  let position = 0;
+  for (const run of runs) {
+    const start = Math.max(offset, position);
+    const end = Math.min(offset + length, position + run.text.length);
+    if (start < end) parts.push({ text: run.text.slice(start - position, end - position), marks: run.marks, ...(change ? { change } : {}) });
+    position += run.text.length;
+  }
+  return parts;
+}

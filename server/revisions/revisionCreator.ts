@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import type { PrismaClient } from '../generated/prisma/client';
+import { newId } from '../../components/manuscript/newId';
+import { summarizeManuscript } from '../sync/summarizeManuscript';
+import { copyHistoryDoc } from './historyDoc';
+import { summarizeChanges } from './summarizeChanges';
+import type { RevisionSummary } from './RevisionSummary';
+
+/** What kind of revision: made automatically, named by a writer, or made by a restore. */
+export type RevisionKind = 'auto' | 'named' | 'restore';
+
+/**
+ * Records the current state of a manuscript's history-keeping doc as a revision, with who
+ * changed what since the previous one (from the update log). An automatic revision is skipped
+ * when nothing changed since the previous revision. Call after the doc's updates are stored, so
+ * the log covers them. Returns the new revision's id, or null if skipped.
+ */
+export async function revisionCreator(
+  prisma: PrismaClient,
+  manuscriptId: string,
+  doc: Y.Doc,
+  options: { kind: RevisionKind; name?: string; createdById?: string },
+): Promise<string | null> {
+  const copy = copyHistoryDoc(doc);
+  try {
+    const current = Y.snapshot(copy);
+    const latest = await prisma.revision.findFirst({
+      where: { manuscriptId },
+      orderBy: [{ createdAt: 'desc' }, { throughSeq: 'desc' }],
+      select: { snapshot: true, throughSeq: true },
+    });
+    const previous = latest ? Y.decodeSnapshotV2(new Uint8Array(latest.snapshot)) : Y.emptySnapshot;
+    if (options.kind === 'auto' && latest && Y.equalSnapshots(previous, current)) return null;
+
+    const rows = await prisma.manuscriptUpdate.findMany({
+      where: { manuscriptId, seq: { gt: latest?.throughSeq ?? 0 } },
+      orderBy: { seq: 'asc' },
+      select: { seq: true, userId: true, data: true },
+    });
+    const counts = summarizeChanges(
+      copy,
+      previous,
+      current,
+      rows.map((row) => ({ userId: row.userId, update: new Uint8Array(row.data) })),
+    );
+    const userIds = [...counts.authors.keys()].filter((id): id is string => id !== null);
+    const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+    const summary: RevisionSummary = {
+      authors: [...counts.authors].map(([userId, tally]) => ({
+        userId,
+        name: userId === null ? 'Imported text' : (users.find((u) => u.id === userId)?.name ?? 'Former member'),
+        ...tally,
+      })),
+      sections: counts.sections,
+    };
+    const id = newId();
+    await prisma.revision.create({
+      data: {
+        id,
+        manuscriptId,
+        kind: options.kind,
+        name: options.name ?? null,
+        createdById: options.createdById ?? null,
+        snapshot: new Uint8Array(Y.encodeSnapshotV2(current)),
+        throughSeq: rows.at(-1)?.seq ?? latest?.throughSeq ?? 0,
+        wordCount: summarizeManuscript(copy).wordCount,
+        summary: JSON.stringify(summary),
+      },
+    });
+    return id;
+  } finally {
+    copy.destroy();
+  }
+}

@@ -1,0 +1,35 @@
+import type { JSONContent } from '@tiptap/core';
+
+/** One run of text with its formatting (mark names, e.g. italic, bold). */
+export interface TextRun {
+  text: string;
+  marks: string[];
+}
+
+/** A text block of a section (paragraph, heading, title, quotation…) as the diff sees it. */
+export interface Block {
+  type: string;
+  text: string;
+  runs: TextRun[];
+}
+
+/** The node types that hold text (or, for scene breaks, stand alone) in reading order. */
+const BLOCK_TYPES = new Set(['paragraph', 'chapterTitle', 'chapterSubtitle', 'sceneHeading', 'sceneBreak', 'epigraphQuote', 'epigraphAttribution']);
+
+/** Flattens a section's ProseMirror JSON into its blocks, in reading order. */
+export function sectionBlocks(content: JSONContent): Block[] {
+  const blocks: Block[] = [];
+  const visit = (node: JSONContent) => {
+    if (node.type && BLOCK_TYPES.has(node.type)) {
+      const runs: TextRun[] = (node.content ?? []).map((child) => ({
+        text: child.type === 'hardBreak' ? '\n' : (child.text ?? ''),
+        marks: (child.marks ?? []).map((mark) => mark.type).sort(),
+      }));
+      blocks.push({ type: node.type, text: runs.map((run) => run.text).join(''), runs });
+      return;
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(content);
+  return blocks;
+}

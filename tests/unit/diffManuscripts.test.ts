@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { JSONContent } from '@tiptap/core';
+import { diffManuscripts } from '../../server/revisions/diffManuscripts';
+import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
+
+const text = (value: string, marks: string[] = []): JSONContent => ({ type: 'text', text: value, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
+function chapter(id: string, title: string, ...paragraphs: Array<string | JSONContent[]>): SectionJson {
+  return {
+    id,
+    kind: 'chapter',
+    content: {
+      type: 'doc',
+      content: [
+        {
+          type: 'chapter',
+          content: [
+            { type: 'chapterTitle', content: [text(title)] },
+            ...paragraphs.map((p) => ({ type: 'paragraph', content: typeof p === 'string' ? [text(p)] : p })),
+          ],
+        },
+      ],
+    },
+  };
+}
+const book = (...sections: SectionJson[]): ManuscriptJson => ({ title: 'Book', sections });
+
+test('an edited sentence shows its deleted and inserted words, the rest unchanged', () => {
+  const diff = diffManuscripts(
+    book(chapter('c1', 'One', 'The quick brown fox jumps.')),
+    book(chapter('c1', 'One', 'The slow brown fox leaps high.')),
+  );
+  const paragraph = diff.sections[0].blocks[1];
+  assert.equal(paragraph.status, 'changed');
+  assert.deepEqual(
+    paragraph.parts.filter((p) => p.change).map((p) => [p.change, p.text]),
+    [
+      ['deleted', 'quick'],
+      ['inserted', 'slow'],
+      ['deleted', 'jumps'],
+      ['inserted', 'leaps high'],
+    ],
+  );
+  assert.equal(paragraph.parts.map((p) => (p.change === 'deleted' ? '' : p.text)).join(''), 'The slow brown fox leaps high.');
+  assert.equal(diff.sections[0].status, 'changed');
+  assert.deepEqual([diff.added, diff.removed], [3, 2]);
+});
+
+test('a chapter moved to another place is reported as moved, not deleted and added', () => {
+  const a = chapter('a', 'Alpha', 'First text.');
+  const b = chapter('b', 'Beta', 'Second text.');
+  const c = chapter('c', 'Gamma', 'Third text.');
+  const diff = diffManuscripts(book(a, b, c), book(b, c, a));
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.status, s.moved]),
+    [
+      ['b', 'same', false],
+      ['c', 'same', false],
+      ['a', 'same', true],
+    ],
+  );
+  assert.deepEqual([diff.added, diff.removed], [0, 0]);
+});
+
+test('added, removed and renamed chapters are told apart', () => {
+  const diff = diffManuscripts(
+    book(chapter('a', 'Alpha', 'Kept.'), chapter('b', 'Beta', 'Goes away.')),
+    book(chapter('a', 'Alpha Prime', 'Kept.'), chapter('n', 'New', 'Fresh words here.')),
+  );
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.status, s.renamedFrom ?? null]),
+    [
+      ['a', 'changed', 'Alpha'],
+      ['b', 'removed', null],
+      ['n', 'added', null],
+    ],
+  );
+  assert.equal(diff.sections[2].added, 4);
+  assert.equal(diff.sections[1].removed, 3);
+});
+
+test('a paragraph inserted between others is an insertion, and formatting-only changes are noted', () => {
+  const diff = diffManuscripts(
+    book(chapter('c', 'T', 'Before.', 'Styled words.', 'After.')),
+    book(chapter('c', 'T', 'Before.', 'A new paragraph.', [text('Styled', ['italic']), text(' words.')], 'After.')),
+  );
+  assert.deepEqual(
+    diff.sections[0].blocks.map((b) => b.status),
+    ['same', 'same', 'inserted', 'formatted', 'same'],
+  );
+  assert.deepEqual(diff.sections[0].blocks[3].parts[0], { text: 'Styled', marks: ['italic'] });
+});
+
+test('deleted words keep the formatting they had', () => {
+  const diff = diffManuscripts(
+    book(chapter('c', 'T', [text('A '), text('bold', ['bold']), text(' claim.')])),
+    book(chapter('c', 'T', 'A claim.')),
+  );
+  const deleted = diff.sections[0].blocks[1].parts.filter((p) => p.change === 'deleted');
+  assert.ok(deleted.some((p) => p.text === 'bold' && p.marks.join() === 'bold'), JSON.stringify(deleted));
+  assert.ok(deleted.every((p) => p.text.trim() === '' || p.marks.join() === 'bold'));
+});
