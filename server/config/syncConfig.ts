@@ -19,5 +19,7 @@ export function syncConfig() {
     maxDocumentBytes: intFromEnv('SYNC_MAX_DOCUMENT_BYTES', 64 * 1024 * 1024),
     maxMessagesPerSecond: intFromEnv('SYNC_MAX_MESSAGES_PER_SECOND', 200),
     accessRecheckMs: intFromEnv('SYNC_ACCESS_RECHECK_MS', 2000),
+    revisionIdleMs: intFromEnv('SYNC_REVISION_IDLE_MS', 2 * 60 * 1000),
+    revisionIntervalMs: intFromEnv('SYNC_REVISION_INTERVAL_MS', 10 * 60 * 1000),
   };
 }

@@ -35,7 +35,7 @@ export interface DocumentStore {
   append(manuscriptId: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number>;
   /**
    * Replaces the snapshot with `state` (V2), which covers every log entry up to `throughSeq`,
-   * and drops those entries, in one transaction.
+   * and drops those entries that no future revision needs, in one transaction.
    */
   compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void>;
 }

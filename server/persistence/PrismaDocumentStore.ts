@@ -39,13 +39,20 @@ export class PrismaDocumentStore implements DocumentStore {
 
   async compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
     const bytes = new Uint8Array(state);
+    // Log entries after the latest revision say who wrote what since; the next revision needs them.
+    const latestRevision = await this.prisma.revision.findFirst({
+      where: { manuscriptId },
+      orderBy: { throughSeq: 'desc' },
+      select: { throughSeq: true },
+    });
+    const dropThrough = Math.min(throughSeq, latestRevision?.throughSeq ?? 0);
     await this.prisma.$transaction([
       this.prisma.manuscriptSnapshot.upsert({
         where: { manuscriptId },
         create: { manuscriptId, state: bytes, throughSeq },
         update: { state: bytes, throughSeq },
       }),
-      this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, seq: { lte: throughSeq } } }),
+      this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, seq: { lte: dropThrough } } }),
       this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary }),
     ]);
   }

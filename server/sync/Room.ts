@@ -5,6 +5,14 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import { MessageType, encodeMessage } from './protocol';
 import { RoomStorage, type RoomStorageOptions } from './RoomStorage';
+import { RevisionScheduler, type RevisionTiming } from './RevisionScheduler';
+
+/** How a room makes revisions: when, and the function that records one. */
+export interface RoomRevisions {
+  timing: RevisionTiming;
+  /** Records the room's current state as an automatic revision (after its updates are stored). */
+  create(manuscriptId: string, doc: Y.Doc): Promise<void>;
+}
 
 /** Transaction origin of the replay of stored state when a room loads. */
 const LOADING = Symbol('loading');
@@ -22,17 +30,27 @@ export interface RoomMember {
  * relayed to the other members and queued for storage.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  // Garbage collection off: deleted text stays in the document, so any revision can be rebuilt.
+  readonly doc = new Y.Doc({ gc: false });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
   readonly storage: RoomStorage;
+  /** Null when the server makes no revisions (some tests). */
+  readonly revisions: RevisionScheduler | null;
 
   private constructor(
     readonly manuscriptId: string,
     store: DocumentStore,
     storageOptions: RoomStorageOptions,
     loaded: { lastSeq: number; entries: number; snapshotBytes: number; logBytes: number },
+    revisions: RoomRevisions | undefined,
   ) {
+    this.revisions = revisions
+      ? new RevisionScheduler(revisions.timing, async () => {
+          await this.storage.whenStored();
+          await revisions.create(manuscriptId, this.doc);
+        })
+      : null;
     this.awareness.setLocalState(null);
     this.storage = new RoomStorage(manuscriptId, this.doc, store, storageOptions, loaded);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -45,6 +63,7 @@ export class Room {
       // Updates from a connection are credited to its user; the server's own have no author.
       const userId = (origin as Partial<RoomMember> | null)?.userId ?? null;
       this.storage.add(update, userId);
+      this.revisions?.edited();
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = added.concat(updated, removed);
@@ -61,7 +80,12 @@ export class Room {
    * is complete before anyone can join, so a client that leaves early can never cause an empty
    * document to be stored.
    */
-  static async load(manuscriptId: string, store: DocumentStore, storageOptions: RoomStorageOptions): Promise<Room | null> {
+  static async load(
+    manuscriptId: string,
+    store: DocumentStore,
+    storageOptions: RoomStorageOptions,
+    revisions?: RoomRevisions,
+  ): Promise<Room | null> {
     const stored = await store.load(manuscriptId);
     if (!stored) return null;
     const room = new Room(manuscriptId, store, storageOptions, {
@@ -69,7 +93,7 @@ export class Room {
       entries: stored.updates.length,
       snapshotBytes: stored.snapshot?.byteLength ?? 0,
       logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
-    });
+    }, revisions);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdateV2(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdateV2(room.doc, update);
@@ -84,6 +108,7 @@ export class Room {
 
   /** Frees the document and awareness timers; call after storage is closed. */
   destroy(): void {
+    this.revisions?.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../persistence/DocumentStore';
-import { Room } from './Room';
+import { Room, type RoomRevisions } from './Room';
 import type { RoomStorageOptions } from './RoomStorage';
 import { log } from './log';
 
@@ -17,6 +17,7 @@ export class RoomRegistry {
     private readonly store: DocumentStore,
     private readonly storageOptions: RoomStorageOptions,
     private readonly gracePeriodMs: number,
+    private readonly revisions?: RoomRevisions,
   ) {}
 
   /** The loaded room for a manuscript, loading it if needed; null if the manuscript does not exist. */
@@ -33,6 +34,8 @@ export class RoomRegistry {
   /** Called when a room may have become empty: starts the grace period before unloading. */
   released(room: Room): void {
     if (room.members.size > 0 || this.unloadTimers.has(room.manuscriptId)) return;
+    // The last writer left: keep what they wrote as a revision.
+    void room.revisions?.now();
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.manuscriptId);
       if (room.members.size === 0) void this.unload(room);
@@ -58,7 +61,7 @@ export class RoomRegistry {
   private async load(manuscriptId: string): Promise<Room | null> {
     await this.unloading.get(manuscriptId);
     try {
-      const room = await Room.load(manuscriptId, this.store, this.storageOptions);
+      const room = await Room.load(manuscriptId, this.store, this.storageOptions, this.revisions);
       if (!room) this.rooms.delete(manuscriptId);
       else {
         log.info('room loaded', { manuscriptId });
@@ -76,8 +79,8 @@ export class RoomRegistry {
     const { manuscriptId } = room;
     if (this.rooms.get(manuscriptId) === undefined) return this.unloading.get(manuscriptId) ?? Promise.resolve();
     this.rooms.delete(manuscriptId);
-    const done = room.storage
-      .close()
+    const done = (room.revisions?.now() ?? Promise.resolve())
+      .then(() => room.storage.close())
       .then(() => {
         room.destroy();
         log.info('room unloaded', { manuscriptId });

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import { Connection } from './Connection';
 import type { SyncAccessControl } from '../access/syncAccess';
+import type { RoomRevisions } from './Room';
 import { RoomRegistry } from './RoomRegistry';
 import type { RoomStorageOptions } from './RoomStorage';
 import { summarizeManuscript } from './summarizeManuscript';
@@ -21,6 +22,8 @@ export interface SyncServerOptions {
   maxDocumentBytes?: number;
   /** Sustained messages per second one connection may send. */
   maxMessagesPerSecond?: number;
+  /** Automatic revisions: when, and how they are recorded. Without it, rooms make none. */
+  revisions?: RoomRevisions;
   /** Port to listen on; 0 picks a free one (tests). */
   port?: number;
   host?: string;
@@ -59,6 +62,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       summarize: summarizeManuscript,
     },
     options.gracePeriodMs ?? 10_000,
+    options.revisions,
   );
   const connections = new Set<Connection>();
   const limits = {

@@ -2,6 +2,7 @@ import '../config/loadEnv';
 import { createPrismaClient } from '../db';
 import { createAuth } from '../auth/createAuth';
 import { createSyncAccessControl } from '../access/syncAccess';
+import { automaticRevisions } from '../revisions/automaticRevisions';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { syncConfig } from '../config/syncConfig';
 import { createSyncServer } from './createSyncServer';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     accessRecheckMs: config.accessRecheckMs,
     maxDocumentBytes: config.maxDocumentBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
+    revisions: automaticRevisions(prisma, { idleMs: config.revisionIdleMs, maxIntervalMs: config.revisionIntervalMs }),
     port: config.port,
     host: config.host,
     gracePeriodMs: config.gracePeriodMs,

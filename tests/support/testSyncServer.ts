@@ -4,6 +4,7 @@ import { createSyncServer, type SyncServer, type SyncServerOptions } from '../..
 import { createSyncAccessControl } from '../../server/access/syncAccess';
 import { createAuth } from '../../server/auth/createAuth';
 import type { PrismaClient } from '../../server/generated/prisma/client';
+import { automaticRevisions } from '../../server/revisions/automaticRevisions';
 
 /**
  * A real sync server on port 0 over a test database, with real access control (tokens, session
@@ -20,6 +21,7 @@ export function startTestSyncServer(
     host: '127.0.0.1',
     gracePeriodMs: 200,
     accessRecheckMs: 250,
+    revisions: automaticRevisions(prisma, { idleMs: 60_000, maxIntervalMs: 60_000 }),
     ...overrides,
     storage: { flushWindowMs: 50, ...overrides.storage },
   });
