@@ -57,7 +57,7 @@ export function SharePanel({ manuscriptId, selfId, onClose }: { manuscriptId: st
   };
 
   return (
-    <aside className="share-panel" aria-label="Share" data-testid="share-panel">
+    <aside className="side-panel share-panel" aria-label="Share" data-testid="share-panel">
       <header>
         <h2>Share</h2>
         <button type="button" className="link-button" onClick={onClose} aria-label="Close sharing">

@@ -6,6 +6,8 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { IdentityPicker } from '../identity/IdentityPicker';
 import { useWriterColor } from '../identity/useWriterColor';
 import { SharePanel } from '../sharing/SharePanel';
+import { HistoryPanel, type RevisionJson } from '../revisions/HistoryPanel';
+import { CompareView } from '../revisions/CompareView';
 import { canManageMembers, canWrite, type Role } from '../../server/access/roles';
 import { Binder } from './Binder';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -41,7 +43,10 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const { sections, totalWords } = useSectionList(connection?.doc ?? null);
   const [color, setColor] = useWriterColor();
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const [sharing, setSharing] = useState(false);
+  const [panel, setPanel] = useState<'share' | 'history' | null>(null);
+  const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const toggle = (which: 'share' | 'history') => setPanel((open) => (open === which ? null : which));
   const writable = canWrite(role) && !ended;
   const writer = useMemo(() => (color ? { name: user.name, color } : null), [user.name, color]);
 
@@ -72,8 +77,11 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         </span>
         <ConnectionStatus state={state} />
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
+        <button type="button" className="share-button" onClick={() => toggle('history')}>
+          History
+        </button>
         {canManageMembers(role) && (
-          <button type="button" className="share-button" onClick={() => setSharing((open) => !open)}>
+          <button type="button" className="share-button" onClick={() => toggle('share')}>
             Share
           </button>
         )}
@@ -87,7 +95,16 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
       <div className="workspace-body">
         {connection && <Binder doc={connection.doc} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
         <main className="workspace-editor">
-          {connection && writer && activeId ? (
+          {comparing ? (
+            <CompareView
+              manuscriptId={manuscriptId}
+              from={comparing.from}
+              to={comparing.to}
+              canWrite={writable}
+              onClose={() => setComparing(null)}
+              onRestored={() => setHistoryVersion((v) => v + 1)}
+            />
+          ) : connection && writer && activeId ? (
             <SectionEditor
               key={`${activeId}:${writer.color}:${writable}`}
               doc={connection.doc}
@@ -101,7 +118,17 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
             <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>
           )}
         </main>
-        {sharing && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setSharing(false)} />}
+        {panel === 'share' && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setPanel(null)} />}
+        {panel === 'history' && (
+          <HistoryPanel
+            manuscriptId={manuscriptId}
+            sections={sections}
+            canWrite={writable}
+            refreshKey={historyVersion}
+            onCompare={(from, to) => setComparing({ from, to })}
+            onClose={() => setPanel(null)}
+          />
+        )}
       </div>
     </div>
   );
