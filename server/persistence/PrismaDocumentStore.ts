@@ -1,5 +1,15 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { DocumentStore, DocumentSummary, LogEntry, StoredDocument } from './DocumentStore';
+
+const COMPRESSED = 'yjs-v2+deflate';
+
+/** A stored snapshot's Yjs V2 update, whichever way it was stored. */
+function readState(state: Uint8Array, format: string): Uint8Array {
+  if (format === COMPRESSED) return new Uint8Array(inflateRawSync(state));
+  if (format === 'yjs-v2') return new Uint8Array(state);
+  throw new Error(`Unknown snapshot format "${format}"`);
+}
 
 /** {@link DocumentStore} on the Prisma models ManuscriptSnapshot and ManuscriptUpdate. */
 export class PrismaDocumentStore implements DocumentStore {
@@ -9,7 +19,7 @@ export class PrismaDocumentStore implements DocumentStore {
     const manuscript = await this.prisma.manuscript.findUnique({
       where: { id: manuscriptId },
       select: {
-        snapshot: { select: { state: true, throughSeq: true } },
+        snapshot: { select: { state: true, throughSeq: true, format: true } },
         updates: { select: { seq: true, data: true }, orderBy: { seq: 'asc' } },
       },
     });
@@ -18,7 +28,7 @@ export class PrismaDocumentStore implements DocumentStore {
     // Rows the last compaction covered but did not get to delete are skipped, not re-applied.
     const updates = manuscript.updates.filter((row) => row.seq > throughSeq);
     return {
-      snapshot: manuscript.snapshot ? new Uint8Array(manuscript.snapshot.state) : null,
+      snapshot: manuscript.snapshot ? readState(manuscript.snapshot.state, manuscript.snapshot.format) : null,
       updates: updates.map((row) => new Uint8Array(row.data)),
       lastSeq: updates.length > 0 ? updates[updates.length - 1].seq : throughSeq,
     };
@@ -38,7 +48,9 @@ export class PrismaDocumentStore implements DocumentStore {
   }
 
   async compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
-    const bytes = new Uint8Array(state);
+    // The state holds the whole history, text that compresses well: deflate it.
+    const bytes = new Uint8Array(deflateRawSync(state));
+    const format = COMPRESSED;
     // Log entries after the latest revision say who wrote what since; the next revision needs them.
     const latestRevision = await this.prisma.revision.findFirst({
       where: { manuscriptId },
@@ -49,8 +61,8 @@ export class PrismaDocumentStore implements DocumentStore {
     await this.prisma.$transaction([
       this.prisma.manuscriptSnapshot.upsert({
         where: { manuscriptId },
-        create: { manuscriptId, state: bytes, throughSeq },
-        update: { state: bytes, throughSeq },
+        create: { manuscriptId, state: bytes, throughSeq, format },
+        update: { state: bytes, throughSeq, format },
       }),
       this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, seq: { lte: dropThrough } } }),
       this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary }),

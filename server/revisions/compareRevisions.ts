@@ -5,23 +5,22 @@ import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
 import { HttpError } from '../http/HttpError';
 import { diffManuscripts, type ManuscriptDiff } from './diffManuscripts';
 import { docAtSnapshot, historyDocFromStored } from './historyDoc';
+import { revisionSnapshot } from './revisionSnapshots';
 
 /**
  * Compares two revisions of a manuscript, or a revision with the current text (`to` = 'now',
  * as stored, which is at most a second behind the writers). Returns the diff from `from` to `to`.
  */
 export async function compareRevisions(prisma: PrismaClient, manuscriptId: string, fromId: string, toId: string): Promise<ManuscriptDiff> {
-  const ids = [fromId, toId].filter((id) => id !== 'now');
-  const revisions = await prisma.revision.findMany({ where: { manuscriptId, id: { in: ids } }, select: { id: true, snapshot: true } });
-  if (revisions.length !== new Set(ids).size) throw new HttpError(404, 'There is no such revision.');
+  const snapshots = new Map<string, Y.Snapshot>();
+  for (const id of [fromId, toId]) if (id !== 'now') snapshots.set(id, await revisionSnapshot(prisma, manuscriptId, id));
   const stored = await new PrismaDocumentStore(prisma).load(manuscriptId);
   if (!stored) throw new HttpError(404, 'There is no such manuscript.');
   const doc = historyDocFromStored(stored);
   try {
     const versionOf = (id: string) => {
       if (id === 'now') return yDocToManuscript(doc);
-      const snapshot = Y.decodeSnapshotV2(new Uint8Array(revisions.find((r) => r.id === id)!.snapshot));
-      const past = docAtSnapshot(doc, snapshot);
+      const past = docAtSnapshot(doc, snapshots.get(id)!);
       const manuscript = yDocToManuscript(past);
       past.destroy();
       return manuscript;

@@ -143,12 +143,40 @@ function diffBlocks(older: Block[], newer: Block[]): BlockDiff[] {
     const next = changes[i + 1];
     const addedBlocks = change.removed && next?.added ? newer.slice(newerIndex, (newerIndex += next.count!)) : change.added ? newer.slice(newerIndex, (newerIndex += change.count!)) : [];
     if (change.removed && next?.added) i++;
-    const paired = Math.min(removedBlocks.length, addedBlocks.length);
-    for (let k = 0; k < paired; k++) result.push(diffWords(removedBlocks[k], addedBlocks[k]));
-    for (const block of removedBlocks.slice(paired)) result.push({ type: block.type, status: 'deleted', parts: partsOf(block.runs, 'deleted') });
-    for (const block of addedBlocks.slice(paired)) result.push({ type: block.type, status: 'inserted', parts: partsOf(block.runs, 'inserted') });
+    result.push(...pairEdits(removedBlocks, addedBlocks));
   }
   return result;
+}
+
+/**
+ * Pairs removed and added blocks that are edits of one another (they share at least half their
+ * words), in order; the rest are whole deletions and insertions. Pairing unrelated paragraphs
+ * would show a wall of noise instead of what happened.
+ */
+function pairEdits(removed: Block[], added: Block[]): BlockDiff[] {
+  const result: BlockDiff[] = [];
+  let next = 0;
+  for (const block of removed) {
+    const match = added.findIndex((candidate, index) => index >= next && similar(block, candidate));
+    if (match < 0) {
+      result.push({ type: block.type, status: 'deleted', parts: partsOf(block.runs, 'deleted') });
+      continue;
+    }
+    for (const inserted of added.slice(next, match)) result.push({ type: inserted.type, status: 'inserted', parts: partsOf(inserted.runs, 'inserted') });
+    result.push(diffWords(block, added[match]));
+    next = match + 1;
+  }
+  for (const inserted of added.slice(next)) result.push({ type: inserted.type, status: 'inserted', parts: partsOf(inserted.runs, 'inserted') });
+  return result;
+}
+
+/** Whether two blocks share at least half the words of the longer one. */
+function similar(a: Block, b: Block): boolean {
+  const longest = Math.max(countWords(a.text), countWords(b.text));
+  if (longest === 0) return a.type === b.type;
+  let common = 0;
+  for (const change of diffWordsWithSpace(a.text, b.text)) if (!change.added && !change.removed) common += countWords(change.value);
+  return common * 2 >= longest;
 }
 
 function partsOf(runs: TextRun[], change?: DiffPart['change']): DiffPart[] {

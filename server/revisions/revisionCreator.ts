@@ -4,6 +4,7 @@ import { newId } from '../../components/manuscript/newId';
 import { summarizeManuscript } from '../sync/summarizeManuscript';
 import { copyHistoryDoc } from './historyDoc';
 import { summarizeChanges } from './summarizeChanges';
+import { encodeDeltaSnapshot, latestRevisionSnapshot } from './revisionSnapshots';
 import type { RevisionSummary } from './RevisionSummary';
 
 /** What kind of revision: made automatically, named by a writer, or made by a restore. */
@@ -19,7 +20,7 @@ export async function revisionCreator(
   prisma: PrismaClient,
   manuscriptId: string,
   doc: Y.Doc,
-  options: { kind: RevisionKind; name?: string; createdById?: string },
+  options: { kind: RevisionKind; name?: string; createdById?: string; /** For replays of recorded sessions; defaults to now. */ at?: Date },
 ): Promise<string | null> {
   const copy = copyHistoryDoc(doc);
   try {
@@ -27,22 +28,21 @@ export async function revisionCreator(
     const latest = await prisma.revision.findFirst({
       where: { manuscriptId },
       orderBy: [{ createdAt: 'desc' }, { throughSeq: 'desc' }],
-      select: { snapshot: true, throughSeq: true },
+      select: { throughSeq: true },
     });
-    const previous = latest ? Y.decodeSnapshotV2(new Uint8Array(latest.snapshot)) : Y.emptySnapshot;
-    if (options.kind === 'auto' && latest && Y.equalSnapshots(previous, current)) return null;
-
     const rows = await prisma.manuscriptUpdate.findMany({
       where: { manuscriptId, seq: { gt: latest?.throughSeq ?? 0 } },
       orderBy: { seq: 'asc' },
       select: { seq: true, userId: true, data: true },
     });
-    const counts = summarizeChanges(
-      copy,
-      previous,
-      current,
-      rows.map((row) => ({ userId: row.userId, update: new Uint8Array(row.data) })),
-    );
+    // Every change reaches the log, so no new entries means nothing changed.
+    if (options.kind === 'auto' && latest && rows.length === 0) return null;
+
+    const previous = latest ? await latestRevisionSnapshot(prisma, manuscriptId) : Y.emptySnapshot;
+    const entries = rows.map((row) => ({ userId: row.userId, update: new Uint8Array(row.data) }));
+    const counts = summarizeChanges(copy, previous, current, entries);
+    // The first revision records every deletion so far; later ones only those since the previous.
+    const deletions = latest ? Y.mergeDeleteSets(entries.map((entry) => Y.decodeUpdateV2(entry.update).ds)) : current.ds;
     const userIds = [...counts.authors.keys()].filter((id): id is string => id !== null);
     const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
     const summary: RevisionSummary = {
@@ -58,10 +58,11 @@ export async function revisionCreator(
       data: {
         id,
         manuscriptId,
+        ...(options.at ? { createdAt: options.at } : {}),
         kind: options.kind,
         name: options.name ?? null,
         createdById: options.createdById ?? null,
-        snapshot: new Uint8Array(Y.encodeSnapshotV2(current)),
+        snapshot: new Uint8Array(encodeDeltaSnapshot(current.sv, deletions)),
         throughSeq: rows.at(-1)?.seq ?? latest?.throughSeq ?? 0,
         wordCount: summarizeManuscript(copy).wordCount,
         summary: JSON.stringify(summary),

@@ -1,37 +1,50 @@
+import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { parseRevisionSummary, type RevisionSummary } from './RevisionSummary';
 import { revisionsToPrune } from './retention';
+import { encodeDeltaSnapshot, type DeleteSet } from './revisionSnapshots';
 
 /**
  * Applies the retention policy to one manuscript's revisions. What a dropped revision recorded
- * (who changed what) is folded into the next revision that stays, so the history never loses an
- * author. Returns how many revisions were dropped.
+ * (who changed what, and the deletions its delta snapshot holds) is folded into the next
+ * revision that stays, so the history never loses an author and later revisions stay exact.
+ * Returns how many revisions were dropped.
  */
 export async function revisionPruner(prisma: PrismaClient, manuscriptId: string, now = new Date()): Promise<number> {
   const revisions = await prisma.revision.findMany({
     where: { manuscriptId },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, kind: true, createdAt: true, summary: true },
+    orderBy: [{ createdAt: 'asc' }, { throughSeq: 'asc' }],
+    select: { id: true, kind: true, createdAt: true, summary: true, snapshot: true },
   });
   const prune = new Set(revisionsToPrune(revisions, now));
-  if (prune.size === 0) return 0;
-  const updates = new Map<string, RevisionSummary>();
-  let carried: RevisionSummary | null = null;
+  const updates = new Map<string, { summary: RevisionSummary; snapshot: Uint8Array }>();
+  let carried = null as { summary: RevisionSummary; deletions: DeleteSet[] } | null;
   for (const revision of revisions) {
     const summary = parseRevisionSummary(revision.summary);
-    const merged: RevisionSummary = carried ? mergeSummaries(carried, summary) : summary;
+    const delta = Y.decodeSnapshotV2(new Uint8Array(revision.snapshot));
     if (prune.has(revision.id)) {
-      carried = merged;
-    } else {
-      if (carried) updates.set(revision.id, merged);
+      carried = {
+        summary: carried ? mergeSummaries(carried.summary, summary) : summary,
+        deletions: [...(carried?.deletions ?? []), delta.ds],
+      };
+    } else if (carried) {
+      updates.set(revision.id, {
+        summary: mergeSummaries(carried.summary, summary),
+        snapshot: encodeDeltaSnapshot(delta.sv, Y.mergeDeleteSets([...carried.deletions, delta.ds])),
+      });
       carried = null;
     }
   }
+  // Revisions after the last kept one cannot hand their deletions on: they stay.
+  const deletable = [...prune].filter((id) => revisions.findIndex((r) => r.id === id) < revisions.findLastIndex((r) => !prune.has(r.id)));
+  if (deletable.length === 0) return 0;
   await prisma.$transaction([
-    ...[...updates].map(([id, summary]) => prisma.revision.update({ where: { id }, data: { summary: JSON.stringify(summary) } })),
-    prisma.revision.deleteMany({ where: { id: { in: [...prune] } } }),
+    ...[...updates].map(([id, update]) =>
+      prisma.revision.update({ where: { id }, data: { summary: JSON.stringify(update.summary), snapshot: new Uint8Array(update.snapshot) } }),
+    ),
+    prisma.revision.deleteMany({ where: { id: { in: deletable } } }),
   ]);
-  return prune.size;
+  return deletable.length;
 }
 
 /** Adds an earlier summary's counts into a later one's. */

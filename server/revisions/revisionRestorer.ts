@@ -1,9 +1,9 @@
-import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
 import { liveManuscriptSession } from '../sync/liveManuscriptSession';
 import { revisionCreator } from './revisionCreator';
 import { restoreRevision } from './restoreRevision';
+import { revisionSnapshot } from './revisionSnapshots';
 
 /**
  * Restores the whole book, or one section, to a revision, through the live document so that
@@ -17,10 +17,10 @@ export async function revisionRestorer(
 ): Promise<string> {
   const revision = await prisma.revision.findFirst({
     where: { id: input.revisionId, manuscriptId: input.manuscriptId },
-    select: { snapshot: true, createdAt: true, name: true },
+    select: { createdAt: true, name: true },
   });
   if (!revision) throw new HttpError(404, 'There is no such revision.');
-  const snapshot = Y.decodeSnapshotV2(new Uint8Array(revision.snapshot));
+  const snapshot = await revisionSnapshot(prisma, input.manuscriptId, input.revisionId);
   const when = revision.name ? `“${revision.name}”` : revision.createdAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   return liveManuscriptSession(input.manuscriptId, input.userId, {
     beforeChange: async (doc) => {

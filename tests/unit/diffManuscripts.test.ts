@@ -100,3 +100,14 @@ test('deleted words keep the formatting they had', () => {
   assert.ok(deleted.some((p) => p.text === 'bold' && p.marks.join() === 'bold'), JSON.stringify(deleted));
   assert.ok(deleted.every((p) => p.text.trim() === '' || p.marks.join() === 'bold'));
 });
+
+test('an unrelated paragraph that replaces another is a deletion and an insertion, not a word soup', () => {
+  const diff = diffManuscripts(
+    book(chapter('c', 'T', 'Kept as it was.', 'The phone lay on the nightstand in the dark.')),
+    book(chapter('c', 'T', 'Kept as it was.', 'Across town a siren wailed for nobody at all.')),
+  );
+  assert.deepEqual(
+    diff.sections[0].blocks.map((b) => b.status),
+    ['same', 'same', 'deleted', 'inserted'],
+  );
+});

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: runs the benchmarks, prints a table and writes bench/results/latest.json.
+ * See docs/PERFORMANCE.md for what each measure means and its target.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measureCompareLargeBook } from './compareLargeBook';
+import { measureHistoryCost } from './historyCost';
+
+(process.env as Record<string, string>).NODE_ENV = 'test';
+process.env.QUIRE_LOG ??= 'error';
+process.env.BETTER_AUTH_SECRET ??= 'bench-secret-0123456789abcdef0123456789';
+
+const measures: Record<string, () => Promise<Record<string, number>>> = {
+  compare120kWords: measureCompareLargeBook,
+  historyCost: measureHistoryCost,
+};
+const only = process.argv.slice(2);
+const results: Record<string, Record<string, number>> = {};
+for (const [name, measure] of Object.entries(measures)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stdout.write(`running ${name}…\n`);
+  results[name] = await measure();
+}
+
+const rows = Object.entries(results).flatMap(([name, values]) => Object.entries(values).map(([key, value]) => [name, key, String(value)]));
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), 8));
+for (const row of [['measure', 'value', ''], ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+
+const file = path.join(process.cwd(), 'bench', 'results', 'latest.json');
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, results }, null, 2)}\n`,
+);
+console.log(`\nwritten ${path.relative(process.cwd(), file)}`);
