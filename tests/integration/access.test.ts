@@ -1,8 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as Y from 'yjs';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import { signSyncToken } from '../../server/access/syncToken';
 import { memberChanger } from '../../server/access/memberChanger';
 import { createAuth } from '../../server/auth/createAuth';
@@ -12,6 +10,8 @@ import { createAccount, createMember, createOwnedManuscript } from '../support/m
 import { startTestSyncServer } from '../support/testSyncServer';
 import { upgradeStatus } from '../support/upgradeStatus';
 import { retryUntil } from '../support/retryUntil';
+import { storedAck } from '../support/storedAck';
+import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 
 let database: TempDatabase;
@@ -33,25 +33,6 @@ function connect(id: string, token: string): StockClient {
   const client = connectStockClient(server.port, id, token);
   clients.push(client);
   return client;
-}
-
-/** Resolves once the server has answered a stored-ack request: everything sent before it was handled. */
-function roundTrip(client: StockClient, ticket: number): Promise<void> {
-  return new Promise((resolve) => {
-    client.provider.messageHandlers[100] = (_encoder, decoder) => {
-      if (Number(decoder.arr[decoder.pos]) === ticket) resolve();
-    };
-    client.provider.ws!.send(new Uint8Array([100, ticket]));
-  });
-}
-
-/** Text the database holds for a manuscript's first chapter. */
-async function storedChapterText(id: string, chapter: string): Promise<string> {
-  const stored = (await new PrismaDocumentStore(database.prisma).load(id))!;
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
-  return sectionText(doc, chapter);
 }
 
 test('no token, a bad token, an expired token or another manuscript’s token is refused at the upgrade (401)', async () => {
@@ -94,12 +75,12 @@ for (const role of ['viewer', 'commenter'] as const) {
     const chapter = firstChapterId(writer.doc);
 
     firstParagraphText(readerClient.doc, chapter).insert(0, 'FORGED ');
-    await roundTrip(readerClient, 1); // the server has handled (and dropped) the forged update
+    await storedAck(readerClient, 1); // the server has handled (and dropped) the forged update
     firstParagraphText(writer.doc, chapter).insert(0, 'Genuine.');
     await retryUntil(() => assert.match(sectionText(readerClient.doc, chapter), /Genuine\./));
-    await roundTrip(writer, 2); // anything relayed before this reply has reached the writer
+    await storedAck(writer, 2); // anything relayed before this reply has reached the writer
     assert.equal(sectionText(writer.doc, chapter), 'Genuine.');
-    assert.equal(await storedChapterText(id, chapter), 'Genuine.');
+    assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), 'Genuine.');
     const authors = await database.prisma.manuscriptUpdate.findMany({ where: { manuscriptId: id }, select: { userId: true } });
     assert.ok(authors.every((row) => row.userId === owner.userId));
   });
@@ -113,10 +94,10 @@ test('every stored update records which user sent it', async () => {
   await Promise.all([alice.synced, edith.synced]);
   const chapter = firstChapterId(alice.doc);
   firstParagraphText(alice.doc, chapter).insert(0, 'Alice. ');
-  await roundTrip(alice, 1);
+  await storedAck(alice, 1);
   await retryUntil(() => assert.match(sectionText(edith.doc, chapter), /Alice\./));
   firstParagraphText(edith.doc, chapter).insert(0, 'Edith. ');
-  await roundTrip(edith, 1);
+  await storedAck(edith, 1);
   const rows = await database.prisma.manuscriptUpdate.findMany({ where: { manuscriptId: id }, orderBy: { seq: 'asc' }, select: { userId: true } });
   assert.deepEqual([...new Set(rows.map((row) => row.userId))], [owner.userId, editor.userId]);
 });
@@ -156,9 +137,9 @@ test('an editor turned viewer is reconnected within 5 seconds and can no longer 
   assert.ok(Date.now() - changedAt < 5000, `reconnected after ${Date.now() - changedAt} ms`);
 
   firstParagraphText(client.doc, chapter).insert(0, 'After demotion.');
-  await roundTrip(client, 1);
+  await storedAck(client, 1);
   const ownerClient = connect(id, owner.token);
   await ownerClient.synced;
   assert.equal(sectionText(ownerClient.doc, chapter), '');
-  assert.equal(await storedChapterText(id, chapter), '');
+  assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), '');
 });

@@ -8,6 +8,7 @@ import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { startSyncProcess } from '../support/syncProcess';
 import { retryUntil } from '../support/retryUntil';
+import { storedAck } from '../support/storedAck';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
@@ -36,16 +37,6 @@ async function typeSlowly(doc: Y.Doc, at: () => Y.XmlText, text: string, interva
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   void doc;
-}
-
-/** Resolves when the server acknowledges that everything this client sent is stored. */
-function storedAck(client: StockClient, ticket: number): Promise<void> {
-  return new Promise((resolve) => {
-    client.provider.messageHandlers[100] = (_encoder, decoder) => {
-      if (Number(decoder.arr[decoder.pos]) === ticket) resolve();
-    };
-    client.provider.ws!.send(new Uint8Array([100, ticket]));
-  });
 }
 
 test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, unsent text merges on reconnect', async () => {

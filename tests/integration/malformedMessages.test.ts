@@ -1,13 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { retryUntil } from '../support/retryUntil';
+import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createOwnedManuscript, type TestMember } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
@@ -31,15 +30,6 @@ after(async () => {
   await server.close();
   await database.cleanup();
 });
-
-/** The manuscript as the database holds it. */
-async function storedDoc(): Promise<Y.Doc> {
-  const stored = (await new PrismaDocumentStore(database.prisma).load(manuscriptId))!;
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
-  return doc;
-}
 
 function bytes(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -93,6 +83,6 @@ for (const [name, message] of Object.entries(MALFORMED)) {
     await retryUntil(() => assert.equal(sectionText(reader.doc, chapter), sectionText(writer.doc, chapter)));
     assert.match(sectionText(reader.doc, chapter), /^\++Intact\.$/);
     reader.destroy();
-    await retryUntil(async () => assert.equal(sectionText(await storedDoc(), chapter), sectionText(writer.doc, chapter)));
+    await retryUntil(async () => assert.equal(sectionText(await storedDoc(database.prisma, manuscriptId), chapter), sectionText(writer.doc, chapter)));
   });
 }

@@ -12,6 +12,7 @@ import { connectStockClient, type StockClient } from '../support/stockClient';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
+import { storedAck } from '../support/storedAck';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 
 let database: TempDatabase;
@@ -35,16 +36,6 @@ function connect(id: string, token: string): StockClient {
   return client;
 }
 
-/** Resolves once the server has stored everything this client sent. */
-function stored(client: StockClient, ticket: number): Promise<void> {
-  return new Promise((resolve) => {
-    client.provider.messageHandlers[100] = (_encoder, decoder) => {
-      if (Number(decoder.arr[decoder.pos]) === ticket) resolve();
-    };
-    client.provider.ws!.send(new Uint8Array([100, ticket]));
-  });
-}
-
 test('a revision credits each writer with the words they added and removed', async () => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Two hands');
   const editor = await createMember(database.prisma, id, 'editor', 'Edith');
@@ -53,18 +44,18 @@ test('a revision credits each writer with the words they added and removed', asy
   await Promise.all([ada.synced, edith.synced]);
   const chapter = firstChapterId(ada.doc);
   firstParagraphText(ada.doc, chapter).insert(0, 'alpha beta gamma');
-  await stored(ada, 1);
+  await storedAck(ada, 1);
   const first = await revisionNamer(database.prisma, id, owner.userId, 'Opening');
 
   // Since that revision: Ada adds one word; Edith removes one of Ada's and adds two.
   const adas = firstParagraphText(ada.doc, chapter);
   adas.insert(adas.length, ' zeta');
-  await stored(ada, 2);
+  await storedAck(ada, 2);
   await retryUntil(() => assert.equal(sectionText(edith.doc, chapter), 'alpha beta gamma zeta'));
   const text = firstParagraphText(edith.doc, chapter);
   text.delete('alpha '.length, 'beta '.length);
   text.insert(text.length, ' delta epsilon');
-  await stored(edith, 1);
+  await storedAck(edith, 1);
 
   const revisionId = await revisionNamer(database.prisma, id, owner.userId, 'Second pass');
   const [revision, opening] = await listRevisions(database.prisma, id);
@@ -92,7 +83,7 @@ test('restoring one chapter leaves the others’ newer edits; the restore is a r
   renameChapter(ada.doc, one, 'One');
   firstParagraphText(ada.doc, one).insert(0, 'Chapter one as drafted.');
   firstParagraphText(ada.doc, two).insert(0, 'Chapter two as drafted. Doomed sentence.');
-  await stored(ada, 1);
+  await storedAck(ada, 1);
   const drafted = await revisionNamer(database.prisma, id, owner.userId, 'Drafted');
 
   const oneText = firstParagraphText(ada.doc, one);
@@ -101,7 +92,7 @@ test('restoring one chapter leaves the others’ newer edits; the restore is a r
   const twoText = firstParagraphText(ada.doc, two);
   twoText.delete('Chapter two as drafted.'.length, twoText.length - 'Chapter two as drafted.'.length);
   twoText.insert(twoText.length, ' And newer.');
-  await stored(ada, 2);
+  await storedAck(ada, 2);
 
   const restoreId = await revisionRestorer(database.prisma, { manuscriptId: id, revisionId: drafted, userId: owner.userId, sectionId: two, label: 'Two' });
   await retryUntil(() => {
@@ -130,12 +121,12 @@ test('comparing a revision with now finds the changed words', async () => {
   await ada.synced;
   const chapter = firstChapterId(ada.doc);
   firstParagraphText(ada.doc, chapter).insert(0, 'The night was dark.');
-  await stored(ada, 1);
+  await storedAck(ada, 1);
   const first = await revisionNamer(database.prisma, id, owner.userId, 'v1');
   const text = firstParagraphText(ada.doc, chapter);
   text.delete('The night was '.length, 'dark'.length);
   text.insert('The night was '.length, 'long and cold');
-  await stored(ada, 2);
+  await storedAck(ada, 2);
   const diff = await compareRevisions(database.prisma, id, first, 'now');
   const changed = diff.sections.find((s) => s.id === chapter)!;
   assert.equal(changed.status, 'changed');
@@ -153,7 +144,7 @@ test('the sync server makes a revision when the last writer leaves, and none whe
   const ada = connect(id, owner.token);
   await ada.synced;
   firstParagraphText(ada.doc, firstChapterId(ada.doc)).insert(0, 'Written, then left.');
-  await stored(ada, 1);
+  await storedAck(ada, 1);
   ada.destroy();
   await retryUntil(async () => assert.equal((await listRevisions(database.prisma, id)).length, 1));
   const [revision] = await listRevisions(database.prisma, id);

@@ -1,15 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import { signSyncToken } from '../../server/access/syncToken';
 import { addSection } from '../../components/manuscript/sectionOperations';
 import { listSections, readTitle, metaMap } from '../../components/manuscript/manuscriptLayout';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { retryUntil } from '../support/retryUntil';
+import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
@@ -33,16 +32,6 @@ function connect(manuscriptId: string, token: string): StockClient {
   const client = connectStockClient(server.port, manuscriptId, token);
   clients.push(client);
   return client;
-}
-
-/** Loads what the database holds for a manuscript into a fresh Y.Doc. */
-async function storedDoc(manuscriptId: string): Promise<Y.Doc> {
-  const stored = await new PrismaDocumentStore(database.prisma).load(manuscriptId);
-  assert.ok(stored, 'manuscript is stored');
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
-  return doc;
 }
 
 test('two stock y-websocket clients converge on the same text and structure', async () => {
@@ -71,7 +60,7 @@ test('every update reaches the database within a second', async () => {
   await writer.synced;
   metaMap(writer.doc).set('title', 'Renamed while typing');
   const typedAt = Date.now();
-  await retryUntil(async () => assert.equal(readTitle(await storedDoc(id)), 'Renamed while typing'), { timeoutMs: 1000 });
+  await retryUntil(async () => assert.equal(readTitle(await storedDoc(database.prisma, id)), 'Renamed while typing'), { timeoutMs: 1000 });
   assert.ok(Date.now() - typedAt <= 1000);
 });
 
@@ -98,7 +87,7 @@ test('a room with no writers is unloaded after the grace period, its state compa
     assert.ok(!loaded.some((room) => room.manuscriptId === id), 'room unloaded');
   });
   assert.equal(await database.prisma.manuscriptUpdate.count({ where: { manuscriptId: id } }), 0, 'log compacted');
-  const stored = await storedDoc(id);
+  const stored = await storedDoc(database.prisma, id);
   assert.match(sectionText(stored, firstChapterId(stored)), /Kept after unloading\./);
   const summary = await database.prisma.manuscript.findUniqueOrThrow({ where: { id } });
   assert.equal(summary.wordCount, 3);
@@ -115,5 +104,5 @@ test('the stored acknowledgement arrives only after the change is in the databas
   metaMap(writer.doc).set('title', 'Acknowledged');
   writer.provider.ws!.send(new Uint8Array([100, 7]));
   await retryUntil(() => assert.deepEqual(acks, [7]));
-  assert.equal(readTitle(await storedDoc(id)), 'Acknowledged');
+  assert.equal(readTitle(await storedDoc(database.prisma, id)), 'Acknowledged');
 });

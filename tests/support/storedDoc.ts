@@ -1,0 +1,13 @@
+import * as Y from 'yjs';
+import type { PrismaClient } from '../../server/generated/prisma/client';
+import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
+
+/** The manuscript as the database holds it (snapshot plus log), in a fresh Y.Doc. */
+export async function storedDoc(prisma: PrismaClient, manuscriptId: string): Promise<Y.Doc> {
+  const stored = await new PrismaDocumentStore(prisma).load(manuscriptId);
+  if (!stored) throw new Error(`manuscript ${manuscriptId} is not stored`);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdateV2(doc, update);
+  return doc;
+}
