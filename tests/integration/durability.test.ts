@@ -9,8 +9,9 @@ import { connectStockClient, type StockClient } from '../support/stockClient';
 import { startSyncProcess } from '../support/syncProcess';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
+import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
-import { createOwnedManuscript } from '../support/members';
+import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 
 let database: TempDatabase;
@@ -113,4 +114,43 @@ test('a client that leaves before the manuscript finished loading does not erase
   await reader.synced;
   assert.equal(sectionText(reader.doc, chapter), 'Words that must survive.');
   await server.close();
+});
+
+test('two writers typing through a SIGKILL and restart: both reconnect, every character either typed survives, clients and database agree', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Two through a crash');
+  const editor = await createMember(database.prisma, id, 'editor', 'Second');
+  const port = await freePort();
+  let sync = await startSyncProcess(database.url, { port });
+  const ada = track(connectStockClient(port, id, owner.token));
+  const ben = track(connectStockClient(port, id, editor.token));
+  await Promise.all([ada.synced, ben.synced]);
+  const chapter = firstChapterId(ada.doc);
+  firstParagraphText(ada.doc, chapter).insert(0, '|');
+  await retryUntil(() => assert.equal(sectionText(ben.doc, chapter), '|'));
+
+  const adaWords = 'ada types her lines steadily and does not stop for the crash ';
+  const benWords = 'ben keeps writing too while the server dies and comes back ';
+  const typing = Promise.all([
+    typeSlowly(ada.doc, () => firstParagraphText(ada.doc, chapter), adaWords, 3),
+    typeSlowly(ben.doc, () => firstParagraphText(ben.doc, chapter), benWords, 3),
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await sync.kill('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  sync = await startSyncProcess(database.url, { port });
+  await typing;
+
+  const sorted = (value: string) => [...value].sort().join('');
+  await retryUntil(
+    () => {
+      assert.equal(sectionText(ada.doc, chapter), sectionText(ben.doc, chapter));
+      assert.equal(sorted(sectionText(ada.doc, chapter)), sorted('|' + adaWords + benWords));
+    },
+    { timeoutMs: 20_000 },
+  );
+  await retryUntil(() => assert.ok(ada.provider.synced && ben.provider.synced), { timeoutMs: 20_000 });
+  await storedAck(ada, 3);
+  await storedAck(ben, 3);
+  assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), sectionText(ada.doc, chapter));
+  await sync.kill('SIGTERM');
 });
