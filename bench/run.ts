@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureCompareLargeBook } from './compareLargeBook';
 import { measureHistoryCost } from './historyCost';
+import { measureCrdtOverhead } from './crdtOverhead';
+import { measurePropagation } from './propagation';
 
 (process.env as Record<string, string>).NODE_ENV = 'test';
 process.env.QUIRE_LOG ??= 'error';
@@ -15,6 +17,8 @@ process.env.BETTER_AUTH_SECRET ??= 'bench-secret-0123456789abcdef0123456789';
 const measures: Record<string, () => Promise<Record<string, number>>> = {
   compare120kWords: measureCompareLargeBook,
   historyCost: measureHistoryCost,
+  crdtOverhead: measureCrdtOverhead,
+  propagation: measurePropagation,
 };
 const only = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};
