@@ -9,16 +9,20 @@ import { measureCompareLargeBook } from './compareLargeBook';
 import { measureHistoryCost } from './historyCost';
 import { measureCrdtOverhead } from './crdtOverhead';
 import { measurePropagation } from './propagation';
+import { measureMemory } from './memory';
 
 (process.env as Record<string, string>).NODE_ENV = 'test';
 process.env.QUIRE_LOG ??= 'error';
 process.env.BETTER_AUTH_SECRET ??= 'bench-secret-0123456789abcdef0123456789';
+// Every y-websocket client in this process adds an exit listener; the benchmarks run a hundred.
+process.setMaxListeners(0);
 
 const measures: Record<string, () => Promise<Record<string, number>>> = {
   compare120kWords: measureCompareLargeBook,
   historyCost: measureHistoryCost,
   crdtOverhead: measureCrdtOverhead,
   propagation: measurePropagation,
+  memory: measureMemory,
 };
 const only = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};

@@ -168,10 +168,12 @@ function refuse(socket: Duplex, status: number, text: string): void {
 async function health(registry: RoomRegistry, connectionCount: number) {
   const rooms = await registry.loadedRooms();
   const failing = rooms.filter((room) => room.storage.lastError);
+  const memory = process.memoryUsage();
   return {
     ok: failing.length === 0,
     rooms: rooms.length,
     connections: connectionCount,
+    memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
     storageErrors: failing.map((room) => ({ manuscriptId: room.manuscriptId, error: room.storage.lastError!.message })),
   };
 }
