@@ -10,6 +10,7 @@ import { measureHistoryCost } from './historyCost';
 import { measureCrdtOverhead } from './crdtOverhead';
 import { measurePropagation } from './propagation';
 import { measureMemory } from './memory';
+import { measureBrowser } from './browser';
 
 (process.env as Record<string, string>).NODE_ENV = 'test';
 process.env.QUIRE_LOG ??= 'error';
@@ -23,6 +24,7 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   crdtOverhead: measureCrdtOverhead,
   propagation: measurePropagation,
   memory: measureMemory,
+  browser: measureBrowser,
 };
 const only = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};

@@ -60,6 +60,7 @@ export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel, 
       editorProps: {
         attributes: { class: 'manuscript-page', 'data-testid': 'editor', spellcheck: 'true' },
       },
+      onCreate: () => performance.mark('quire:editor-ready'),
     },
     [doc, provider, sectionId],
   );

@@ -82,7 +82,7 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
                   {section.label}
                 </span>
                 <span className="binder-words" data-testid="binder-words">
-                  {formatCount(section.words)}
+                  {section.words === null ? '…' : formatCount(section.words)}
                 </span>
               </button>
             )}
@@ -114,7 +114,7 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
                   aria-label={`Delete ${section.label}`}
                   disabled={chapters.length === 1}
                   onClick={() => {
-                    if (window.confirm(`Delete “${section.label}” (${section.words} words)? Co-writers will see it removed.`)) {
+                    if (window.confirm(`Delete “${section.label}” (${formatCount(section.words ?? 0)} words)? Co-writers will see it removed.`)) {
                       deleteSection(doc, section.id);
                     }
                   }}

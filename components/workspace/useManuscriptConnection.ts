@@ -40,6 +40,10 @@ export function useManuscriptConnection(manuscriptId: string, url: string, token
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`quire:${manuscriptId}`, doc);
     const provider = new WebsocketProvider(url, manuscriptId, doc, { maxBackoffTime: 2500, params: { token } });
+    // Marks for profiling how a manuscript opens (see docs/PERFORMANCE.md).
+    performance.mark('quire:connecting');
+    provider.once('status', () => performance.mark('quire:socket-open'));
+    provider.once('sync', () => performance.mark('quire:synced'));
     const tracker = new StoredTracker(doc, provider);
     // The connection is an external resource created here; state hands it to render.
     // eslint-disable-next-line react-hooks/set-state-in-effect

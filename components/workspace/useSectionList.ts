@@ -16,7 +16,8 @@ export interface SectionListItem {
   chapterNumber: number;
   title: string;
   label: string;
-  words: number;
+  /** Null until counted: counting a long book waits until its first section is on screen. */
+  words: number | null;
 }
 
 /**
@@ -29,7 +30,7 @@ export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]
 
   useEffect(() => {
     if (!doc) return;
-    const counts = new Map<string, { words: number; title: string }>();
+    const counts = new Map<string, { words: number | null; title: string }>();
     const observers = new Map<string, () => void>();
     const dirty = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -37,21 +38,29 @@ export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]
     const measure = (id: string) => {
       counts.set(id, { words: countWords(fragmentText(sectionFragment(doc, id))), title: readChapterTitle(doc, id) });
     };
+    let unmeasured = false;
     const publish = () => {
       timer = null;
       for (const id of dirty) measure(id);
       dirty.clear();
       let chapterNumber = 0;
       let totalWords = 0;
+      unmeasured = false;
       const sections = listSections(doc).map(({ id, kind }) => {
-        if (!counts.has(id)) measure(id);
+        // New sections get their title now and their count on the next pass, after the editor shows.
+        if (!counts.has(id)) {
+          counts.set(id, { words: null, title: readChapterTitle(doc, id) });
+          dirty.add(id);
+          unmeasured = true;
+        }
         const { words, title } = counts.get(id)!;
         if (kind === 'chapter') chapterNumber++;
-        totalWords += words;
+        totalWords += words ?? 0;
         const number = kind === 'chapter' ? chapterNumber : 0;
         return { id, kind, chapterNumber: number, title, label: sectionLabel(kind, title, number), words };
       });
       setState({ sections, totalWords });
+      if (unmeasured) schedule(50);
     };
     const schedule = (delayMs: number) => {
       if (timer === null) timer = setTimeout(publish, delayMs);
