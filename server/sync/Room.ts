@@ -47,7 +47,7 @@ export class Room {
   ) {
     this.revisions = revisions
       ? new RevisionScheduler(revisions.timing, async () => {
-          await this.storage.whenStored();
+          await this.storage.flushNow();
           await revisions.create(manuscriptId, this.doc);
         })
       : null;

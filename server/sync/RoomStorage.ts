@@ -75,6 +75,19 @@ export class RoomStorage {
     return this.snapshotBytes + this.bytesSinceSnapshot;
   }
 
+  /**
+   * Writes what is pending now instead of at the end of the window, and resolves once it is
+   * stored. For steps that must not wait on the timer: a revision, unloading.
+   */
+  flushNow(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      void this.enqueue(() => this.flush(false));
+    }
+    return this.whenStored();
+  }
+
   /** Whether every update received so far is stored. */
   get isStored(): boolean {
     return this.stored >= this.received;

@@ -154,3 +154,17 @@ test('two writers typing through a SIGKILL and restart: both reconnect, every ch
   assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), sectionText(ada.doc, chapter));
   await sync.kill('SIGTERM');
 });
+
+test('a long storage window never delays unloading: pending text is written as the last writer leaves', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Long window');
+  const server = await startTestSyncServer(database.prisma, { gracePeriodMs: 50, storage: { flushWindowMs: 60_000 } });
+  const writer = connectStockClient(server.port, id, owner.token);
+  await writer.synced;
+  const chapter = firstChapterId(writer.doc);
+  firstParagraphText(writer.doc, chapter).insert(0, 'Left in a hurry.');
+  await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 1));
+  writer.destroy();
+  await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0), { timeoutMs: 5000 });
+  assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), 'Left in a hurry.');
+  await server.close();
+});
