@@ -9,7 +9,7 @@ import { createAccount, createOwnedManuscript } from '../tests/support/members';
 import { startSyncProcess } from '../tests/support/syncProcess';
 import { percentiles } from './percentiles';
 
-const ROUNDS = 200;
+const ROUNDS = 600;
 
 /** Starts the stock baseline server in its own process; resolves with its port and process. */
 function startStockServer(): Promise<{ port: number; child: ChildProcess }> {
