@@ -22,8 +22,8 @@ export interface DocumentSummary {
 
 /**
  * The storage the sync server needs, and nothing more. The sync code depends only on this
- * interface, so SQLite, PostgreSQL (both through Prisma) and an in-memory test store are
- * interchangeable.
+ * interface, so SQLite and PostgreSQL (both through Prisma), or a wrapper that delays or fails
+ * calls in a test, are interchangeable.
  */
 export interface DocumentStore {
   /** Loads a manuscript's state; null if no such manuscript exists. */
