@@ -17,11 +17,17 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   });
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" aria-pressed={state.bold} title="Bold (Ctrl+B)" onClick={() => editor.chain().focus().toggleBold().run()}>
+    <div
+      className="editor-toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      // Clicking a button must not take focus from the text, or keys typed right after are lost.
+      onMouseDown={(event) => event.preventDefault()}
+    >
+      <button type="button" aria-label="Bold" aria-pressed={state.bold} title="Bold (Ctrl+B)" onClick={() => editor.chain().focus().toggleBold().run()}>
         <b>B</b>
       </button>
-      <button type="button" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={() => editor.chain().focus().toggleItalic().run()}>
+      <button type="button" aria-label="Italic" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={() => editor.chain().focus().toggleItalic().run()}>
         <i>I</i>
       </button>
       {state.kind === 'chapter' && (
