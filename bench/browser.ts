@@ -3,7 +3,6 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import * as Y from 'yjs';
 import type { PrismaClient } from '../server/generated/prisma/client';
-import { createAuth } from '../server/auth/createAuth';
 import { signSyncToken } from '../server/access/syncToken';
 import { manuscriptCreator } from '../server/manuscripts/manuscriptCreator';
 import { buildIsStale } from '../scripts/buildIsStale';
@@ -12,6 +11,7 @@ import { createTempDatabase } from '../tests/support/tempDatabase';
 import { createAccount } from '../tests/support/members';
 import { connectStockClient } from '../tests/support/stockClient';
 import { startSyncProcess } from '../tests/support/syncProcess';
+import { sessionCookie } from '../tests/support/sessionCookie';
 import { sectionFragment } from '../components/manuscript/manuscriptLayout';
 import { largeManuscript } from './largeManuscript';
 import { percentiles } from './percentiles';
@@ -44,8 +44,7 @@ const RECORD_KEY_LATENCY = `
 `;
 
 async function signedInContext(browser: Browser, baseURL: string, prisma: PrismaClient, email: string, password: string) {
-  const response = await createAuth(prisma).api.signInEmail({ body: { email, password }, asResponse: true });
-  const [name, value] = response.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token='))!.split(';')[0].split(/=(.*)/s);
+  const { name, value } = await sessionCookie(prisma, email, password);
   const context = await browser.newContext({ baseURL, viewport: { width: 1300, height: 900 } });
   await context.addCookies([{ name, value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
   return context;

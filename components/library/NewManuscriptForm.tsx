@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { apiCall } from '../http/apiCall';
 
 /** Creates a manuscript (title, empty dedication, one empty epigraph, Chapter 1) and opens it. */
 export function NewManuscriptForm() {
@@ -18,13 +19,7 @@ export function NewManuscriptForm() {
         setBusy(true);
         setError(null);
         try {
-          const response = await fetch('/api/manuscripts', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ title }),
-          });
-          const body = (await response.json()) as { id?: string; error?: string };
-          if (!response.ok || !body.id) throw new Error(body.error ?? 'The manuscript could not be created.');
+          const body = await apiCall<{ id: string }>('/api/manuscripts', { method: 'POST', json: { title } }, 'The manuscript could not be created.');
           router.push(`/m/${body.id}`);
         } catch (failure) {
           setError((failure as Error).message);

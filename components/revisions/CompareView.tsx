@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '../../server/revisions/diffManuscripts';
 import type { RevisionJson } from './HistoryPanel';
 import { revisionLabel } from './revisionLabel';
+import { apiCall } from '../http/apiCall';
 
 /** The editor's class for each block type, so a comparison reads like the manuscript. */
 const BLOCK_CLASS: Record<string, string> = {
@@ -39,14 +40,9 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
   useEffect(() => {
     let cancelled = false;
     const query = new URLSearchParams({ from: from.id, to: to === 'now' ? 'now' : to.id });
-    fetch(`/api/manuscripts/${manuscriptId}/compare?${query}`, { cache: 'no-store' })
-      .then(async (response) => {
-        const body = (await response.json()) as { diff?: ManuscriptDiff; error?: string };
-        if (cancelled) return;
-        if (!response.ok || !body.diff) setError(body.error ?? 'The versions could not be compared.');
-        else setDiff(body.diff);
-      })
-      .catch(() => !cancelled && setError('The versions could not be compared.'));
+    apiCall<{ diff: ManuscriptDiff }>(`/api/manuscripts/${manuscriptId}/compare?${query}`, { cache: 'no-store' }, 'The versions could not be compared.')
+      .then((body) => !cancelled && setDiff(body.diff))
+      .catch((failure: Error) => !cancelled && setError(failure.message));
     return () => {
       cancelled = true;
     };
@@ -56,13 +52,11 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
     const label = section ? section.label : 'the book';
     if (!window.confirm(`Restore ${label} to “${revisionLabel(from)}”? This is a new change; the current text stays in the history.`)) return;
     setStatus(`Restoring ${label}…`);
-    const response = await fetch(`/api/manuscripts/${manuscriptId}/revisions/${from.id}/restore`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sectionId: section?.id, label }),
-    });
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    if (!response.ok) return setStatus(body.error ?? 'The restore did not happen.');
+    try {
+      await apiCall(`/api/manuscripts/${manuscriptId}/revisions/${from.id}/restore`, { method: 'POST', json: { sectionId: section?.id, label } }, 'The restore did not happen.');
+    } catch (failure) {
+      return setStatus((failure as Error).message);
+    }
     setStatus(`Restored ${label}.`);
     onRestored();
   };

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RevisionListing } from '../../server/revisions/listRevisions';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { revisionLabel, revisionTime } from './revisionLabel';
+import { apiCall } from '../http/apiCall';
 
 /** A revision as it arrives over JSON. */
 export type RevisionJson = Omit<RevisionListing, 'createdAt'> & { createdAt: string };
@@ -36,10 +37,12 @@ export function HistoryPanel({ manuscriptId, sections, canWrite, onCompare, onCl
     const query = new URLSearchParams();
     if (sectionFilter) query.set('section', sectionFilter);
     if (authorFilter) query.set('author', authorFilter);
-    const response = await fetch(`/api/manuscripts/${manuscriptId}/revisions?${query}`, { cache: 'no-store' });
-    const body = (await response.json()) as { revisions?: RevisionJson[]; error?: string };
-    if (!response.ok) setError(body.error ?? 'The history could not be loaded.');
-    else setRevisions(body.revisions ?? []);
+    try {
+      const body = await apiCall<{ revisions: RevisionJson[] }>(`/api/manuscripts/${manuscriptId}/revisions?${query}`, { cache: 'no-store' }, 'The history could not be loaded.');
+      setRevisions(body.revisions);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
   }, [manuscriptId, sectionFilter, authorFilter]);
   useEffect(() => {
     // Loading the timeline is the external sync this effect exists for.
@@ -69,14 +72,12 @@ export function HistoryPanel({ manuscriptId, sections, canWrite, onCompare, onCl
             event.preventDefault();
             setBusy(true);
             setError('');
-            const response = await fetch(`/api/manuscripts/${manuscriptId}/revisions`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ name }),
-            });
-            const body = (await response.json().catch(() => ({}))) as { error?: string };
-            if (!response.ok) setError(body.error ?? 'The version could not be named.');
-            else setName('');
+            try {
+              await apiCall(`/api/manuscripts/${manuscriptId}/revisions`, { method: 'POST', json: { name } }, 'The version could not be named.');
+              setName('');
+            } catch (failure) {
+              setError((failure as Error).message);
+            }
             setBusy(false);
             await load();
           }}

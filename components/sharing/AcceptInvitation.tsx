@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { apiCall } from '../http/apiCall';
 
 /** Joins the manuscript through an invitation and opens it. */
 export function AcceptInvitation({ token, label }: { token: string; label: string }) {
@@ -16,14 +17,13 @@ export function AcceptInvitation({ token, label }: { token: string; label: strin
         disabled={busy}
         onClick={async () => {
           setBusy(true);
-          const response = await fetch(`/api/invitations/${encodeURIComponent(token)}`, { method: 'POST' });
-          const body = (await response.json().catch(() => ({}))) as { manuscriptId?: string; error?: string };
-          if (!response.ok || !body.manuscriptId) {
-            setError(body.error ?? 'The invitation could not be accepted.');
+          try {
+            const body = await apiCall<{ manuscriptId: string }>(`/api/invitations/${encodeURIComponent(token)}`, { method: 'POST' }, 'The invitation could not be accepted.');
+            router.push(`/m/${body.manuscriptId}`);
+          } catch (failure) {
+            setError((failure as Error).message);
             setBusy(false);
-            return;
           }
-          router.push(`/m/${body.manuscriptId}`);
         }}
       >
         {label}

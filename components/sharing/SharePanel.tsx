@@ -4,16 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MemberListing } from '../../server/access/listMembers';
 import type { InvitationListing } from '../../server/access/invitations';
 import { ROLES, type Role } from '../../server/access/roles';
+import { apiCall as call } from '../http/apiCall';
 
 const INVITABLE = ['editor', 'commenter', 'viewer'] as const;
-
-/** Sends a JSON request and returns its body, or throws the server's error message. */
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `The server answered ${response.status}.`);
-  return body;
-}
 
 /**
  * The owner's sharing panel: invitation links (choose a role; each expires and can be revoked)

@@ -24,13 +24,18 @@ export function mergeDeltaSnapshots(deltas: Uint8Array[]): Y.Snapshot {
   return Y.createSnapshot(Y.mergeDeleteSets(decoded.map((snapshot) => snapshot.ds)), last.sv);
 }
 
-/** The full snapshot of one revision of a manuscript (404 if there is no such revision). */
-export async function revisionSnapshot(prisma: PrismaClient, manuscriptId: string, revisionId: string): Promise<Y.Snapshot> {
-  const revisions = await prisma.revision.findMany({
+/** A manuscript's revisions' delta snapshots, oldest first. */
+async function deltasInOrder(prisma: PrismaClient, manuscriptId: string) {
+  return prisma.revision.findMany({
     where: { manuscriptId },
     orderBy: [{ createdAt: 'asc' }, { throughSeq: 'asc' }],
     select: { id: true, snapshot: true },
   });
+}
+
+/** The full snapshot of one revision of a manuscript (404 if there is no such revision). */
+export async function revisionSnapshot(prisma: PrismaClient, manuscriptId: string, revisionId: string): Promise<Y.Snapshot> {
+  const revisions = await deltasInOrder(prisma, manuscriptId);
   const index = revisions.findIndex((revision) => revision.id === revisionId);
   if (index < 0) throw new HttpError(404, 'There is no such revision.');
   return mergeDeltaSnapshots(revisions.slice(0, index + 1).map((revision) => new Uint8Array(revision.snapshot)));
@@ -38,10 +43,6 @@ export async function revisionSnapshot(prisma: PrismaClient, manuscriptId: strin
 
 /** The full snapshot of a manuscript's latest revision, or the empty snapshot if it has none. */
 export async function latestRevisionSnapshot(prisma: PrismaClient, manuscriptId: string): Promise<Y.Snapshot> {
-  const revisions = await prisma.revision.findMany({
-    where: { manuscriptId },
-    orderBy: [{ createdAt: 'asc' }, { throughSeq: 'asc' }],
-    select: { snapshot: true },
-  });
+  const revisions = await deltasInOrder(prisma, manuscriptId);
   return mergeDeltaSnapshots(revisions.map((revision) => new Uint8Array(revision.snapshot)));
 }

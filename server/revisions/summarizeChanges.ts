@@ -4,15 +4,13 @@ import { listSections, sectionFragment } from '../../components/manuscript/manus
 import { readChapterTitle, sectionLabel } from '../../components/manuscript/sectionTitle';
 import type { LogEntry } from '../persistence/DocumentStore';
 import { docAtSnapshot } from './historyDoc';
+import type { DeleteSet } from './revisionSnapshots';
 
 /** Words added and removed per author (user id, null for no author) and per section. */
 export interface ChangeCounts {
   authors: Map<string | null, { added: number; removed: number }>;
   sections: Array<{ sectionId: string; label: string; status: 'added' | 'removed' | 'changed'; added: number; removed: number }>;
 }
-
-/** Yjs's delete set type (not exported by name). */
-type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
 
 interface YChange {
   type: 'added' | 'removed';

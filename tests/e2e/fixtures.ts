@@ -1,10 +1,10 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { createPrismaClient } from '../../server/db';
-import { createAuth } from '../../server/auth/createAuth';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import type { Role } from '../../server/access/roles';
 import { startSyncProcess, type SyncProcess } from '../support/syncProcess';
 import { createAccount, createOwnedManuscript } from '../support/members';
+import { sessionCookie } from '../support/sessionCookie';
 
 /** Controls the sync server the app under test points at. */
 export interface SyncServerControl {
@@ -38,8 +38,7 @@ interface WorkerFixtures {
 
 /** Signs in on the server side (not rate limited) and hands the session cookie to a new context. */
 async function signedInContext(browser: Browser, baseURL: string, prisma: PrismaClient, account: Account, color: string) {
-  const response = await createAuth(prisma).api.signInEmail({ body: { email: account.email, password: account.password }, asResponse: true });
-  const [name, value] = response.headers.getSetCookie().find((cookie) => cookie.startsWith('better-auth.session_token='))!.split(';')[0].split(/=(.*)/s);
+  const { name, value } = await sessionCookie(prisma, account.email, account.password);
   const context = await browser.newContext({ baseURL });
   await context.addCookies([{ name, value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
   await context.addInitScript((caretColor) => window.localStorage.setItem('quire.writerColor', caretColor), color);
