@@ -17,6 +17,8 @@ export function emptySection(kind: SectionKind, title = ''): JSONContent {
           },
         ],
       };
+    case 'part':
+      return { type: 'doc', content: [{ type: 'part', content: [{ type: 'partTitle', content: text(title) }] }] };
     case 'chapter':
       return {
         type: 'doc',

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 
-/** The kinds of section a manuscript is made of, in the order front matter precedes chapters. */
-export const SECTION_KINDS = ['dedication', 'epigraphs', 'chapter'] as const;
+/** The kinds of section a manuscript is made of: front matter, then parts and chapters. */
+export const SECTION_KINDS = ['dedication', 'epigraphs', 'part', 'chapter'] as const;
 
 /** One of {@link SECTION_KINDS}. */
 export type SectionKind = (typeof SECTION_KINDS)[number];

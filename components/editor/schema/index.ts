@@ -10,6 +10,8 @@ import { Epigraphs } from './Epigraphs';
 import { Epigraph } from './Epigraph';
 import { EpigraphQuote } from './EpigraphQuote';
 import { EpigraphAttribution } from './EpigraphAttribution';
+import { Part } from './Part';
+import { PartTitle } from './PartTitle';
 import { Chapter } from './Chapter';
 import { ChapterTitle } from './ChapterTitle';
 import { ChapterSubtitle } from './ChapterSubtitle';
@@ -33,6 +35,8 @@ export const manuscriptExtensions: AnyExtension[] = [
   Epigraph,
   EpigraphQuote,
   EpigraphAttribution,
+  Part,
+  PartTitle,
   Chapter,
   ChapterTitle,
   ChapterSubtitle,

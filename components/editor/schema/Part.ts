@@ -1,0 +1,21 @@
+import { Node, mergeAttributes } from '@tiptap/core';
+
+/**
+ * A part of the book ("Part One: The City"): a divider page with a title and, optionally, a few
+ * paragraphs of its own. The part's number is not stored: it follows from its place in the book.
+ */
+export const Part = Node.create({
+  name: 'part',
+  group: 'section',
+  content: 'partTitle paragraph*',
+  defining: true,
+  isolating: true,
+
+  parseHTML() {
+    return [{ tag: 'section[data-type="part"]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['section', mergeAttributes(HTMLAttributes, { 'data-type': 'part', class: 'ms-part' }), 0];
+  },
+});

@@ -1,0 +1,110 @@
+import type { JSONContent } from '@tiptap/core';
+import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import { countWords } from '../../components/manuscript/countWords';
+import { partLabel } from '../../components/manuscript/partLabel';
+import type { ExportBlock, ExportBook, ExportInline, ExportSection } from './exportBook';
+import { inlineText } from './exportBook';
+
+/** What the export needs besides the manuscript's own content. */
+export interface ExportBookOptions {
+  identifier: string;
+  authors: string[];
+  contact: { name: string; email: string };
+  language?: string;
+  modified?: Date;
+  /** Export only these sections (kept in the book's order); all when absent. */
+  sectionIds?: string[];
+}
+
+/** Text and hard breaks of a node's inline content, marks read as bold/italic flags. */
+function inlinesOf(node: JSONContent | undefined): ExportInline[] {
+  const inlines: ExportInline[] = [];
+  for (const child of node?.content ?? []) {
+    if (child.type === 'hardBreak') inlines.push({ lineBreak: true });
+    else if (child.type === 'text' && child.text) {
+      const marks = new Set((child.marks ?? []).map((mark) => mark.type));
+      inlines.push({ text: child.text, bold: marks.has('bold'), italic: marks.has('italic') });
+    }
+  }
+  return inlines;
+}
+
+function blocksOf(children: JSONContent[]): ExportBlock[] {
+  return children.map((child): ExportBlock => {
+    if (child.type === 'sceneBreak') return { type: 'sceneBreak' };
+    if (child.type === 'sceneHeading') return { type: 'sceneHeading', inlines: inlinesOf(child) };
+    return { type: 'paragraph', inlines: inlinesOf(child) };
+  });
+}
+
+/** Every inline in a section, for counting words. */
+function sectionText(section: ExportSection): string {
+  switch (section.kind) {
+    case 'dedication':
+      return section.paragraphs.map(inlineText).join('\n');
+    case 'epigraphs':
+      return section.epigraphs.map((e) => `${inlineText(e.quote)}\n${inlineText(e.attribution)}`).join('\n');
+    case 'part':
+      return [section.title, ...section.paragraphs].map(inlineText).join('\n');
+    case 'chapter':
+      return [section.title, section.subtitle, ...section.blocks.map((b) => ('inlines' in b ? b.inlines : []))]
+        .map(inlineText)
+        .join('\n');
+  }
+}
+
+/**
+ * Reduces manuscript JSON to an {@link ExportBook}. Chapters and parts are numbered by their place
+ * in the whole book, so exporting chapter 5 alone still calls it "Chapter 5". Pure.
+ */
+export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOptions): ExportBook {
+  const wanted = options.sectionIds ? new Set(options.sectionIds) : null;
+  let chapterNumber = 0;
+  let partNumber = 0;
+  const sections: ExportSection[] = [];
+  for (const section of manuscript.sections) {
+    const node = section.content.content?.[0];
+    const children = node?.content ?? [];
+    let built: ExportSection;
+    if (section.kind === 'dedication') {
+      built = { kind: 'dedication', id: section.id, paragraphs: children.map(inlinesOf) };
+    } else if (section.kind === 'epigraphs') {
+      const epigraphs = children.map((epigraph) => ({
+        quote: inlinesOf(epigraph.content?.find((c) => c.type === 'epigraphQuote')),
+        attribution: inlinesOf(epigraph.content?.find((c) => c.type === 'epigraphAttribution')),
+      }));
+      built = { kind: 'epigraphs', id: section.id, epigraphs };
+    } else if (section.kind === 'part') {
+      partNumber++;
+      const title = inlinesOf(children.find((c) => c.type === 'partTitle'));
+      const paragraphs = children.filter((c) => c.type === 'paragraph').map(inlinesOf);
+      built = { kind: 'part', id: section.id, number: partNumber, label: partLabel(partNumber), title, paragraphs };
+    } else {
+      chapterNumber++;
+      const title = inlinesOf(children.find((c) => c.type === 'chapterTitle'));
+      const subtitle = inlinesOf(children.find((c) => c.type === 'chapterSubtitle'));
+      const body = children.filter((c) => c.type !== 'chapterTitle' && c.type !== 'chapterSubtitle');
+      built = {
+        kind: 'chapter',
+        id: section.id,
+        number: chapterNumber,
+        label: `Chapter ${chapterNumber}`,
+        title,
+        subtitle,
+        blocks: blocksOf(body),
+      };
+    }
+    if (!wanted || wanted.has(section.id)) sections.push(built);
+  }
+  return {
+    title: manuscript.title,
+    authors: options.authors,
+    language: options.language ?? 'en',
+    identifier: options.identifier,
+    modified: options.modified ?? new Date(),
+    contact: options.contact,
+    wordCount: sections.reduce((sum, section) => sum + countWords(sectionText(section)), 0),
+    scope: wanted ? 'selection' : 'book',
+    sections,
+  };
+}
