@@ -1,12 +1,13 @@
 /**
- * Next.js configuration. The database driver is native code, so it is loaded from node_modules
- * at run time instead of being bundled.
+ * Next.js configuration. The database driver is native code, and the export and import libraries
+ * read their own data files (fonts, font metrics, templates) from disk, so they are loaded from
+ * node_modules at run time instead of being bundled.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'ws'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'ws', 'pdfkit', 'docx', 'mammoth', 'epub-gen-memory'],
   devIndicators: false,
 };
 

@@ -94,7 +94,9 @@ export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOp
         blocks: blocksOf(body),
       };
     }
-    if (!wanted || wanted.has(section.id)) sections.push(built);
+    // Empty front matter (a new book's blank dedication) would print as a blank page.
+    const emptyFrontMatter = (built.kind === 'dedication' || built.kind === 'epigraphs') && countWords(sectionText(built)) === 0;
+    if ((!wanted || wanted.has(section.id)) && !emptyFrontMatter) sections.push(built);
   }
   return {
     title: manuscript.title,

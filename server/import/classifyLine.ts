@@ -1,7 +1,8 @@
-/** What a line of plain text looks like on its own, before context decides what it is. */
+/** What a line of text looks like on its own, before context decides what it is. */
 export type LineShape =
   | { kind: 'dedicationLabel' }
   | { kind: 'epigraphsLabel' }
+  | { kind: 'partHeading'; title: string }
   | { kind: 'chapterHeading'; title: string }
   | { kind: 'sceneBreak' }
   | { kind: 'attribution'; text: string }
@@ -11,18 +12,22 @@ const DEDICATION = /^dedication$/i;
 const EPIGRAPHS = /^epigraphs?$/i;
 /** "Chapter 1", "Chapter 1: Title", "Chapter One - Title", "CHAPTER TWELVE", "Chapter IV. Title". */
 const CHAPTER = /^chapter\s+([0-9]+|[ivxlcdm]+|[a-z]+(?:[\s-][a-z]+)?)\s*(?:[:.\u2013\u2014-]\s*(.*))?$/i;
-const SCENE_BREAK = /^(?:\*\s*\*\s*\*|#|~+|\*|(?:-\s*){3,}|•\s*•\s*•)$/;
+/** "Part One", "PART 2: The City", "Part III. Title". */
+const PART = /^part\s+([0-9]+|[ivxlcdm]+|[a-z]+(?:[\s-][a-z]+)?)\s*(?:[:.\u2013\u2014-]\s*(.*))?$/i;
+/** Openers and closers that stand in for a numbered chapter. */
+const NAMED_CHAPTER = /^(prologue|epilogue|interlude|afterword|foreword|preface|introduction)$/i;
+const SCENE_BREAK = /^(?:\*\s*\*\s*\*|#|~+|\*|(?:-\s*){3,}|•\s*•\s*•|⁂)$/;
 /** An attribution line: an em dash, a horizontal bar, or two hyphens, then the source. */
-const ATTRIBUTION = /^(?:\u2014|\u2015|--)\s*(.+)$/;
+const ATTRIBUTION = /^(?:\u2014|\u2015|--)\s*(.+)$/s;
 
-/** Number words a chapter heading may spell out, so "Chapter Seventy" is not read as prose. */
+/** Number words a heading may spell out, so "Chapter Seventy" is not read as prose. */
 const NUMBER_WORDS = new Set(
   ('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
     'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred')
     .split(' '),
 );
 
-function isChapterNumber(token: string): boolean {
+function isNumber(token: string): boolean {
   if (/^[0-9]+$/.test(token) || /^[ivxlcdm]+$/i.test(token)) return true;
   return token
     .toLowerCase()
@@ -30,12 +35,15 @@ function isChapterNumber(token: string): boolean {
     .every((word) => NUMBER_WORDS.has(word));
 }
 
-/** Classifies one trimmed line of plain text by its shape alone. */
+/** Classifies one trimmed line of text by its shape alone. */
 export function classifyLine(line: string): LineShape {
   if (DEDICATION.test(line)) return { kind: 'dedicationLabel' };
   if (EPIGRAPHS.test(line)) return { kind: 'epigraphsLabel' };
   const chapter = CHAPTER.exec(line);
-  if (chapter && isChapterNumber(chapter[1])) return { kind: 'chapterHeading', title: (chapter[2] ?? '').trim() };
+  if (chapter && isNumber(chapter[1])) return { kind: 'chapterHeading', title: (chapter[2] ?? '').trim() };
+  const part = PART.exec(line);
+  if (part && isNumber(part[1])) return { kind: 'partHeading', title: (part[2] ?? '').trim() };
+  if (NAMED_CHAPTER.test(line)) return { kind: 'chapterHeading', title: line };
   if (SCENE_BREAK.test(line)) return { kind: 'sceneBreak' };
   const attribution = ATTRIBUTION.exec(line);
   if (attribution) return { kind: 'attribution', text: attribution[1].trim() };

@@ -1,0 +1,26 @@
+import { NextResponse } from 'next/server';
+import { db } from '../../../../../server/db';
+import { apiUser } from '../../../../../server/auth/apiUser';
+import { memberAccess } from '../../../../../server/access/memberAccess';
+import { jsonRoute } from '../../../../../server/http/jsonRoute';
+import { importAppender } from '../../../../../server/import/importAppender';
+import { importFile } from '../../../../../server/import/importFile';
+import { importOutline } from '../../../../../server/import/importOutline';
+import { readUpload } from '../../../../../server/import/readUpload';
+
+/**
+ * POST /api/manuscripts/:id/import (multipart: `file`, `confirm=true`): appends a file's chapters
+ * (and any front matter, after the book's own) to the manuscript. Without `confirm` it answers
+ * the detected structure only. Owners and editors only; non-members get 404.
+ */
+export const POST = jsonRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  const user = await apiUser();
+  await memberAccess(db, id, user.id, ['owner', 'editor']);
+  const { file, fields } = await readUpload(request);
+  const manuscript = await importFile(file);
+  const outline = importOutline(manuscript);
+  if (fields.get('confirm') !== 'true') return NextResponse.json({ outline });
+  const added = await importAppender(db, { manuscriptId: id, userId: user.id, imported: manuscript, fileName: file.name });
+  return NextResponse.json({ added, outline }, { status: 201 });
+});

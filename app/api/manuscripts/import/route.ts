@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { db } from '../../../../server/db';
+import { apiUser } from '../../../../server/auth/apiUser';
+import { jsonRoute } from '../../../../server/http/jsonRoute';
+import { importFile } from '../../../../server/import/importFile';
+import { importOutline } from '../../../../server/import/importOutline';
+import { readUpload } from '../../../../server/import/readUpload';
+import { manuscriptCreator } from '../../../../server/manuscripts/manuscriptCreator';
+
+/**
+ * POST /api/manuscripts/import (multipart: `file`, optional `title`, `confirm=true`): reads a
+ * .txt, .md or .docx file. Without `confirm` it only answers the detected structure (`outline`)
+ * and creates nothing; with it, it creates a manuscript you own and answers its `id` (201).
+ */
+export const POST = jsonRoute(async (request: Request) => {
+  const user = await apiUser();
+  const { file, fields } = await readUpload(request);
+  const manuscript = await importFile(file);
+  const title = fields.get('title')?.trim().slice(0, 200);
+  if (title) manuscript.title = title;
+  const outline = importOutline(manuscript);
+  if (fields.get('confirm') !== 'true') return NextResponse.json({ outline });
+  const id = await manuscriptCreator(db, manuscript, { ownerId: user.id });
+  return NextResponse.json({ id, outline }, { status: 201 });
+});

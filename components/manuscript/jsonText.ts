@@ -1,0 +1,12 @@
+import type { JSONContent } from '@tiptap/core';
+
+/** Nodes whose children run on as one line of text; every other node's children are lines. */
+const INLINE_PARENTS = new Set(['paragraph', 'chapterTitle', 'chapterSubtitle', 'partTitle', 'sceneHeading', 'epigraphQuote', 'epigraphAttribution']);
+
+/** The text under a ProseMirror JSON node: blocks on their own lines, hard breaks as newlines. */
+export function jsonText(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  const children = (node.content ?? []).map(jsonText);
+  return children.join(INLINE_PARENTS.has(node.type ?? '') ? '' : '\n');
+}

@@ -1,0 +1,60 @@
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ExportBook, ExportInline, ExportSection } from './exportBook';
+import { headingLine, inlineText } from './exportBook';
+
+/** Inlines as mdast phrasing: bold as strong, italic as emphasis, line breaks as hard breaks. */
+function phrasing(inlines: ExportInline[]): PhrasingContent[] {
+  return inlines.map((inline): PhrasingContent => {
+    if ('lineBreak' in inline) return { type: 'break' };
+    let node: PhrasingContent = { type: 'text', value: inline.text };
+    if (inline.italic) node = { type: 'emphasis', children: [node] };
+    if (inline.bold) node = { type: 'strong', children: [node] };
+    return node;
+  });
+}
+
+const heading = (depth: 1 | 2 | 3, text: string): RootContent => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] });
+const paragraph = (inlines: ExportInline[]): BlockContent => ({ type: 'paragraph', children: phrasing(inlines) });
+
+function sectionNodes(section: ExportSection): RootContent[] {
+  switch (section.kind) {
+    case 'dedication':
+      return [heading(2, 'Dedication'), ...section.paragraphs.map(paragraph)];
+    case 'epigraphs':
+      return [
+        heading(2, 'Epigraphs'),
+        ...section.epigraphs.flatMap((epigraph): RootContent[] => [
+          { type: 'blockquote', children: [paragraph(epigraph.quote)] },
+          ...(inlineText(epigraph.attribution).trim()
+            ? [paragraph([{ text: '— ', bold: false, italic: false }, ...epigraph.attribution])]
+            : []),
+        ]),
+      ];
+    case 'part':
+      return [heading(1, headingLine(section)), ...section.paragraphs.map(paragraph)];
+    case 'chapter':
+      return [
+        heading(2, headingLine(section)),
+        // The subtitle is the italic line straight under the heading; the importer reads it back so.
+        ...(inlineText(section.subtitle).trim()
+          ? [paragraph(section.subtitle.map((inline) => ('text' in inline ? { ...inline, italic: true } : inline)))]
+          : []),
+        ...section.blocks.map((block): RootContent => {
+          if (block.type === 'sceneBreak') return { type: 'thematicBreak' };
+          if (block.type === 'sceneHeading') return heading(3, inlineText(block.inlines));
+          return paragraph(block.inlines);
+        }),
+      ];
+  }
+}
+
+/**
+ * The book as Markdown: `#` title and parts, `##` front-matter labels and chapters ("Chapter 3:
+ * Title"), `###` scene headings, `* * *` scene breaks, epigraphs as block quotes followed by their
+ * "— Attribution" line. Importing the result gives back the same structure and words. Pure.
+ */
+export function bookToMarkdown(book: ExportBook): string {
+  const root: Root = { type: 'root', children: [heading(1, book.title), ...book.sections.flatMap(sectionNodes)] };
+  return toMarkdown(root, { rule: '*', ruleSpaces: true, ruleRepetition: 3, emphasis: '*', strong: '*', bullet: '-' });
+}

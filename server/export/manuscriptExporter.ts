@@ -1,0 +1,71 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
+import { HttpError, notFound } from '../http/HttpError';
+import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+import { historyDocFromStored } from '../revisions/historyDoc';
+import { exportBookFrom } from './exportBookFrom';
+import { headingLine } from './exportBook';
+import { exportFileName } from './exportFileName';
+import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
+import { renderExport, type RenderOptions } from './renderExport';
+
+/** A rendered export, ready to send. */
+export interface ExportedFile {
+  bytes: Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+/**
+ * Exports a manuscript as stored (at most a second behind its writers): the whole book, or the
+ * sections named in `sectionIds` in book order. Authors are the owners and editors, the contact
+ * for Standard Manuscript Format is the first owner. Access is the caller's job.
+ */
+export async function manuscriptExporter(
+  prisma: PrismaClient,
+  manuscriptId: string,
+  format: ExportFormat,
+  options: RenderOptions & { sectionIds?: string[] } = {},
+): Promise<ExportedFile> {
+  const [stored, manuscript] = await Promise.all([
+    new PrismaDocumentStore(prisma).load(manuscriptId),
+    prisma.manuscript.findUnique({
+      where: { id: manuscriptId },
+      select: {
+        updatedAt: true,
+        memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+      },
+    }),
+  ]);
+  if (!stored || !manuscript) throw notFound();
+  const doc = historyDocFromStored(stored);
+  const json = yDocToManuscript(doc);
+  doc.destroy();
+
+  if (options.sectionIds) {
+    const known = new Set(json.sections.map((s) => s.id));
+    const unknown = options.sectionIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new HttpError(404, 'Some of the chosen sections are no longer in the manuscript. Reload and choose again.');
+    if (options.sectionIds.length === 0) throw new HttpError(400, 'Choose at least one section to export.');
+  }
+  const rank = (role: string) => (role === 'owner' ? 0 : 1);
+  const writers = manuscript.memberships.filter((m) => m.role === 'owner' || m.role === 'editor').sort((a, b) => rank(a.role) - rank(b.role));
+  const owner = writers[0]?.user ?? { name: '', email: '' };
+  const book = exportBookFrom(json, {
+    identifier: manuscriptId,
+    authors: writers.map((m) => m.user.name).filter(Boolean),
+    contact: { name: owner.name, email: owner.email },
+    modified: manuscript.updatedAt,
+    sectionIds: options.sectionIds,
+  });
+  const { extension, contentType } = EXPORT_FORMATS[format];
+  const only = book.scope === 'selection' && book.sections.length === 1 ? book.sections[0] : null;
+  const nameParts =
+    book.scope === 'book'
+      ? []
+      : only && (only.kind === 'chapter' || only.kind === 'part')
+        ? [headingLine(only)]
+        : [`${book.sections.length} sections`];
+  if (format === 'smf') nameParts.push('manuscript');
+  return { bytes: await renderExport(book, format, options), contentType, fileName: exportFileName(book.title, extension, nameParts) };
+}

@@ -1,0 +1,308 @@
+import type { JSONContent } from '@tiptap/core';
+import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
+import { countWords } from '../../components/manuscript/countWords';
+import { newId } from '../../components/manuscript/newId';
+import { classifyLine, type LineShape } from './classifyLine';
+import { blockText, isWhollyBold, isWhollyItalic, type ImportBlock } from './importBlock';
+import { looksLikeSceneHeading } from './looksLikeSceneHeading';
+
+/** Options for {@link buildManuscript}. */
+export interface BuildManuscriptOptions {
+  /** The title to use when the file states none. */
+  title: string;
+  /** Makes section ids; defaults to random ids (tests pass a counter for stable output). */
+  makeId?: () => string;
+  /**
+   * The blocks came from plain text, which has no markup: short title-like lines inside a chapter
+   * are then read as scene headings, since nothing else can mark them.
+   */
+  plain?: boolean;
+}
+
+/** What one block turns out to be, once its shape, style and place are weighed. */
+type Role =
+  | { role: 'dedicationLabel' }
+  | { role: 'epigraphsLabel' }
+  | { role: 'dedication' }
+  | { role: 'part'; title: string }
+  | { role: 'chapter'; title: string }
+  | { role: 'subtitle' }
+  | { role: 'sceneHeading' }
+  | { role: 'sceneBreak' }
+  | { role: 'quote' }
+  | { role: 'attribution' }
+  | { role: 'text' };
+
+const TITLE_LINE = /^title\s*:\s*(.+)$/i;
+/** Sentence punctuation ends prose, not a title line (a trailing colon is a label's). */
+const ENDS_LIKE_SENTENCE = /[.!?,;…]["'”’)]?$/;
+
+const withoutColon = (text: string) => text.replace(/\s*:\s*$/, '').trim();
+const plainText = (value: string): JSONContent[] => (value ? [{ type: 'text', text: value }] : []);
+
+/** Inlines allowed in title-like nodes, whose schema permits italic only. */
+function italicOnly(inlines: JSONContent[]): JSONContent[] {
+  return inlines
+    .filter((node) => node.type === 'text')
+    .map((node) => {
+      const marks = node.marks?.filter((mark) => mark.type === 'italic');
+      return { type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) };
+    });
+}
+
+/** Drops the leading dash of an attribution, which is typography, not text. */
+function withoutDash(inlines: JSONContent[]): JSONContent[] {
+  const [first, ...rest] = inlines;
+  if (!first || first.type !== 'text') return inlines;
+  const text = (first.text ?? '').replace(/^(?:\u2014|\u2015|--)\s*/, '');
+  return text ? [{ ...first, text }, ...rest] : rest;
+}
+
+/** Word paragraph styles the exporters write (and common ones), read back as roles. */
+function roleFromStyle(style: string, text: string): Role | null {
+  switch (style) {
+    case 'dedication':
+      return { role: 'dedication' };
+    case 'epigraph':
+    case 'quote':
+    case 'intense quote':
+      return { role: 'quote' };
+    case 'epigraph attribution':
+      return { role: 'attribution' };
+    case 'part heading': {
+      const shape = classifyLine(text.split('\n')[0]);
+      const rest = text.split('\n').slice(1).join(' ').trim();
+      return { role: 'part', title: shape.kind === 'partHeading' ? shape.title || rest : withoutColon(text) };
+    }
+    case 'chapter heading': {
+      const shape = classifyLine(text.split('\n')[0]);
+      const rest = text.split('\n').slice(1).join(' ').trim();
+      return { role: 'chapter', title: shape.kind === 'chapterHeading' ? shape.title || rest : withoutColon(text) };
+    }
+    case 'chapter subtitle':
+    case 'subtitle':
+      return { role: 'subtitle' };
+    case 'scene heading':
+      return { role: 'sceneHeading' };
+    case 'scene break':
+      return { role: 'sceneBreak' };
+    default:
+      return null;
+  }
+}
+
+/** The role a line's shape alone implies, if any. */
+function roleFromShape(shape: LineShape): Role | null {
+  switch (shape.kind) {
+    case 'dedicationLabel':
+      return { role: 'dedicationLabel' };
+    case 'epigraphsLabel':
+      return { role: 'epigraphsLabel' };
+    case 'partHeading':
+      return { role: 'part', title: shape.title };
+    case 'chapterHeading':
+      return { role: 'chapter', title: shape.title };
+    case 'sceneBreak':
+      return { role: 'sceneBreak' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Finds the title line, if the file has one: "Title: …" as the first line (plain or bold), a Word
+ * "Title" paragraph, or a first heading that no other heading matches in rank.
+ */
+function takeTitle(blocks: ImportBlock[]): string | null {
+  const first = blocks[0];
+  if (!first) return null;
+  const text = blockText(first).trim();
+  const labelled = TITLE_LINE.exec(text);
+  if (labelled && (first.kind !== 'paragraph' || isWhollyBold(first) || first.style === 'title' || !text.includes('\n'))) {
+    blocks.shift();
+    return withoutColon(labelled[1]);
+  }
+  if (first.style === 'title') {
+    blocks.shift();
+    // The exporters set the authors under the title in a style of their own; it is not story text.
+    while (blocks[0]?.style === 'author' || blocks[0]?.style === 'subtitle') blocks.shift();
+    return text;
+  }
+  if (first.kind === 'heading' && roleFromShape(classifyLine(text)) === null) {
+    const rival = blocks.slice(1).some((block) => {
+      if (block.kind !== 'heading' || (block.level ?? 1) > (first.level ?? 1)) return false;
+      const shape = classifyLine(blockText(block).trim()).kind;
+      return shape !== 'partHeading' && shape !== 'chapterHeading' && shape !== 'dedicationLabel' && shape !== 'epigraphsLabel';
+    });
+    if (!rival) {
+      blocks.shift();
+      return withoutColon(text);
+    }
+  }
+  return null;
+}
+
+/**
+ * Turns the blocks of an imported file into manuscript JSON. It recognises, by style, markup or
+ * shape: the title; a dedication (a "Dedication" label or style); epigraphs (an "Epigraphs" label,
+ * quotations or the Epigraph style, each closed by an attribution starting with an em dash);
+ * parts ("Part One: Title"); chapters ("Chapter 1: Title", "CHAPTER ONE", Markdown or Word
+ * headings, bold title lines); chapter subtitles; scene headings (deeper headings, or in plain
+ * text short title-like lines); scene breaks (`***`, `* * *`, `#`, rules); bold and italic.
+ * Text before any chapter that is not front matter opens an untitled first chapter, so no word is
+ * ever dropped. Pure: no I/O.
+ */
+export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOptions): ManuscriptJson {
+  const makeId = options.makeId ?? newId;
+  const blocks = input.filter((block) => block.kind === 'break' || blockText(block).trim());
+  const title = takeTitle(blocks) ?? options.title;
+
+  // Chapters are the shallowest headings that are not parts or labels; deeper ones are scenes.
+  const shapeOf = (block: ImportBlock) => classifyLine(blockText(block).trim());
+  const chapterLevels = blocks
+    .filter((block) => block.kind === 'heading')
+    .filter((block) => !['partHeading', 'dedicationLabel', 'epigraphsLabel'].includes(shapeOf(block).kind))
+    .map((block) => block.level ?? 1);
+  const chapterLevel = chapterLevels.length ? Math.min(...chapterLevels) : null;
+  const styledChapters = blocks.some((block) => block.style === 'chapter heading');
+  // Bold lines are headings only in files that have no other way of marking chapters.
+  const boldLinesAreChapters = chapterLevel === null && !styledChapters;
+
+  const sections: SectionJson[] = [];
+  let mode = 'start' as 'start' | SectionJson['kind'];
+  let current: JSONContent[] = [];
+  let sawDedicationLabel = false;
+  let sawEpigraphsLabel = false;
+  let pendingQuote: JSONContent[] = [];
+  let chapterHasBody = false;
+
+  const closeEpigraph = (attribution: JSONContent[]) => {
+    current.push({
+      type: 'epigraph',
+      content: [
+        { type: 'epigraphQuote', content: pendingQuote },
+        { type: 'epigraphAttribution', content: attribution },
+      ],
+    });
+    pendingQuote = [];
+  };
+  const open = (kind: SectionJson['kind'], first: JSONContent[] = []) => {
+    // A quotation left without an attribution is still kept, with an empty attribution.
+    if (mode === 'epigraphs' && pendingQuote.length > 0) closeEpigraph([]);
+    current = [...first];
+    sections.push({ id: makeId(), kind, content: { type: 'doc', content: [{ type: kind, content: current }] } });
+    mode = kind;
+    chapterHasBody = false;
+  };
+  const addQuoteLine = (inlines: JSONContent[]) => {
+    if (pendingQuote.length > 0) pendingQuote.push({ type: 'hardBreak' });
+    pendingQuote.push(...inlines);
+  };
+  const inFrontMatter = () => mode === 'start' || mode === 'dedication' || mode === 'epigraphs';
+
+  const roleOf = (block: ImportBlock): Role => {
+    const text = blockText(block).trim();
+    if (block.kind === 'break') return { role: 'sceneBreak' };
+    const styled = block.style ? roleFromStyle(block.style, text) : null;
+    if (styled) return styled;
+    const shape = classifyLine(text);
+    const byShape = roleFromShape(shape);
+    if (byShape) return byShape;
+    if (block.kind === 'heading') {
+      if (chapterLevel !== null && (block.level ?? 1) > chapterLevel && mode === 'chapter') return { role: 'sceneHeading' };
+      return { role: 'chapter', title: withoutColon(text) };
+    }
+    if (block.kind === 'quote' && inFrontMatter()) return { role: 'quote' };
+    if (shape.kind === 'attribution' && mode === 'epigraphs') return { role: 'attribution' };
+    const short = countWords(text) <= 12 && !text.includes('\n');
+    if (!options.plain && mode === 'chapter' && !chapterHasBody && short && isWhollyItalic(block)) return { role: 'subtitle' };
+    if (boldLinesAreChapters && short && isWhollyBold(block) && !ENDS_LIKE_SENTENCE.test(text)) {
+      return { role: 'chapter', title: withoutColon(text) };
+    }
+    if (options.plain && mode === 'chapter' && looksLikeSceneHeading(text)) return { role: 'sceneHeading' };
+    return { role: 'text' };
+  };
+
+  for (const block of blocks) {
+    const role = roleOf(block);
+    switch (role.role) {
+      case 'chapter':
+        open('chapter', [{ type: 'chapterTitle', content: plainText(role.title) }]);
+        continue;
+      case 'part':
+        open('part', [{ type: 'partTitle', content: plainText(role.title) }]);
+        continue;
+      case 'dedicationLabel':
+        if (inFrontMatter() && !sawDedicationLabel) {
+          sawDedicationLabel = true;
+          open('dedication');
+          continue;
+        }
+        break;
+      case 'epigraphsLabel':
+        if (inFrontMatter() && !sawEpigraphsLabel) {
+          sawEpigraphsLabel = true;
+          open('epigraphs');
+          continue;
+        }
+        break;
+      case 'dedication':
+        if (mode !== 'dedication') open('dedication');
+        current.push({ type: 'paragraph', content: block.inlines });
+        continue;
+      case 'quote':
+        if (mode !== 'epigraphs') open('epigraphs');
+        addQuoteLine(block.inlines);
+        continue;
+      case 'attribution':
+        if (mode !== 'epigraphs') open('epigraphs');
+        closeEpigraph(withoutDash(block.inlines));
+        continue;
+      case 'subtitle':
+        if (mode === 'chapter' && !chapterHasBody && current.length === 1) {
+          current.push({ type: 'chapterSubtitle', content: plainText(blockText(block).trim()) });
+          continue;
+        }
+        break;
+      case 'sceneBreak':
+        // A break outside a chapter's body has no words to keep and nowhere to stand.
+        if (mode === 'chapter') {
+          current.push({ type: 'sceneBreak' });
+          chapterHasBody = true;
+        }
+        continue;
+      case 'sceneHeading':
+        if (mode === 'chapter') {
+          current.push({ type: 'sceneHeading', content: italicOnly(block.inlines) });
+          chapterHasBody = true;
+          continue;
+        }
+        break;
+      case 'text':
+        break;
+    }
+    // Anything else is text, placed by where we are.
+    if (mode === 'epigraphs') addQuoteLine(block.inlines);
+    else if (mode === 'dedication' || mode === 'part') current.push({ type: 'paragraph', content: block.inlines });
+    else {
+      if (mode === 'start') open('chapter', [{ type: 'chapterTitle' }]);
+      current.push({ type: 'paragraph', content: block.inlines });
+      chapterHasBody = true;
+    }
+  }
+  if (mode === 'epigraphs' && pendingQuote.length > 0) closeEpigraph([]);
+  sections.forEach(fillEmptySection);
+  return { title, sections };
+}
+
+/** Gives a section with no content the minimum its schema requires (an empty paragraph or epigraph). */
+function fillEmptySection(section: SectionJson): void {
+  const children = section.content.content![0].content!;
+  if (section.kind === 'dedication' && children.length === 0) children.push({ type: 'paragraph' });
+  if (section.kind === 'epigraphs' && children.length === 0) {
+    children.push({ type: 'epigraph', content: [{ type: 'epigraphQuote' }, { type: 'epigraphAttribution' }] });
+  }
+  if (section.kind === 'chapter' && children.every((c) => c.type === 'chapterTitle' || c.type === 'chapterSubtitle')) {
+    children.push({ type: 'paragraph' });
+  }
+}

@@ -1,0 +1,33 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import { appendSections } from '../../components/manuscript/appendSections';
+import { liveManuscriptSession } from '../sync/liveManuscriptSession';
+import { revisionCreator } from '../revisions/revisionCreator';
+
+/**
+ * Appends an imported file's sections to a manuscript through its live document, so co-writers
+ * see the new chapters at once. The state just before is kept as a revision and the import is
+ * recorded as a named one, so it can be undone from the history. Returns the new section ids.
+ */
+export async function importAppender(
+  prisma: PrismaClient,
+  input: { manuscriptId: string; userId: string; imported: ManuscriptJson; fileName: string },
+): Promise<string[]> {
+  let added: string[] = [];
+  await liveManuscriptSession(input.manuscriptId, input.userId, {
+    beforeChange: async (doc) => {
+      await revisionCreator(prisma, input.manuscriptId, doc, { kind: 'auto' });
+    },
+    change: (doc) => {
+      added = appendSections(doc, input.imported.sections);
+    },
+    afterStored: async (doc) => {
+      await revisionCreator(prisma, input.manuscriptId, doc, {
+        kind: 'named',
+        name: `Imported “${input.fileName}”`,
+        createdById: input.userId,
+      });
+    },
+  });
+  return added;
+}

@@ -1,0 +1,83 @@
+import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import { countWords } from '../../components/manuscript/countWords';
+import { jsonText } from '../../components/manuscript/jsonText';
+import { HttpError } from '../http/HttpError';
+import { buildManuscript } from './buildManuscript';
+import { docxBlocks } from './docxBlocks';
+import { looksLikeMarkdown } from './looksLikeMarkdown';
+import { markdownBlocks } from './markdownBlocks';
+import { plainTextBlocks } from './plainTextBlocks';
+import { titleFromFileName } from './titleFromFileName';
+
+/** The largest file accepted for import: a long novel as .docx is a few hundred kilobytes. */
+export const IMPORT_SIZE_LIMIT = 10 * 1024 * 1024;
+
+/** The formats {@link importFile} reads, by file extension. */
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
+
+/** An uploaded file: its name (for its type and a fallback title) and its bytes. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+/** Text as UTF-8, or as Windows-1252 (what older Windows tools save) when it is not valid UTF-8. */
+function decodeText(name: string, bytes: Uint8Array): string {
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new HttpError(415, `“${name}” is not a text file. Quire imports plain text (.txt), Markdown (.md) and Word (.docx).`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+/**
+ * Reads an uploaded .txt, .md or .docx file into manuscript JSON with its structure detected.
+ * Every refusal is an {@link HttpError} with a message fit to show the writer: a type Quire does
+ * not read (415), an empty file or one with no words, a damaged .docx (422), a file over
+ * {@link IMPORT_SIZE_LIMIT} (413). It creates nothing; callers store the result once confirmed.
+ */
+export async function importFile(file: UploadedFile, options: { makeId?: () => string } = {}): Promise<ManuscriptJson> {
+  const { name, bytes } = file;
+  const extension = extensionOf(name);
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extension)) {
+    const hint = extension === '.doc' ? ' Open it in Word and save it as .docx first.' : '';
+    throw new HttpError(415, `Quire imports .txt, .md and .docx files; “${name}” is none of these.${hint}`);
+  }
+  if (bytes.byteLength === 0) throw new HttpError(422, `“${name}” is empty.`);
+  if (bytes.byteLength > IMPORT_SIZE_LIMIT) {
+    throw new HttpError(413, `“${name}” is larger than the ${IMPORT_SIZE_LIMIT / 1024 / 1024} MB import limit.`);
+  }
+  const title = titleFromFileName(name);
+  let manuscript: ManuscriptJson;
+  if (extension === '.docx') {
+    const damaged = `“${name}” could not be read as a Word document; it may be damaged. Open it in Word, save it again, and retry.`;
+    if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw new HttpError(422, damaged);
+    let blocks;
+    try {
+      blocks = await docxBlocks(bytes);
+    } catch {
+      throw new HttpError(422, damaged);
+    }
+    manuscript = buildManuscript(blocks, { title, makeId: options.makeId });
+  } else {
+    const text = decodeText(name, bytes);
+    const markdown = extension !== '.txt' || looksLikeMarkdown(text);
+    manuscript = markdown
+      ? buildManuscript(markdownBlocks(text), { title, makeId: options.makeId })
+      : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true });
+  }
+  if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {
+    throw new HttpError(422, `“${name}” has no text to import.`);
+  }
+  return manuscript;
+}

@@ -1,0 +1,56 @@
+import type { JSONContent } from '@tiptap/core';
+import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import { countWords, wordsOf } from '../../components/manuscript/countWords';
+import { jsonText } from '../../components/manuscript/jsonText';
+import { partLabel } from '../../components/manuscript/partLabel';
+
+/** One detected section, as the import preview lists it. */
+export interface OutlineSection {
+  kind: ManuscriptJson['sections'][number]['kind'];
+  /** "Dedication", "Epigraphs", "Part One", "Chapter 3". */
+  label: string;
+  /** The chapter's or part's own title ('' if none). */
+  title: string;
+  subtitle: string;
+  words: number;
+  epigraphs: number;
+  sceneHeadings: string[];
+  sceneBreaks: number;
+  /** The first words of its text, so the writer recognises it. */
+  opening: string;
+}
+
+/** What an import found, shown to the writer before anything is created. */
+export interface ImportOutline {
+  title: string;
+  words: number;
+  sections: OutlineSection[];
+}
+
+const childrenOf = (section: ManuscriptJson['sections'][number]): JSONContent[] => section.content.content?.[0]?.content ?? [];
+const textOfType = (children: JSONContent[], type: string) => jsonText(children.find((c) => c.type === type) ?? {}).trim();
+
+/** Summarises imported manuscript JSON for the preview: each section's kind, title, size and opening words. */
+export function importOutline(manuscript: ManuscriptJson): ImportOutline {
+  let chapters = 0;
+  let parts = 0;
+  const sections = manuscript.sections.map((section): OutlineSection => {
+    const children = childrenOf(section);
+    const body = children.filter((c) => !['chapterTitle', 'chapterSubtitle', 'partTitle'].includes(c.type ?? ''));
+    const bodyText = body.map(jsonText).join('\n');
+    const label =
+      section.kind === 'chapter' ? `Chapter ${++chapters}` : section.kind === 'part' ? partLabel(++parts) : section.kind === 'dedication' ? 'Dedication' : 'Epigraphs';
+    return {
+      kind: section.kind,
+      label,
+      title: textOfType(children, section.kind === 'part' ? 'partTitle' : 'chapterTitle'),
+      subtitle: textOfType(children, 'chapterSubtitle'),
+      words: countWords(jsonText(section.content)),
+      epigraphs: children.filter((c) => c.type === 'epigraph').length,
+      sceneHeadings: children.filter((c) => c.type === 'sceneHeading').map((c) => jsonText(c).trim()),
+      sceneBreaks: children.filter((c) => c.type === 'sceneBreak').length,
+      opening: wordsOf(bodyText).slice(0, 14).join(' '),
+    };
+  });
+  return { title: manuscript.title, words: sections.reduce((sum, s) => sum + s.words, 0), sections };
+}

@@ -1,0 +1,92 @@
+import type { JSONContent } from '@tiptap/core';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { ImportBlock } from './importBlock';
+
+type Mark = 'bold' | 'italic';
+
+/** Inline Markdown as ProseMirror text nodes; links keep their text, images their alt text. */
+function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] {
+  const out: JSONContent[] = [];
+  const push = (text: string) => {
+    if (!text) return;
+    out.push({ type: 'text', text, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
+  };
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        // A soft line break inside a paragraph is a space to a reader.
+        push(node.value.replace(/\s*\n\s*/g, ' '));
+        break;
+      case 'inlineCode':
+      case 'html':
+        push(node.value);
+        break;
+      case 'break':
+        out.push({ type: 'hardBreak' });
+        break;
+      case 'emphasis':
+        out.push(...inlinesOf(node.children, marks.includes('italic') ? marks : [...marks, 'italic']));
+        break;
+      case 'strong':
+        out.push(...inlinesOf(node.children, marks.includes('bold') ? marks : [...marks, 'bold']));
+        break;
+      case 'image':
+        push(node.alt ?? '');
+        break;
+      default:
+        if ('children' in node) out.push(...inlinesOf(node.children as PhrasingContent[], marks));
+    }
+  }
+  return out;
+}
+
+/** Every text value under a node, for blocks (code, HTML) that carry no inline structure. */
+function rawText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(rawText).join(' ') : '';
+}
+
+function blocksOf(nodes: RootContent[], inQuote: boolean): ImportBlock[] {
+  const blocks: ImportBlock[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading': {
+        const inlines = inlinesOf(node.children);
+        // A lone `#` is a scene break in manuscripts; Markdown reads it as an empty heading.
+        if (inlines.length === 0) blocks.push({ kind: 'break', inlines: [] });
+        else blocks.push({ kind: 'heading', level: node.depth, inlines });
+        break;
+      }
+      case 'paragraph':
+        blocks.push({ kind: inQuote ? 'quote' : 'paragraph', inlines: inlinesOf(node.children) });
+        break;
+      case 'thematicBreak':
+        blocks.push({ kind: 'break', inlines: [] });
+        break;
+      case 'blockquote':
+        blocks.push(...blocksOf(node.children, true));
+        break;
+      case 'list':
+        // The manuscript has no lists: each item's paragraphs become paragraphs, words kept.
+        for (const item of node.children) blocks.push(...blocksOf(item.children, inQuote));
+        break;
+      case 'code':
+      case 'html':
+        for (const line of node.value.split('\n').filter((l) => l.trim())) {
+          blocks.push({ kind: inQuote ? 'quote' : 'paragraph', inlines: [{ type: 'text', text: line.trim() }] });
+        }
+        break;
+      default: {
+        const text = rawText(node).trim();
+        if (text) blocks.push({ kind: 'paragraph', inlines: [{ type: 'text', text }] });
+      }
+    }
+  }
+  return blocks;
+}
+
+/** Markdown as import blocks: headings with their depth, block quotes as quotes, rules as breaks. */
+export function markdownBlocks(markdown: string): ImportBlock[] {
+  return blocksOf(fromMarkdown(markdown.replace(/^\uFEFF/, '')).children, false);
+}
