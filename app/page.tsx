@@ -3,12 +3,13 @@ import { db } from '../server/db';
 import { requireUser } from '../server/auth/currentUser';
 import { listManuscripts } from '../server/manuscripts/listManuscripts';
 import { NewManuscriptForm } from '../components/library/NewManuscriptForm';
+import { ImportForm } from '../components/import/ImportForm';
 import { LibraryHeader } from '../components/library/LibraryHeader';
 import { formatCount } from '../components/workspace/formatCount';
 
 export const dynamic = 'force-dynamic';
 
-/** The library: the manuscripts you belong to, and a form to start a new one. */
+/** The library: the manuscripts you belong to, and forms to start a new one or import a draft. */
 export default async function LibraryPage() {
   const user = await requireUser('/');
   const manuscripts = await listManuscripts(db, user.id);
@@ -17,6 +18,7 @@ export default async function LibraryPage() {
       <LibraryHeader name={user.name} />
       <main>
         <NewManuscriptForm />
+        <ImportForm />
         <h2>Manuscripts</h2>
         {manuscripts.length === 0 ? (
           <p className="library-empty">No manuscripts yet. Start one above, or open an invitation link someone sent you.</p>

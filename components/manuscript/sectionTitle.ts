@@ -2,37 +2,43 @@ import * as Y from 'yjs';
 import type { SectionKind } from './manuscriptJson';
 import { fragmentText } from './fragmentText';
 import { sectionFragment } from './manuscriptLayout';
+import { partLabel } from './partLabel';
 
-/** The chapter element of a section fragment, or null for front matter and empty fragments. */
-function chapterElement(fragment: Y.XmlFragment): Y.XmlElement | null {
-  const first = fragment.length > 0 ? fragment.get(0) : null;
-  return first instanceof Y.XmlElement && first.nodeName === 'chapter' ? first : null;
+/** The title element (chapter or part title) of a section fragment, or null for front matter. */
+function titleElement(fragment: Y.XmlFragment): Y.XmlElement | null {
+  const section = fragment.length > 0 ? fragment.get(0) : null;
+  if (!(section instanceof Y.XmlElement) || (section.nodeName !== 'chapter' && section.nodeName !== 'part')) return null;
+  const title = section.length > 0 ? section.get(0) : null;
+  return title instanceof Y.XmlElement && (title.nodeName === 'chapterTitle' || title.nodeName === 'partTitle') ? title : null;
 }
 
-/** The title of a chapter as typed in its title line ('' if untitled or not a chapter). */
+/** The title of a chapter or part as typed in its title line ('' if untitled or front matter). */
 export function readChapterTitle(doc: Y.Doc, sectionId: string): string {
-  const chapter = chapterElement(sectionFragment(doc, sectionId));
-  const title = chapter && chapter.length > 0 ? chapter.get(0) : null;
-  return title instanceof Y.XmlElement && title.nodeName === 'chapterTitle' ? fragmentText(title) : '';
-}
-
-/** The name a section goes by in the binder: its chapter title, or the front-matter kind. */
-export function sectionLabel(kind: SectionKind, chapterTitle: string, chapterNumber: number): string {
-  if (kind === 'dedication') return 'Dedication';
-  if (kind === 'epigraphs') return 'Epigraphs';
-  return chapterTitle.trim() ? chapterTitle.trim() : `Chapter ${chapterNumber}`;
+  const title = titleElement(sectionFragment(doc, sectionId));
+  return title ? fragmentText(title) : '';
 }
 
 /**
- * Replaces a chapter's title text, as the binder's rename does. The edit goes through Yjs, so an
- * open editor (local or a co-writer's) updates like any other remote change.
+ * The name a section goes by in the binder and the history: a chapter's title (or "Chapter 3"),
+ * "Part One: Title", or the front-matter kind. `number` is the section's place among sections of
+ * its kind.
+ */
+export function sectionLabel(kind: SectionKind, title: string, number: number): string {
+  if (kind === 'dedication') return 'Dedication';
+  if (kind === 'epigraphs') return 'Epigraphs';
+  if (kind === 'part') return title.trim() ? `${partLabel(number)}: ${title.trim()}` : partLabel(number);
+  return title.trim() ? title.trim() : `Chapter ${number}`;
+}
+
+/**
+ * Replaces a chapter's or part's title text, as the binder's rename does. The edit goes through
+ * Yjs, so an open editor (local or a co-writer's) updates like any other remote change.
  */
 export function renameChapter(doc: Y.Doc, sectionId: string, title: string): void {
-  const chapter = chapterElement(sectionFragment(doc, sectionId));
-  const titleElement = chapter && chapter.length > 0 ? chapter.get(0) : null;
-  if (!(titleElement instanceof Y.XmlElement) || titleElement.nodeName !== 'chapterTitle') return;
+  const element = titleElement(sectionFragment(doc, sectionId));
+  if (!element) return;
   doc.transact(() => {
-    titleElement.delete(0, titleElement.length);
-    if (title) titleElement.insert(0, [new Y.XmlText(title)]);
+    element.delete(0, element.length);
+    if (title) element.insert(0, [new Y.XmlText(title)]);
   });
 }

@@ -8,6 +8,7 @@ import { apiCall } from '../http/apiCall';
 
 /** The editor's class for each block type, so a comparison reads like the manuscript. */
 const BLOCK_CLASS: Record<string, string> = {
+  partTitle: 'ms-part-title',
   chapterTitle: 'ms-chapter-title',
   chapterSubtitle: 'ms-chapter-subtitle',
   sceneHeading: 'ms-scene-heading',
@@ -129,7 +130,7 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
 function CompareBlock({ block }: { block: BlockDiff }) {
   const className = [BLOCK_CLASS[block.type] ?? '', `block-${block.status}`].filter(Boolean).join(' ');
   if (block.type === 'sceneBreak') return <hr className={className} />;
-  const Tag = block.type === 'chapterTitle' ? 'h2' : block.type === 'sceneHeading' ? 'h3' : 'p';
+  const Tag = block.type === 'partTitle' ? 'h1' : block.type === 'chapterTitle' ? 'h2' : block.type === 'sceneHeading' ? 'h3' : 'p';
   return (
     <Tag className={className} data-status={block.status}>
       {block.parts.map((part, index) => (

@@ -6,9 +6,11 @@ import { addSection, deleteSection, moveSection } from '../manuscript/sectionOpe
 import { renameChapter } from '../manuscript/sectionTitle';
 import type { SectionListItem } from './useSectionList';
 import { formatCount } from './formatCount';
+import { SectionExportMenu } from '../export/SectionExportMenu';
 
 interface BinderProps {
   doc: Y.Doc;
+  manuscriptId: string;
   sections: SectionListItem[];
   activeId: string | null;
   onSelect: (sectionId: string) => void;
@@ -18,18 +20,22 @@ interface BinderProps {
 
 /**
  * The sidebar listing the book's sections in order with their word counts. Writers add, rename,
- * reorder (drag, or the arrow buttons) and delete chapters here; every change goes into the
- * shared document, so co-writers see it at once.
+ * reorder (drag, or the arrow buttons) and delete parts and chapters here; every change goes into
+ * the shared document, so co-writers see it at once. Every part and chapter has its own export
+ * menu, for readers too.
  */
-export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderProps) {
+export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOnly }: BinderProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [dragged, setDragged] = useState<string | null>(null);
   const chapters = sections.filter((s) => s.kind === 'chapter');
+  // Parts and chapters move among each other; front matter stays in front.
+  const body = sections.filter((s) => s.kind === 'chapter' || s.kind === 'part');
+  const isBody = (kind: string) => kind === 'chapter' || kind === 'part';
 
   const moveChapter = (id: string, offset: -1 | 1) => {
-    const index = chapters.findIndex((c) => c.id === id);
-    const target = chapters[index + offset];
+    const index = body.findIndex((c) => c.id === id);
+    const target = body[index + offset];
     if (!target) return;
     moveSection(doc, id, sections.findIndex((s) => s.id === target.id));
   };
@@ -53,9 +59,9 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
             data-testid="binder-item"
             data-section-id={section.id}
             data-kind={section.kind}
-            draggable={!readOnly && section.kind === 'chapter' && renaming !== section.id}
+            draggable={!readOnly && isBody(section.kind) && renaming !== section.id}
             onDragStart={() => setDragged(section.id)}
-            onDragOver={(event) => section.kind === 'chapter' && dragged && event.preventDefault()}
+            onDragOver={(event) => isBody(section.kind) && dragged && event.preventDefault()}
             onDrop={() => dropOn(section.id)}
           >
             {renaming === section.id ? (
@@ -68,7 +74,7 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
               >
                 <input
                   autoFocus
-                  aria-label="Chapter title"
+                  aria-label={section.kind === 'part' ? 'Part title' : 'Chapter title'}
                   value={draft}
                   onChange={(event) => setDraft(event.target.value)}
                   onBlur={() => finishRename(section.id)}
@@ -78,6 +84,7 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
             ) : (
               <button type="button" className="binder-open" onClick={() => onSelect(section.id)}>
                 {section.kind === 'chapter' && <span className="binder-number">{section.chapterNumber}</span>}
+                {section.kind === 'part' && <span className="binder-number">§</span>}
                 <span className="binder-label" data-testid="binder-label">
                   {section.label}
                 </span>
@@ -86,16 +93,19 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
                 </span>
               </button>
             )}
-            {!readOnly && section.kind === 'chapter' && renaming !== section.id && (
+            {isBody(section.kind) && renaming !== section.id && (
+              <SectionExportMenu manuscriptId={manuscriptId} sectionId={section.id} label={section.label} />
+            )}
+            {!readOnly && isBody(section.kind) && renaming !== section.id && (
               <span className="binder-actions">
-                <button type="button" aria-label={`Move ${section.label} up`} onClick={() => moveChapter(section.id, -1)} disabled={section.chapterNumber === 1}>
+                <button type="button" aria-label={`Move ${section.label} up`} onClick={() => moveChapter(section.id, -1)} disabled={body[0]?.id === section.id}>
                   ↑
                 </button>
                 <button
                   type="button"
                   aria-label={`Move ${section.label} down`}
                   onClick={() => moveChapter(section.id, 1)}
-                  disabled={section.chapterNumber === chapters.length}
+                  disabled={body.at(-1)?.id === section.id}
                 >
                   ↓
                 </button>
@@ -112,7 +122,7 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
                 <button
                   type="button"
                   aria-label={`Delete ${section.label}`}
-                  disabled={chapters.length === 1}
+                  disabled={section.kind === 'chapter' && chapters.length === 1}
                   onClick={() => {
                     if (window.confirm(`Delete “${section.label}” (${formatCount(section.words ?? 0)} words)? Co-writers will see it removed.`)) {
                       deleteSection(doc, section.id);
@@ -127,13 +137,14 @@ export function Binder({ doc, sections, activeId, onSelect, readOnly }: BinderPr
         ))}
       </ol>
       {!readOnly && (
-      <button
-        type="button"
-        className="binder-add"
-        onClick={() => onSelect(addSection(doc, 'chapter', { afterId: chapters.at(-1)?.id }))}
-      >
-        + Add chapter
-      </button>
+        <div className="binder-adds">
+          <button type="button" className="binder-add" onClick={() => onSelect(addSection(doc, 'chapter', { afterId: body.at(-1)?.id }))}>
+            + Add chapter
+          </button>
+          <button type="button" className="binder-add" onClick={() => onSelect(addSection(doc, 'part', { afterId: body.at(-1)?.id }))}>
+            + Add part
+          </button>
+        </div>
       )}
     </nav>
   );

@@ -8,7 +8,10 @@ import { useWriterColor } from '../identity/useWriterColor';
 import { SharePanel } from '../sharing/SharePanel';
 import { HistoryPanel, type RevisionJson } from '../revisions/HistoryPanel';
 import { CompareView } from '../revisions/CompareView';
+import { ExportPanel } from '../export/ExportPanel';
+import { ImportPanel } from '../import/ImportPanel';
 import { canManageMembers, canWrite, type Role } from '../../server/access/roles';
+import { partLabel } from '../manuscript/partLabel';
 import { Binder } from './Binder';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ManuscriptTitle } from './ManuscriptTitle';
@@ -43,10 +46,10 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const { sections, totalWords } = useSectionList(connection?.doc ?? null);
   const [color, setColor] = useWriterColor();
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'share' | 'history' | null>(null);
+  const [panel, setPanel] = useState<'share' | 'history' | 'export' | 'import' | null>(null);
   const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const toggle = (which: 'share' | 'history') => setPanel((open) => (open === which ? null : which));
+  const toggle = (which: 'share' | 'history' | 'export' | 'import') => setPanel((open) => (open === which ? null : which));
   const writable = canWrite(role) && !ended;
   const writer = useMemo(() => (color ? { name: user.name, color } : null), [user.name, color]);
 
@@ -54,7 +57,8 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const activeId =
     chosenId && sections.some((s) => s.id === chosenId) ? chosenId : (sections.find((s) => s.kind === 'chapter') ?? sections[0])?.id ?? null;
   const active = sections.find((s) => s.id === activeId);
-  const chapterLabel = active?.kind === 'chapter' ? `Chapter ${active.chapterNumber}` : undefined;
+  const chapterLabel =
+    active?.kind === 'chapter' ? `Chapter ${active.chapterNumber}` : active?.kind === 'part' ? partLabel(active.partNumber) : undefined;
 
   useEffect(() => {
     if (!connection || !writer) return;
@@ -80,6 +84,14 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         <button type="button" className="share-button" onClick={() => toggle('history')}>
           History
         </button>
+        <button type="button" className="share-button" onClick={() => toggle('export')}>
+          Export
+        </button>
+        {writable && (
+          <button type="button" className="share-button" onClick={() => toggle('import')}>
+            Import
+          </button>
+        )}
         {canManageMembers(role) && (
           <button type="button" className="share-button" onClick={() => toggle('share')}>
             Share
@@ -93,7 +105,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         </p>
       )}
       <div className="workspace-body">
-        {connection && <Binder doc={connection.doc} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
+        {connection && <Binder doc={connection.doc} manuscriptId={manuscriptId} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
         <main className="workspace-editor">
           {comparing ? (
             <CompareView
@@ -119,6 +131,8 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
           )}
         </main>
         {panel === 'share' && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setPanel(null)} />}
+        {panel === 'export' && <ExportPanel manuscriptId={manuscriptId} sections={sections} onClose={() => setPanel(null)} />}
+        {panel === 'import' && writable && <ImportPanel manuscriptId={manuscriptId} onClose={() => setPanel(null)} />}
         {panel === 'history' && (
           <HistoryPanel
             manuscriptId={manuscriptId}

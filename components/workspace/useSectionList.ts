@@ -12,8 +12,10 @@ import { readChapterTitle, sectionLabel } from '../manuscript/sectionTitle';
 export interface SectionListItem {
   id: string;
   kind: SectionKind;
-  /** 1-based number among chapters; 0 for front matter. */
+  /** 1-based number among chapters; 0 for front matter and parts. */
   chapterNumber: number;
+  /** 1-based number among parts; 0 for everything else. */
+  partNumber: number;
   title: string;
   label: string;
   /** Null until counted: counting a long book waits until its first section is on screen. */
@@ -44,6 +46,7 @@ export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]
       for (const id of dirty) measure(id);
       dirty.clear();
       let chapterNumber = 0;
+      let partNumber = 0;
       let totalWords = 0;
       unmeasured = false;
       const sections = listSections(doc).map(({ id, kind }) => {
@@ -55,9 +58,11 @@ export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]
         }
         const { words, title } = counts.get(id)!;
         if (kind === 'chapter') chapterNumber++;
+        if (kind === 'part') partNumber++;
         totalWords += words ?? 0;
         const number = kind === 'chapter' ? chapterNumber : 0;
-        return { id, kind, chapterNumber: number, title, label: sectionLabel(kind, title, number), words };
+        const part = kind === 'part' ? partNumber : 0;
+        return { id, kind, chapterNumber: number, partNumber: part, title, label: sectionLabel(kind, title, number || part), words };
       });
       setState({ sections, totalWords });
       if (unmeasured) schedule(50);

@@ -1,0 +1,28 @@
+import type { ImportOutline } from '../../server/import/importOutline';
+import { formatCount } from '../workspace/formatCount';
+
+/** The structure an import detected, section by section, for the writer to check before confirming. */
+export function ImportOutlineView({ outline }: { outline: ImportOutline }) {
+  return (
+    <ol className="import-outline" data-testid="import-outline">
+      {outline.sections.map((section, index) => (
+        <li key={index} data-kind={section.kind} data-testid="import-section">
+          <span className="import-label">
+            {section.label}
+            {section.title && `: ${section.title}`}
+          </span>
+          {section.subtitle && <span className="import-subtitle"> — {section.subtitle}</span>}
+          <span className="hint">
+            {' '}
+            {formatCount(section.words)} words
+            {section.epigraphs > 0 && ` · ${section.epigraphs} epigraph${section.epigraphs === 1 ? '' : 's'}`}
+            {section.sceneHeadings.length > 0 && ` · ${section.sceneHeadings.length} scene heading${section.sceneHeadings.length === 1 ? '' : 's'}`}
+            {section.sceneBreaks > 0 && ` · ${section.sceneBreaks} scene break${section.sceneBreaks === 1 ? '' : 's'}`}
+          </span>
+          {section.sceneHeadings.length > 0 && <span className="import-scenes">{section.sceneHeadings.join(' · ')}</span>}
+          {section.opening && <span className="import-opening">“{section.opening}…”</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
