@@ -23,6 +23,9 @@ export interface UploadedFile {
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
+/** Windows-1252's characters for bytes 0x80–0x9F (curly quotes, dashes, ellipsis…), where it differs from Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /** Text as UTF-8, or as Windows-1252 (what older Windows tools save) when it is not valid UTF-8. */
 function decodeText(name: string, bytes: Uint8Array): string {
   if (bytes.subarray(0, 8192).includes(0)) {
@@ -31,7 +34,8 @@ function decodeText(name: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Node decodes "windows-1252" as Latin-1, which turns curly quotes into control characters.
+    return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]);
   }
 }
 
@@ -71,9 +75,12 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     manuscript = buildManuscript(blocks, { title, makeId: options.makeId });
   } else {
     const text = decodeText(name, bytes);
-    const markdown = extension !== '.txt' || looksLikeMarkdown(text);
+    const isTxt = extension === '.txt';
+    const markdown = !isTxt || looksLikeMarkdown(text);
+    // Text files put one paragraph on each line even when they use Markdown's marks.
+    const source = isTxt ? text.replace(/\r\n?/g, '\n').replace(/\n/g, '\n\n') : text;
     manuscript = markdown
-      ? buildManuscript(markdownBlocks(text), { title, makeId: options.makeId })
+      ? buildManuscript(markdownBlocks(source), { title, makeId: options.makeId })
       : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true });
   }
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {

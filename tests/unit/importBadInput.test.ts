@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Document, Packer, Paragraph } from 'docx';
+import { HttpError } from '../../server/http/HttpError';
+import { IMPORT_SIZE_LIMIT, importFile } from '../../server/import/importFile';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** Asserts that importing refuses the file with this status and a message matching `message`. */
+async function refuses(file: { name: string; bytes: Uint8Array }, status: number, message: RegExp) {
+  await assert.rejects(importFile(file), (error: unknown) => {
+    assert.ok(error instanceof HttpError, `expected an HttpError, got ${String(error)}`);
+    assert.equal(error.status, status);
+    assert.match(error.message, message);
+    return true;
+  });
+}
+
+test('a type Quire does not read is refused with the types it does read', async () => {
+  await refuses({ name: 'novel.pdf', bytes: encode('%PDF-1.7') }, 415, /\.txt, \.md and \.docx.*novel\.pdf/);
+  await refuses({ name: 'novel.doc', bytes: encode('x') }, 415, /save it as \.docx/);
+  await refuses({ name: 'noextension', bytes: encode('x') }, 415, /noextension/);
+});
+
+test('an empty file, or one with no words, is refused', async () => {
+  await refuses({ name: 'empty.txt', bytes: new Uint8Array() }, 422, /empty/);
+  await refuses({ name: 'blank.md', bytes: encode('\n\n   \n* * *\n') }, 422, /no text/);
+  const emptyDocx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })));
+  await refuses({ name: 'blank.docx', bytes: emptyDocx }, 422, /no text/);
+});
+
+test('a corrupted or fake .docx is refused as unreadable', async () => {
+  const real = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Hello there.')] }] })));
+  await refuses({ name: 'truncated.docx', bytes: real.slice(0, Math.floor(real.length / 2)) }, 422, /could not be read as a Word document/);
+  await refuses({ name: 'renamed.docx', bytes: encode('Just some text saved with the wrong name.') }, 422, /could not be read as a Word document/);
+  const garbled = real.slice();
+  for (let i = 200; i < garbled.length - 200; i += 7) garbled[i] ^= 0xff;
+  await refuses({ name: 'garbled.docx', bytes: garbled }, 422, /could not be read as a Word document/);
+});
+
+test('a file over the size limit is refused before it is read', async () => {
+  const big = new Uint8Array(IMPORT_SIZE_LIMIT + 1).fill(0x61);
+  await refuses({ name: 'huge.txt', bytes: big }, 413, /larger than the 10 MB import limit/);
+});
+
+test('a binary file named .txt is refused as not text', async () => {
+  const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  await refuses({ name: 'photo.txt', bytes: binary }, 415, /not a text file/);
+});
+
+test('text in Windows-1252 (not UTF-8) still imports with its curly quotes', async () => {
+  const bytes = new Uint8Array([...encode('Chapter 1\n'), 0x93, ...encode('Hello,'), 0x94, ...encode(' she said.\n')]);
+  const m = await importFile({ name: 'old.txt', bytes });
+  assert.match(JSON.stringify(m), /“Hello,” she said\./);
+});
