@@ -4,7 +4,7 @@ import { HttpError, notFound } from '../http/HttpError';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { historyDocFromStored } from '../revisions/historyDoc';
 import { exportBookFrom } from './exportBookFrom';
-import { headingLine } from './exportBook';
+import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
 import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
@@ -64,7 +64,7 @@ export async function manuscriptExporter(
     book.scope === 'book'
       ? []
       : only && (only.kind === 'chapter' || only.kind === 'part')
-        ? [headingLine(only)]
+        ? [only.label, inlineText(only.title)]
         : [`${book.sections.length} sections`];
   if (format === 'smf') nameParts.push('manuscript');
   return { bytes: await renderExport(book, format, options), contentType, fileName: exportFileName(book.title, extension, nameParts) };

@@ -1,0 +1,104 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SyncServer } from '../../server/sync/createSyncServer';
+import { listSections } from '../../components/manuscript/manuscriptLayout';
+import { readChapterTitle } from '../../components/manuscript/sectionTitle';
+import { HttpError } from '../../server/http/HttpError';
+import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
+import { manuscriptExporter } from '../../server/export/manuscriptExporter';
+import { EXPORT_FORMATS, type ExportFormat } from '../../server/export/exportFormats';
+import { importAppender } from '../../server/import/importAppender';
+import { importFile } from '../../server/import/importFile';
+import { listRevisions } from '../../server/revisions/listRevisions';
+import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { connectStockClient, type StockClient } from '../support/stockClient';
+import { createAccount, createMember, createOwnedManuscript } from '../support/members';
+import { startTestSyncServer } from '../support/testSyncServer';
+import { retryUntil } from '../support/retryUntil';
+import { everythingManuscript } from '../support/exportFixtures';
+
+let database: TempDatabase;
+let server: SyncServer;
+const clients: StockClient[] = [];
+
+before(async () => {
+  database = await createTempDatabase();
+  server = await startTestSyncServer(database.prisma);
+  process.env.SYNC_INTERNAL_URL = `ws://127.0.0.1:${server.port}`;
+});
+after(async () => {
+  for (const client of clients) client.destroy();
+  await server.close();
+  await database.cleanup();
+});
+
+/** The everything book stored as a manuscript owned by Ada, with Ben as editor and Vera as viewer. */
+async function storedBook() {
+  const ada = await createAccount(database.prisma, 'Ada Quill');
+  const id = await manuscriptCreator(database.prisma, everythingManuscript(), { ownerId: ada.userId });
+  await createMember(database.prisma, id, 'editor', 'Ben Marsh');
+  await createMember(database.prisma, id, 'viewer', 'Vera Reed');
+  return { id, ada };
+}
+
+test('every format exports from the stored manuscript with its content type and a file name from the title', async () => {
+  const { id } = await storedBook();
+  const signatures: Record<ExportFormat, (bytes: Uint8Array) => boolean> = {
+    pdf: (b) => Buffer.from(b.subarray(0, 5)).toString() === '%PDF-',
+    docx: (b) => b[0] === 0x50 && b[1] === 0x4b,
+    smf: (b) => b[0] === 0x50 && b[1] === 0x4b,
+    epub: (b) => b[0] === 0x50 && b[1] === 0x4b,
+    html: (b) => Buffer.from(b).toString().startsWith('<!DOCTYPE html>'),
+    markdown: (b) => Buffer.from(b).toString().startsWith('# The Lantern & the Tide'),
+  };
+  for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
+    const file = await manuscriptExporter(database.prisma, id, format);
+    assert.equal(file.contentType, EXPORT_FORMATS[format].contentType);
+    const expectedName = format === 'smf' ? 'The Lantern & the Tide - manuscript.docx' : `The Lantern & the Tide.${EXPORT_FORMATS[format].extension}`;
+    assert.equal(file.fileName, expectedName);
+    assert.ok(signatures[format](file.bytes), `${format} starts like a ${format} file`);
+  }
+});
+
+test('authors are the owners then the editors; viewers are not authors', async () => {
+  const { id } = await storedBook();
+  const html = Buffer.from((await manuscriptExporter(database.prisma, id, 'html')).bytes).toString();
+  assert.match(html, /<p class="authors">Ada Quill and Ben Marsh<\/p>/);
+  assert.doesNotMatch(html, /Vera/);
+});
+
+test('a chapter exports alone under its own heading and number; unknown sections are refused', async () => {
+  const { id } = await storedBook();
+  const file = await manuscriptExporter(database.prisma, id, 'markdown', { sectionIds: ['ch3'] });
+  assert.equal(file.fileName, 'The Lantern & the Tide - Chapter 3 - Spring Tide.md');
+  const text = Buffer.from(file.bytes).toString();
+  assert.match(text, /^## Chapter 3: Spring Tide$/m);
+  assert.doesNotMatch(text, /Low Water|Dedication|Epigraphs/);
+  await assert.rejects(manuscriptExporter(database.prisma, id, 'pdf', { sectionIds: ['ch3', 'gone'] }), (error: unknown) => error instanceof HttpError && error.status === 404);
+  await assert.rejects(manuscriptExporter(database.prisma, 'no-such-manuscript', 'pdf'), (error: unknown) => error instanceof HttpError && error.status === 404);
+});
+
+test('appending an import reaches a connected co-writer live, in order, and is recorded in the history', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Growing book');
+  const client = connectStockClient(server.port, id, owner.token);
+  clients.push(client);
+  await client.synced;
+  const before = listSections(client.doc).map((s) => s.kind);
+  const imported = await importFile({
+    name: 'more.md',
+    bytes: new TextEncoder().encode('## Dedication\n\nFor Sam.\n\n# Part Two: Later\n\n## Chapter 1: The Return\n\nShe came back.\n\n## Chapter 2: The Stay\n\nShe stayed.'),
+  });
+  const added = await importAppender(database.prisma, { manuscriptId: id, userId: owner.userId, imported, fileName: 'more.md' });
+  assert.equal(added.length, 4);
+  await retryUntil(() => {
+    const sections = listSections(client.doc);
+    // The dedication joins the front matter; the part and chapters go after the last chapter.
+    assert.deepEqual(
+      sections.map((s) => s.kind),
+      [...before.filter((k) => k !== 'chapter'), 'dedication', ...before.filter((k) => k === 'chapter'), 'part', 'chapter', 'chapter'],
+    );
+    assert.deepEqual(sections.slice(-3).map((s) => readChapterTitle(client.doc, s.id)), ['Later', 'The Return', 'The Stay']);
+  });
+  const revisions = await listRevisions(database.prisma, id);
+  assert.equal(revisions[0].name, 'Imported “more.md”');
+});
