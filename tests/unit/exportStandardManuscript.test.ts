@@ -71,7 +71,9 @@ function storyText(book: ExportBook): string {
   const lines: string[] = [];
   for (const section of book.sections) {
     if (section.kind === 'dedication') lines.push(...section.paragraphs.map(inlineText));
-    else if (section.kind === 'epigraphs') for (const e of section.epigraphs) lines.push(inlineText(e.quote), inlineText(e.attribution));
+    else if (section.kind === 'epigraphs') {
+      for (const e of section.epigraphs) lines.push(inlineText(e.quote), inlineText(e.attribution));
+    }
     else if (section.kind === 'part') lines.push(section.label, inlineText(section.title), ...section.paragraphs.map(inlineText));
     else {
       lines.push(section.label, inlineText(section.title), inlineText(section.subtitle));
@@ -258,7 +260,13 @@ test('every word of the sample novel, in order, after the title page', async () 
   const { document } = await open(await bookToStandardManuscript(book));
   const words = wordsOf(paragraphs(document).map((p) => p.text).join('\n'));
   const titlePage = wordsOf(
-    `${book.contact.name}\nabout ${docxRoundedWordCount(book.wordCount)} words\n${book.contact.email}\n${book.title}\nby ${docxAuthorList(book.authors)}`,
+    [
+      book.contact.name,
+      `about ${docxRoundedWordCount(book.wordCount)} words`,
+      book.contact.email,
+      book.title,
+      `by ${docxAuthorList(book.authors)}`,
+    ].join('\n'),
   );
   const story = wordsOf(storyText(book));
   assert.ok(story.length > 7000);
