@@ -1,7 +1,8 @@
 /**
  * `npm test`: runs every suite (unit, integration, end-to-end) and ends with one line
  * `tests: N passed, N failed` covering all of them. `npm test -- unit` (or integration, e2e)
- * runs one suite. Exits non-zero if any test failed or a suite could not run.
+ * runs one suite; `E2E_ONLY=<spec file name>` narrows the end-to-end suite to one spec while working
+ * on it. Exits non-zero if any test failed or a suite could not run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -78,7 +79,7 @@ async function runEndToEnd(): Promise<Tally | null> {
   await prepareDatabase(databaseUrl, { quiet: true });
   const report = path.join(root, 'test-results', 'e2e-report.json');
   rmSync(report, { force: true });
-  await run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--config', path.join('tests', 'e2e', 'playwright.config.ts'), '--reporter=list,json'], {
+  await run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--config', path.join('tests', 'e2e', 'playwright.config.ts'), '--reporter=list,json', ...(process.env.E2E_ONLY ? [process.env.E2E_ONLY] : [])], {
     DATABASE_URL: databaseUrl,
     E2E_APP_PORT: String(await freePort()),
     SYNC_PORT: String(await freePort()),
