@@ -42,12 +42,13 @@ export interface ManuscriptDiff {
 
 /** Labels sections as the binder does (chapters numbered by their place). */
 function labels(manuscript: ManuscriptJson): Map<string, string> {
-  let chapter = 0;
+  const counts = new Map<string, number>();
   return new Map(
     manuscript.sections.map((section) => {
-      if (section.kind === 'chapter') chapter++;
-      const title = sectionBlocks(section.content).find((block) => block.type === 'chapterTitle')?.text ?? '';
-      return [section.id, sectionLabel(section.kind, title, chapter)];
+      const number = (counts.get(section.kind) ?? 0) + 1;
+      counts.set(section.kind, number);
+      const title = sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '';
+      return [section.id, sectionLabel(section.kind, title, number)];
     }),
   );
 }

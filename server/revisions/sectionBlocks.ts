@@ -14,7 +14,7 @@ export interface Block {
 }
 
 /** The node types that hold text (or, for scene breaks, stand alone) in reading order. */
-const BLOCK_TYPES = new Set(['paragraph', 'chapterTitle', 'chapterSubtitle', 'sceneHeading', 'sceneBreak', 'epigraphQuote', 'epigraphAttribution']);
+const BLOCK_TYPES = new Set(['paragraph', 'partTitle', 'chapterTitle', 'chapterSubtitle', 'sceneHeading', 'sceneBreak', 'epigraphQuote', 'epigraphAttribution']);
 
 /** Flattens a section's ProseMirror JSON into its blocks, in reading order. */
 export function sectionBlocks(content: JSONContent): Block[] {

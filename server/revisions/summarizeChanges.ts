@@ -49,9 +49,10 @@ export function summarizeChanges(doc: Y.Doc, previous: Y.Snapshot, current: Y.Sn
 
   const authors = new Map<string | null, { added: number; removed: number }>();
   const sections: ChangeCounts['sections'] = [];
-  let chapterNumber = 0;
+  const counts = new Map<string, number>();
   for (const { id, kind } of ordered) {
-    if (kind === 'chapter' && afterIds.has(id)) chapterNumber++;
+    if (afterIds.has(id)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    const number = counts.get(kind) ?? 0;
     let added = 0;
     let removed = 0;
     forEachText(sectionFragment(doc, id) as unknown as Y.AbstractType<unknown>, (text) => {
@@ -70,7 +71,7 @@ export function summarizeChanges(doc: Y.Doc, previous: Y.Snapshot, current: Y.Sn
     const status = !beforeIds.has(id) ? 'added' : !afterIds.has(id) ? 'removed' : 'changed';
     if (added === 0 && removed === 0 && status === 'changed') continue;
     const source = afterIds.has(id) ? after : before;
-    sections.push({ sectionId: id, label: sectionLabel(kind, readChapterTitle(source, id), chapterNumber), status, added, removed });
+    sections.push({ sectionId: id, label: sectionLabel(kind, readChapterTitle(source, id), number), status, added, removed });
   }
   before.destroy();
   after.destroy();
