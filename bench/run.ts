@@ -11,6 +11,7 @@ import { measureCrdtOverhead } from './crdtOverhead';
 import { measurePropagation } from './propagation';
 import { measureMemory } from './memory';
 import { measureBrowser } from './browser';
+import { measureExportLargeBook } from './exportLargeBook';
 
 (process.env as Record<string, string>).NODE_ENV = 'test';
 process.env.QUIRE_LOG ??= 'error';
@@ -20,6 +21,7 @@ process.setMaxListeners(0);
 
 const measures: Record<string, () => Promise<Record<string, number>>> = {
   compare120kWords: measureCompareLargeBook,
+  export120kWords: measureExportLargeBook,
   historyCost: measureHistoryCost,
   crdtOverhead: measureCrdtOverhead,
   propagation: measurePropagation,

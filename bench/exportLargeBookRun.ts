@@ -1,0 +1,34 @@
+/**
+ * The pinned half of the export benchmark (see exportLargeBook.ts): stores a 120,000-word book in
+ * a temporary SQLite database and exports it in every format as the export route does (load,
+ * rebuild the document, render), `runs` times each, printing the timings as JSON.
+ */
+import { manuscriptCreator } from '../server/manuscripts/manuscriptCreator';
+import { manuscriptExporter } from '../server/export/manuscriptExporter';
+import { EXPORT_FORMATS, type ExportFormat } from '../server/export/exportFormats';
+import { countWords } from '../components/manuscript/countWords';
+import { jsonText } from '../components/manuscript/jsonText';
+import { createTempDatabase } from '../tests/support/tempDatabase';
+import { createAccount } from '../tests/support/members';
+import { largeManuscript } from './largeManuscript';
+
+const runs = Number(process.argv[2] ?? 5);
+const database = await createTempDatabase();
+const owner = await createAccount(database.prisma, 'Bench Writer');
+const manuscript = largeManuscript();
+const words = manuscript.sections.reduce((sum, section) => sum + countWords(jsonText(section.content)), 0);
+const id = await manuscriptCreator(database.prisma, manuscript, { ownerId: owner.userId });
+const results: Record<string, { ms: number[]; bytes: number }> = {};
+for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const file = await manuscriptExporter(database.prisma, id, format);
+    ms.push(performance.now() - started);
+    bytes = file.bytes.byteLength;
+  }
+  results[format] = { ms, bytes };
+}
+await database.cleanup();
+process.stdout.write(`${JSON.stringify({ words, results })}\n`);
