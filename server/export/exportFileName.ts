@@ -1,5 +1,4 @@
 /** Characters no common file system accepts in a name, and control characters. */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /**
