@@ -114,6 +114,10 @@ function roleFromShape(shape: LineShape): Role | null {
  * "Title" paragraph, or a first heading that no other heading matches in rank.
  */
 function takeTitle(blocks: ImportBlock[]): string | null {
+  // A manuscript-format title page opens with the contact block, which is not story text.
+  if (blocks[0]?.style === 'contact' && blocks.some((block) => block.style === 'title')) {
+    while (blocks[0] && blocks[0].style !== 'title') blocks.shift();
+  }
   const first = blocks[0];
   if (!first) return null;
   const text = blockText(first).trim();
@@ -125,7 +129,7 @@ function takeTitle(blocks: ImportBlock[]): string | null {
   if (first.style === 'title') {
     blocks.shift();
     // The exporters set the authors under the title in a style of their own; it is not story text.
-    while (blocks[0]?.style === 'author' || blocks[0]?.style === 'subtitle') blocks.shift();
+    while (blocks[0]?.style === 'author' || blocks[0]?.style === 'byline' || blocks[0]?.style === 'subtitle') blocks.shift();
     return text;
   }
   if (first.kind === 'heading' && roleFromShape(classifyLine(text)) === null) {

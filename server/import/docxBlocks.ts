@@ -15,6 +15,15 @@ interface DocxElement {
 
 const HEADING_STYLE = /^heading\s*([1-6])$/i;
 
+/**
+ * Style names as the structure detector knows them: Quire's Standard Manuscript Format styles
+ * ("SMF Chapter Heading") are its book styles under another name.
+ */
+function normalisedStyle(styleName: string): string {
+  const style = styleName.toLowerCase().replace(/^smf\s+/, '');
+  return style === 'first epigraph' ? 'epigraph' : style;
+}
+
 /** A paragraph's runs as text nodes; character styles such as Strong and Emphasis count as marks. */
 function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean }, out: JSONContent[]): JSONContent[] {
   for (const child of element.children ?? []) {
@@ -65,7 +74,7 @@ function collect(element: DocxElement, blocks: ImportBlock[]): void {
     const heading = HEADING_STYLE.exec(styleName);
     const inlines = mergeRuns(inlinesOf(element, { bold: false, italic: false }, []));
     if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), inlines });
-    else blocks.push({ kind: 'paragraph', ...(styleName ? { style: styleName.toLowerCase() } : {}), inlines });
+    else blocks.push({ kind: 'paragraph', ...(styleName ? { style: normalisedStyle(styleName) } : {}), inlines });
     return;
   }
   for (const child of element.children ?? []) collect(child, blocks);
