@@ -1,0 +1,332 @@
+import type { ExportInline } from './exportBook';
+import type { PdfFace } from './pdfFonts';
+
+/** Widths, in points at the size being set, of text in each face. */
+export interface PdfMeasure {
+  /** The advance width of text that contains no spaces. */
+  width(text: string, face: PdfFace): number;
+  /** The width of one word space. */
+  space(face: PdfFace): number;
+}
+
+/** Text of one face within a line, starting `x` points from the line's left edge. */
+export interface PdfRun {
+  text: string;
+  face: PdfFace;
+  x: number;
+}
+
+/** One typeset line. */
+export interface PdfLine {
+  runs: PdfRun[];
+  /**
+   * What to add to every word space inside a run (pdfkit's `wordSpacing` option) so the line fills
+   * its measure; the runs' offsets already include it for the spaces between runs.
+   */
+  wordSpacing: number;
+  /** From the line's left edge to the end of its last word, indent included. */
+  width: number;
+}
+
+/** How a block of text is set. */
+export interface PdfBreakOptions {
+  /** The measure, in points. */
+  width: number;
+  /** Indent of the block's first line. */
+  indent?: number;
+  /**
+   * Justify every line but the last of each line-broken segment; otherwise set ragged lines of
+   * similar length (for centred and flush text).
+   */
+  justify: boolean;
+  /** The block's own face; emphasis inside an italic block turns roman, as is the convention. */
+  italic?: boolean;
+  bold?: boolean;
+}
+
+interface Piece {
+  text: string;
+  face: PdfFace;
+  width: number;
+}
+
+/** A word (text between spaces), possibly in several faces: "once" in italic and "," in roman. */
+interface Box {
+  pieces: Piece[];
+  width: number;
+}
+
+/**
+ * What separates a box from the one before it: a space (in the face it was typed in) or nothing,
+ * when a word was split after a hyphen or dash so the line may break there.
+ */
+type Separator = { face: PdfFace; width: number } | null;
+
+interface Segment {
+  boxes: Box[];
+  /** `separators[k]` sits between `boxes[k - 1]` and `boxes[k]`; index 0 is unused. */
+  separators: Separator[];
+}
+
+/** Spaces that must not become line breaks: no-break, figure and narrow no-break spaces. */
+const SPACES = /([^\S\u00a0\u2007\u202f]+)/;
+
+/** A break point after a hyphen or dash joining two words: well-|known, AM—|again. */
+const DASH_BREAK = /(?<=[\p{L}\p{N}][-‐–—]+)(?=[\p{L}\p{N}])/u;
+const DASHES = /[-‐–—]/;
+
+/** Stretch and shrink of a justified word space, as fractions of the body's space. */
+const STRETCH = 0.6;
+const SHRINK = 0.3;
+
+/** Breaking after a hyphen or dash costs a little more than breaking at a space. */
+const DASH_PENALTY = 50;
+
+/** First pass: only lines whose spacing stays reasonable (stretch ratio about 2.15 at most). */
+const TOLERANCE = 1000;
+
+function faceOf(bold: boolean, italic: boolean): PdfFace {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: PdfMeasure): Segment[] {
+  const segments: Segment[] = [];
+  let segment: Segment = { boxes: [], separators: [null] };
+  let pieces: Piece[] = [];
+  // What separates the open box from the one before it.
+  let before: Separator = null;
+  // The face of the first space typed since the last word, if any.
+  let pendingSpace: PdfFace | undefined;
+
+  const closeBox = () => {
+    if (!pieces.length) return;
+    if (segment.boxes.length) segment.separators.push(before);
+    segment.boxes.push({ pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) });
+    pieces = [];
+  };
+  const addPiece = (text: string, face: PdfFace, afterDash: boolean) => {
+    if (afterDash) {
+      closeBox();
+      before = null;
+    } else if (pendingSpace !== undefined) {
+      closeBox();
+      before = { face: pendingSpace, width: measure.space(pendingSpace) };
+      pendingSpace = undefined;
+    }
+    const last = pieces[pieces.length - 1];
+    if (last && last.face === face) {
+      last.text += text;
+      last.width = measure.width(last.text, face);
+    } else {
+      pieces.push({ text, face, width: measure.width(text, face) });
+    }
+  };
+
+  for (const inline of inlines) {
+    if ('lineBreak' in inline) {
+      closeBox();
+      segments.push(segment);
+      segment = { boxes: [], separators: [null] };
+      pendingSpace = undefined;
+      continue;
+    }
+    const face = faceOf(Boolean(options.bold) || inline.bold, Boolean(options.italic) !== inline.italic);
+    for (const token of inline.text.split(SPACES)) {
+      if (!token) continue;
+      if (SPACES.test(token)) {
+        // Spaces before a segment's first word are dropped; later ones separate words.
+        if (pieces.length || segment.boxes.length) pendingSpace ??= face;
+        continue;
+      }
+      if (!DASHES.test(token)) addPiece(token, face, false);
+      else token.split(DASH_BREAK).forEach((part, index) => addPiece(part, face, index > 0));
+    }
+  }
+  closeBox();
+  segments.push(segment);
+  // A trailing line break shows nothing in the editor, so it must not add an empty line here.
+  if (segments.length > 1 && !segments[segments.length - 1].boxes.length) segments.pop();
+  return segments;
+}
+
+/**
+ * Cuts words wider than `limit` (long URLs) into pieces that fit, so nothing runs into the margin;
+ * no hyphen is added, since none belongs in such a word.
+ */
+function splitWideWords(segment: Segment, limit: number, measure: PdfMeasure): Segment {
+  if (segment.boxes.every((box) => box.width <= limit)) return segment;
+  const result: Segment = { boxes: [], separators: [null] };
+  segment.boxes.forEach((box, index) => {
+    const first = result.boxes.length;
+    if (box.width <= limit) result.boxes.push(box);
+    else {
+      for (const piece of box.pieces) {
+        let rest = piece.text;
+        while (rest) {
+          // The longest prefix that fits, and at least one character.
+          let low = 1;
+          let high = rest.length;
+          while (low < high) {
+            const mid = Math.ceil((low + high) / 2);
+            if (measure.width(rest.slice(0, mid), piece.face) <= limit) low = mid;
+            else high = mid - 1;
+          }
+          const text = rest.slice(0, low);
+          const width = measure.width(text, piece.face);
+          result.boxes.push({ pieces: [{ text, face: piece.face, width }], width });
+          rest = rest.slice(low);
+        }
+      }
+    }
+    if (index > 0) result.separators.push(segment.separators[index]);
+    for (let k = first + 1; k < result.boxes.length; k++) result.separators.push(null);
+  });
+  return result;
+}
+
+/**
+ * Chooses where a segment's lines end, minimising the total badness of all its lines rather than
+ * filling each line greedily (the Knuth–Plass approach, without hyphenation): a greedy fill
+ * leaves very loose lines wherever a long word just fails to fit.
+ * Returns the index of the first box of each line after the first, then the box count.
+ */
+function breakPoints(
+  segment: Segment,
+  firstWidth: number,
+  width: number,
+  justify: boolean,
+  spaceWidth: number,
+): number[] {
+  const { boxes, separators } = segment;
+  const n = boxes.length;
+  const boxSum = new Float64Array(n + 1);
+  const spaceSum = new Float64Array(n + 1);
+  const spaceCount = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) boxSum[k + 1] = boxSum[k] + boxes[k].width;
+  for (let k = 1; k < n; k++) {
+    const separator = separators[k];
+    spaceSum[k] = spaceSum[k - 1] + (separator ? separator.width : 0);
+    spaceCount[k] = spaceCount[k - 1] + (separator ? 1 : 0);
+  }
+  const stretch = STRETCH * spaceWidth;
+  const shrink = justify ? SHRINK * spaceWidth : 0;
+
+  for (const tolerance of [TOLERANCE, Infinity]) {
+    const best = new Float64Array(n + 1).fill(Infinity);
+    const previous = new Int32Array(n + 1);
+    best[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      const penalty = j < n && separators[j] === null ? DASH_PENALTY : 0;
+      for (let i = j - 1; i >= 0; i--) {
+        const measureWidth = i === 0 ? firstWidth : width;
+        const gaps = spaceCount[j - 1] - spaceCount[i];
+        const natural = boxSum[j] - boxSum[i] + spaceSum[j - 1] - spaceSum[i];
+        const single = j - i === 1;
+        if (natural - gaps * shrink > measureWidth && !single) break;
+        if (best[i] === Infinity) continue;
+        let badness: number;
+        if (natural - gaps * shrink > measureWidth) {
+          badness = 10_000; // one word wider than the measure: only as a last resort
+        } else if (!justify) {
+          badness = 100 * ((2 * Math.max(0, measureWidth - natural)) / measureWidth) ** 3;
+        } else if (natural > measureWidth) {
+          badness = 100 * ((natural - measureWidth) / (gaps * shrink)) ** 3;
+        } else if (j === n) {
+          badness = 0;
+        } else if (gaps === 0) {
+          badness = 10_000;
+        } else {
+          badness = 100 * ((measureWidth - natural) / (gaps * stretch)) ** 3;
+        }
+        if (badness > tolerance) continue;
+        const demerits = best[i] + (10 + badness) ** 2 + penalty ** 2;
+        if (demerits < best[j]) {
+          best[j] = demerits;
+          previous[j] = i;
+        }
+      }
+    }
+    if (best[n] === Infinity) continue;
+    const ends: number[] = [];
+    for (let j = n; j > 0; j = previous[j]) ends.push(j);
+    return ends.reverse();
+  }
+  // The second pass accepts any line, including one overfull word, so it always finds a path.
+  throw new Error('unreachable: no line breaks found');
+}
+
+function lineOf(
+  segment: Segment,
+  start: number,
+  end: number,
+  measureWidth: number,
+  indent: number,
+  justify: boolean,
+): PdfLine {
+  const { boxes, separators } = segment;
+  let natural = 0;
+  let gaps = 0;
+  for (let k = start; k < end; k++) {
+    natural += boxes[k].width;
+    const separator = k > start ? separators[k] : null;
+    if (separator) {
+      natural += separator.width;
+      gaps++;
+    }
+  }
+  const last = end === boxes.length;
+  const wordSpacing = justify && gaps > 0 && (!last || natural > measureWidth) ? (measureWidth - natural) / gaps : 0;
+
+  const runs: PdfRun[] = [];
+  let run: PdfRun | null = null;
+  let x = indent;
+  for (let k = start; k < end; k++) {
+    const box = boxes[k];
+    const separator = k > start ? separators[k] : null;
+    if (separator) {
+      x += separator.width + wordSpacing;
+      // pdfkit spaces a run's words with that run's own space, so a space typed in another face
+      // has to start a new run at an explicit position.
+      if (run && run.face === separator.face && box.pieces[0].face === separator.face) run.text += ' ';
+      else run = null;
+    }
+    for (const piece of box.pieces) {
+      if (run && run.face === piece.face) run.text += piece.text;
+      else {
+        run = { text: piece.text, face: piece.face, x };
+        runs.push(run);
+      }
+      x += piece.width;
+    }
+  }
+  return { runs, wordSpacing, width: x };
+}
+
+/**
+ * Breaks a block of inline text into lines: words in their faces (bold, italic, both), line
+ * breaks honoured, lines justified or left ragged, breaking only at spaces and after the hyphen or
+ * dash inside a compound (never inside a word, so no hyphen is ever added). Pure: all widths come
+ * from `measure`.
+ */
+export function pdfBreakLines(inlines: ExportInline[], options: PdfBreakOptions, measure: PdfMeasure): PdfLine[] {
+  const indent = options.indent ?? 0;
+  const spaceWidth = measure.space(faceOf(Boolean(options.bold), Boolean(options.italic)));
+  const lines: PdfLine[] = [];
+  segmentsOf(inlines, options, measure).forEach((whole, index) => {
+    if (!whole.boxes.length) {
+      lines.push({ runs: [], wordSpacing: 0, width: 0 });
+      return;
+    }
+    const firstIndent = index === 0 ? indent : 0;
+    const segment = splitWideWords(whole, options.width - firstIndent, measure);
+    const ends = breakPoints(segment, options.width - firstIndent, options.width, options.justify, spaceWidth);
+    let start = 0;
+    for (const end of ends) {
+      const lineIndent = start === 0 ? firstIndent : 0;
+      lines.push(lineOf(segment, start, end, options.width - lineIndent, lineIndent, options.justify));
+      start = end;
+    }
+  });
+  return lines;
+}
