@@ -14,7 +14,7 @@ function phrasing(inlines: ExportInline[]): PhrasingContent[] {
   });
 }
 
-const heading = (depth: 1 | 2 | 3, text: string): RootContent => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] });
+const heading = (depth: 1 | 2 | 3 | 4, text: string): RootContent => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] });
 const paragraph = (inlines: ExportInline[]): BlockContent => ({ type: 'paragraph', children: phrasing(inlines) });
 
 function sectionNodes(section: ExportSection): RootContent[] {
@@ -26,9 +26,8 @@ function sectionNodes(section: ExportSection): RootContent[] {
         heading(2, 'Epigraphs'),
         ...section.epigraphs.flatMap((epigraph): RootContent[] => [
           { type: 'blockquote', children: [paragraph(epigraph.quote)] },
-          ...(inlineText(epigraph.attribution).trim()
-            ? [paragraph([{ text: '— ', bold: false, italic: false }, ...epigraph.attribution])]
-            : []),
+          // Always written, a lone dash when there is none, so the next quotation stays separate.
+          paragraph([{ text: inlineText(epigraph.attribution).trim() ? '— ' : '—', bold: false, italic: false }, ...epigraph.attribution]),
         ]),
       ];
     case 'part':
@@ -36,10 +35,8 @@ function sectionNodes(section: ExportSection): RootContent[] {
     case 'chapter':
       return [
         heading(2, headingLine(section)),
-        // The subtitle is the italic line straight under the heading; the importer reads it back so.
-        ...(inlineText(section.subtitle).trim()
-          ? [paragraph(section.subtitle.map((inline) => ('text' in inline ? { ...inline, italic: true } : inline)))]
-          : []),
+        // The subtitle is a heading two levels below the chapter's, straight under it; the importer reads it back so.
+        ...(inlineText(section.subtitle).trim() ? [heading(4, inlineText(section.subtitle))] : []),
         ...section.blocks.map((block): RootContent => {
           if (block.type === 'sceneBreak') return { type: 'thematicBreak' };
           if (block.type === 'sceneHeading') return heading(3, inlineText(block.inlines));
@@ -51,8 +48,9 @@ function sectionNodes(section: ExportSection): RootContent[] {
 
 /**
  * The book as Markdown: `#` title and parts, `##` front-matter labels and chapters ("Chapter 3:
- * Title"), `###` scene headings, `* * *` scene breaks, epigraphs as block quotes followed by their
- * "— Attribution" line. Importing the result gives back the same structure and words. Pure.
+ * Title"), `####` a chapter's subtitle, `###` scene headings, `* * *` scene breaks, epigraphs as
+ * block quotes each followed by its "— Attribution" line. Importing the result gives back the same
+ * structure and words. Pure.
  */
 export function bookToMarkdown(book: ExportBook): string {
   const root: Root = { type: 'root', children: [heading(1, book.title), ...book.sections.flatMap(sectionNodes)] };

@@ -3,7 +3,7 @@ import type { ManuscriptJson, SectionJson } from '../../components/manuscript/ma
 import { countWords } from '../../components/manuscript/countWords';
 import { newId } from '../../components/manuscript/newId';
 import { classifyLine, type LineShape } from './classifyLine';
-import { blockText, isWhollyBold, isWhollyItalic, type ImportBlock } from './importBlock';
+import { blockText, isWhollyBold, type ImportBlock } from './importBlock';
 import { looksLikeSceneHeading } from './looksLikeSceneHeading';
 
 /** Options for {@link buildManuscript}. */
@@ -64,8 +64,6 @@ function roleFromStyle(style: string, text: string): Role | null {
     case 'dedication':
       return { role: 'dedication' };
     case 'epigraph':
-    case 'quote':
-    case 'intense quote':
       return { role: 'quote' };
     case 'epigraph attribution':
       return { role: 'attribution' };
@@ -115,8 +113,9 @@ function roleFromShape(shape: LineShape): Role | null {
  */
 function takeTitle(blocks: ImportBlock[]): string | null {
   // A manuscript-format title page opens with the contact block, which is not story text.
-  if (blocks[0]?.style === 'contact' && blocks.some((block) => block.style === 'title')) {
-    while (blocks[0] && blocks[0].style !== 'title') blocks.shift();
+  const styleOfFirst = (): string | undefined => blocks[0]?.style;
+  if (styleOfFirst() === 'contact' && blocks.some((block) => block.style === 'title')) {
+    while (blocks.length > 0 && styleOfFirst() !== 'title') blocks.shift();
   }
   const first = blocks[0];
   if (!first) return null;
@@ -128,8 +127,8 @@ function takeTitle(blocks: ImportBlock[]): string | null {
   }
   if (first.style === 'title') {
     blocks.shift();
-    // The exporters set the authors under the title in a style of their own; it is not story text.
-    while (blocks[0]?.style === 'author' || blocks[0]?.style === 'byline' || blocks[0]?.style === 'subtitle') blocks.shift();
+    // Quire's exporters set the authors under the title in styles of their own: names, not story.
+    while (blocks[0]?.style === 'author' || blocks[0]?.style === 'byline') blocks.shift();
     return text;
   }
   if (first.kind === 'heading' && roleFromShape(classifyLine(text)) === null) {
@@ -169,8 +168,9 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     .map((block) => block.level ?? 1);
   const chapterLevel = chapterLevels.length ? Math.min(...chapterLevels) : null;
   const styledChapters = blocks.some((block) => block.style === 'chapter heading');
-  // Bold lines are headings only in files that have no other way of marking chapters.
-  const boldLinesAreChapters = chapterLevel === null && !styledChapters;
+  // In a file whose markup marks chapters, a paragraph is never a heading by its words or its
+  // bold alone: "Chapter 12" or "Epilogue" written as a line of text stays text.
+  const markedUp = chapterLevel !== null || styledChapters;
 
   const sections: SectionJson[] = [];
   let mode = 'start' as 'start' | SectionJson['kind'];
@@ -210,17 +210,28 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     const styled = block.style ? roleFromStyle(block.style, text) : null;
     if (styled) return styled;
     const shape = classifyLine(text);
-    const byShape = roleFromShape(shape);
-    if (byShape) return byShape;
     if (block.kind === 'heading') {
-      if (chapterLevel !== null && (block.level ?? 1) > chapterLevel && mode === 'chapter') return { role: 'sceneHeading' };
+      const byShape = roleFromShape(shape);
+      if (byShape && byShape.role !== 'sceneBreak') return byShape;
+      const level = block.level ?? 1;
+      if (chapterLevel !== null && level > chapterLevel && mode === 'chapter') {
+        // Two levels below the chapters, straight under a chapter heading: its subtitle.
+        if (level >= chapterLevel + 2 && !chapterHasBody && current.length === 1) return { role: 'subtitle' };
+        return { role: 'sceneHeading' };
+      }
       return { role: 'chapter', title: withoutColon(text) };
     }
-    if (block.kind === 'quote' && inFrontMatter()) return { role: 'quote' };
+    if (shape.kind === 'sceneBreak') return { role: 'sceneBreak' };
+    if (!markedUp) {
+      const byShape = roleFromShape(shape);
+      if (byShape) return byShape;
+    }
+    // Word's quotation styles and Markdown quotes are epigraphs only before the story starts.
+    const quoteStyle = block.style === 'quote' || block.style === 'intense quote';
+    if ((block.kind === 'quote' || quoteStyle) && inFrontMatter()) return { role: 'quote' };
     if (shape.kind === 'attribution' && mode === 'epigraphs') return { role: 'attribution' };
     const short = countWords(text) <= 12 && !text.includes('\n');
-    if (!options.plain && mode === 'chapter' && !chapterHasBody && short && isWhollyItalic(block)) return { role: 'subtitle' };
-    if (boldLinesAreChapters && short && isWhollyBold(block) && !ENDS_LIKE_SENTENCE.test(text)) {
+    if (!markedUp && short && isWhollyBold(block) && !ENDS_LIKE_SENTENCE.test(text)) {
       return { role: 'chapter', title: withoutColon(text) };
     }
     if (options.plain && mode === 'chapter' && looksLikeSceneHeading(text)) return { role: 'sceneHeading' };
@@ -285,7 +296,10 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
       case 'text':
         break;
     }
-    // Anything else is text, placed by where we are.
+    // Anything else is text, placed by where we are. Where quotations are marked (Markdown, Word),
+    // plain text after a finished epigraph is the story starting, not another quotation.
+    const epigraphsDone = mode === 'epigraphs' && !options.plain && pendingQuote.length === 0 && current.length > 0;
+    if (epigraphsDone) open('chapter', [{ type: 'chapterTitle' }]);
     if (mode === 'epigraphs') addQuoteLine(block.inlines);
     else if (mode === 'dedication' || mode === 'part') current.push({ type: 'paragraph', content: block.inlines });
     else {

@@ -17,8 +17,8 @@ const PART = /^part\s+([0-9]+|[ivxlcdm]+|[a-z]+(?:[\s-][a-z]+)?)\s*(?:[:.\u2013\
 /** Openers and closers that stand in for a numbered chapter. */
 const NAMED_CHAPTER = /^(prologue|epilogue|interlude|afterword|foreword|preface|introduction)$/i;
 const SCENE_BREAK = /^(?:\*\s*\*\s*\*|#|~+|\*|(?:-\s*){3,}|•\s*•\s*•|⁂)$/;
-/** An attribution line: an em dash, a horizontal bar, or two hyphens, then the source. */
-const ATTRIBUTION = /^(?:\u2014|\u2015|--)\s*(.+)$/s;
+/** An attribution line: an em dash, a horizontal bar, or two hyphens, then the source (a lone dash: none given). */
+const ATTRIBUTION = /^(?:\u2014|\u2015|--)\s*(.*)$/s;
 
 /** Number words a heading may spell out, so "Chapter Seventy" is not read as prose. */
 const NUMBER_WORDS = new Set(

@@ -5,6 +5,9 @@ import type { ImportBlock } from './importBlock';
 /** The parts of mammoth's document model this reader uses. */
 interface DocxElement {
   type: string;
+  noteType?: string;
+  noteId?: string;
+  body?: DocxElement[];
   styleName?: string | null;
   isBold?: boolean;
   isItalic?: boolean;
@@ -24,9 +27,25 @@ function normalisedStyle(styleName: string): string {
   return style === 'first epigraph' ? 'epigraph' : style;
 }
 
+/** Footnotes and endnotes met while reading, so their text is kept after the paragraph citing them. */
+interface NoteContext {
+  resolve: (reference: DocxElement) => DocxElement | null;
+  pending: { number: number; body: DocxElement[] }[];
+  count: number;
+}
+
 /** A paragraph's runs as text nodes; character styles such as Strong and Emphasis count as marks. */
-function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean }, out: JSONContent[]): JSONContent[] {
+function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean }, out: JSONContent[], notes: NoteContext): JSONContent[] {
   for (const child of element.children ?? []) {
+    if (child.type === 'noteReference') {
+      const note = notes.resolve(child);
+      if (note?.body) {
+        const number = ++notes.count;
+        out.push({ type: 'text', text: `[${number}]` });
+        notes.pending.push({ number, body: note.body });
+      }
+      continue;
+    }
     if (child.type === 'run') {
       const style = (child.styleName ?? '').toLowerCase();
       inlinesOf(
@@ -36,6 +55,7 @@ function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean
           italic: marks.italic || !!child.isItalic || style === 'emphasis',
         },
         out,
+        notes,
       );
     } else if (child.type === 'text' && child.value) {
       const markList = [...(marks.bold ? [{ type: 'bold' }] : []), ...(marks.italic ? [{ type: 'italic' }] : [])];
@@ -45,7 +65,7 @@ function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean
     } else if (child.type === 'break' && child.breakType === 'line') {
       out.push({ type: 'hardBreak' });
     } else if (child.children) {
-      inlinesOf(child, marks, out);
+      inlinesOf(child, marks, out, notes);
     }
   }
   return out;
@@ -68,24 +88,33 @@ function mergeRuns(inlines: JSONContent[]): JSONContent[] {
   return merged.filter((node) => node.type !== 'text' || node.text);
 }
 
-function collect(element: DocxElement, blocks: ImportBlock[]): void {
+function collect(element: DocxElement, blocks: ImportBlock[], notes: NoteContext): void {
   if (element.type === 'paragraph') {
     const styleName = (element.styleName ?? '').trim();
     const heading = HEADING_STYLE.exec(styleName);
-    const inlines = mergeRuns(inlinesOf(element, { bold: false, italic: false }, []));
+    const inlines = mergeRuns(inlinesOf(element, { bold: false, italic: false }, [], notes));
     if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), inlines });
     else blocks.push({ kind: 'paragraph', ...(styleName ? { style: normalisedStyle(styleName) } : {}), inlines });
+    // A note's words follow the paragraph that cites it, numbered as cited: the manuscript has no notes.
+    for (const { number, body } of notes.pending.splice(0)) {
+      const noteBlocks: ImportBlock[] = [];
+      for (const part of body) collect(part, noteBlocks, notes);
+      const first = noteBlocks.find((block) => block.inlines.length > 0);
+      if (first) first.inlines.unshift({ type: 'text', text: `[${number}] ` });
+      blocks.push(...noteBlocks.map((block): ImportBlock => ({ kind: 'paragraph', inlines: block.inlines })));
+    }
     return;
   }
-  for (const child of element.children ?? []) collect(child, blocks);
+  for (const child of element.children ?? []) collect(child, blocks, notes);
 }
 
 /**
  * A Word document's paragraphs as import blocks: "Heading N" styles become headings, other
  * paragraph style names are passed on (the structure detector knows the ones Quire writes and
  * Word's Title, Subtitle and Quote), bold and italic come from runs and character styles. Tables'
- * paragraphs are read in order; images and comments carry no words and are left out. Throws if
- * the bytes are not a readable .docx.
+ * paragraphs are read in order; footnotes and endnotes follow the paragraph citing them, as
+ * numbered paragraphs; images carry no words and are left out. Throws if the bytes are not a
+ * readable .docx.
  */
 export async function docxBlocks(bytes: Uint8Array): Promise<ImportBlock[]> {
   const blocks: ImportBlock[] = [];
@@ -93,8 +122,9 @@ export async function docxBlocks(bytes: Uint8Array): Promise<ImportBlock[]> {
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
       // The document model is read here; mammoth's HTML output is not used.
-      transformDocument: (document: DocxElement) => {
-        collect(document, blocks);
+      transformDocument: (document: DocxElement & { notes?: { resolve: (reference: DocxElement) => DocxElement | null } }) => {
+        const notes: NoteContext = { resolve: (reference) => document.notes?.resolve(reference) ?? null, pending: [], count: 0 };
+        collect(document, blocks, notes);
         return document;
       },
       externalFileAccess: false,

@@ -32,6 +32,7 @@ function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] 
         out.push(...inlinesOf(node.children, marks.includes('bold') ? marks : [...marks, 'bold']));
         break;
       case 'image':
+      case 'imageReference':
         push(node.alt ?? '');
         break;
       default:
@@ -47,7 +48,7 @@ function rawText(node: Nodes): string {
   return 'children' in node ? (node.children as Nodes[]).map(rawText).join(' ') : '';
 }
 
-function blocksOf(nodes: RootContent[], inQuote: boolean): ImportBlock[] {
+function blocksOf(nodes: RootContent[], inQuote: boolean, source: string): ImportBlock[] {
   const blocks: ImportBlock[] = [];
   for (const node of nodes) {
     switch (node.type) {
@@ -65,11 +66,19 @@ function blocksOf(nodes: RootContent[], inQuote: boolean): ImportBlock[] {
         blocks.push({ kind: 'break', inlines: [] });
         break;
       case 'blockquote':
-        blocks.push(...blocksOf(node.children, true));
+        blocks.push(...blocksOf(node.children, true, source));
         break;
       case 'list':
-        // The manuscript has no lists: each item's paragraphs become paragraphs, words kept.
-        for (const item of node.children) blocks.push(...blocksOf(item.children, inQuote));
+        // The manuscript has no lists: each item's paragraphs become paragraphs, words kept, and a
+        // numbered item keeps its number ("1999. The year…" in a text file is a sentence, not a list).
+        for (const item of node.children) {
+          const itemBlocks = blocksOf(item.children, inQuote, source);
+          const first = itemBlocks.find((block) => block.kind !== 'break');
+          // The number as written: Markdown renumbers items, a writer's text must not be.
+          const marker = /^\s*(\d{1,9}[.)])/.exec(source.slice(item.position?.start.offset ?? 0));
+          if (node.ordered && first && marker) first.inlines.unshift({ type: 'text', text: `${marker[1]} ` });
+          blocks.push(...itemBlocks);
+        }
         break;
       case 'code':
       case 'html':
@@ -88,5 +97,6 @@ function blocksOf(nodes: RootContent[], inQuote: boolean): ImportBlock[] {
 
 /** Markdown as import blocks: headings with their depth, block quotes as quotes, rules as breaks. */
 export function markdownBlocks(markdown: string): ImportBlock[] {
-  return blocksOf(fromMarkdown(markdown.replace(/^\uFEFF/, '')).children, false);
+  const source = markdown.replace(/^\uFEFF/, '');
+  return blocksOf(fromMarkdown(source).children, false, source);
 }

@@ -80,6 +80,16 @@ test('importing a draft shows its structure first, creates nothing until confirm
   await expect(page.getByTestId('import-error')).toContainText('could not be read as a Word document');
   await page.getByTestId('import-file').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
   await expect(page.getByTestId('import-error')).toContainText('is empty');
+  const wrongType = await page.request.post('/api/manuscripts/import', {
+    multipart: { file: { name: 'novel.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') }, confirm: 'true' },
+  });
+  expect(wrongType.status()).toBe(415);
+  expect((await wrongType.json()).error).toMatch(/imports \.txt, \.md and \.docx files/);
+  const tooBig = await page.request.post('/api/manuscripts/import', {
+    multipart: { file: { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') }, confirm: 'true' },
+  });
+  expect(tooBig.status()).toBe(413);
+  expect((await tooBig.json()).error).toMatch(/larger than the 10 MB import limit/);
   expect(await owned()).toBe(0);
 
   await page.getByTestId('import-file').setInputFiles(path.join(SEEDS_DIR, '004_80a059feb473feb6.txt'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
 import { jsonText } from '../../components/manuscript/jsonText';
 import { importFile } from '../../server/import/importFile';
@@ -65,7 +65,7 @@ test('Markdown: title, dedication, epigraphs with attributions, parts, chapters,
       '— Someone, *Somewhere*',
       '# Part One: Seeds',
       '## Chapter 1: Planting',
-      '*Spring, 1952*',
+      '#### Spring, 1952',
       '',
       '### Morning',
       'She dug **deep**, and *deeper*.',
@@ -131,5 +131,52 @@ test('Word: Heading 1 chapters, Heading 2 scene headings, Title, bold and italic
   assert.deepEqual(
     runs.map((n) => [n.text, (n.marks ?? []).map((mark) => mark.type).join('+')]),
     [['The lamp was ', ''], ['lit', 'bold'], [' at last', 'italic'], ['.', '']],
+  );
+});
+
+test('in a file whose headings mark chapters, lines that merely read like headings stay text', async () => {
+  const m = await fromText(
+    'letters.md',
+    ['## Chapter 1: Post', '*Dear John, I am writing at last.*', 'Epilogue', 'Chapter 12', '**Bold aside**', 'He read on.'].join('\n\n'),
+  );
+  assert.deepEqual(shape(m), ['chapter: Post | paragraph paragraph paragraph paragraph paragraph']);
+  assert.deepEqual(m.sections[0].content.content![0].content![1].content![0].marks, [{ type: 'italic' }]);
+});
+
+test('story after a finished epigraph opens a chapter instead of becoming another quotation', async () => {
+  const m = await fromText('story.md', '> Not all who wander are lost.\n\n— Tolkien\n\nIt was a dark night.\n\nShe ran.');
+  assert.deepEqual(shape(m), ['epigraphs | epigraph', 'chapter:  | paragraph paragraph']);
+});
+
+test('numbered lines keep their numbers, and image descriptions keep their words', async () => {
+  const m = await fromText('list.md', '## One\n\n1999. The year everything changed.\n\n3. eggs\n4. flour\n\n![a red door][door]\n\n[door]: door.png');
+  assert.deepEqual(
+    m.sections[0].content.content![0].content!.slice(1).map((p) => jsonText(p)),
+    ['1999. The year everything changed.', '3. eggs', '4. flour', 'a red door'],
+  );
+});
+
+test('Word: a Quote paragraph inside a chapter stays in the chapter, and footnotes are kept after the paragraph citing them', async () => {
+  const doc = new Document({
+    footnotes: { 1: { children: [new Paragraph('Footnote words here.')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Chapter 1', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('First paragraph.'), new FootnoteReferenceRun(1)] }),
+          new Paragraph({ text: 'A quoted letter.', style: 'Quote' }),
+          new Paragraph('After the quote.'),
+          new Paragraph({ text: 'Chapter 2', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('More.'),
+        ],
+      },
+    ],
+  });
+  const m = await importFile({ name: 'letters.docx', bytes: new Uint8Array(await Packer.toBuffer(doc)) });
+  checkSchema(m);
+  assert.deepEqual(shape(m), ['chapter:  | paragraph paragraph paragraph paragraph', 'chapter:  | paragraph']);
+  assert.deepEqual(
+    m.sections[0].content.content![0].content!.slice(1).map((p) => jsonText(p)),
+    ['First paragraph.[1]', '[1] Footnote words here.', 'A quoted letter.', 'After the quote.'],
   );
 });

@@ -43,3 +43,21 @@ test('text that looks like Markdown syntax is escaped, so it comes back as text'
   const back = await importFile(asMarkdownFile(bookToMarkdown(exportBookFrom(tricky, options))));
   assert.deepEqual(normalisedSections(back), normalisedSections(tricky));
 });
+
+test('paragraphs that read like headings or subtitles, and an epigraph without attribution, survive the round trip', async () => {
+  const tricky = everythingManuscript();
+  const body = tricky.sections.find((s) => s.id === 'ch2')!.content.content![0].content!;
+  body.splice(
+    1,
+    1,
+    { type: 'paragraph', content: [{ type: 'text', text: 'Dear John, at last.', marks: [{ type: 'italic' }] }] },
+    { type: 'paragraph', content: [{ type: 'text', text: 'Epilogue' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: 'Chapter 12' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: 'Dedication' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: 'Bold line', marks: [{ type: 'bold' }] }] },
+  );
+  const epigraphs = tricky.sections.find((s) => s.id === 'epi')!.content.content![0].content!;
+  epigraphs[0].content![1] = { type: 'epigraphAttribution' };
+  const back = await importFile(asMarkdownFile(bookToMarkdown(exportBookFrom(tricky, options))));
+  assert.deepEqual(normalisedSections(back), normalisedSections(tricky));
+});
