@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../server/export/exportFormats';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { formatCount } from '../workspace/formatCount';
+import { downloadExport } from './downloadExport';
 import { exportUrl } from './exportUrl';
 
 interface ExportPanelProps {
@@ -22,6 +23,8 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
   const [scope, setScope] = useState<'book' | 'selection'>('book');
   const [chosen, setChosen] = useState<string[]>([]);
   const [font, setFont] = useState<'times' | 'courier'>('times');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const selection = sections.filter((s) => chosen.includes(s.id)).map((s) => s.id);
   const ready = scope === 'book' || selection.length > 0;
@@ -88,13 +91,28 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
             data-testid="export-download"
             href={exportUrl(manuscriptId, format, { sectionIds: scope === 'selection' ? selection : undefined, font })}
             download
+            aria-disabled={busy}
+            onClick={(event) => {
+              event.preventDefault();
+              if (busy) return;
+              setBusy(true);
+              setError(null);
+              downloadExport(event.currentTarget.href)
+                .catch((failure: Error) => setError(failure.message))
+                .finally(() => setBusy(false));
+            }}
           >
-            Download {EXPORT_FORMATS[format].label}
+            {busy ? 'Preparing…' : `Download ${EXPORT_FORMATS[format].label}`}
           </a>
         ) : (
           <span className="hint">Choose at least one section.</span>
         )}
       </p>
+      {error && (
+        <p role="alert" className="form-error" data-testid="export-error">
+          {error}
+        </p>
+      )}
     </aside>
   );
 }

@@ -37,22 +37,31 @@ export function ImportForm({ manuscriptId, onImported }: ImportFormProps) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Each preview has a number; an answer for a file no longer chosen is ignored.
+  const requestNumber = useRef(0);
   const url = manuscriptId ? `/api/manuscripts/${encodeURIComponent(manuscriptId)}/import` : '/api/manuscripts/import';
 
   const preview = async (chosen: File | null) => {
+    const number = ++requestNumber.current;
     setFile(chosen);
     setOutline(null);
     setError(null);
-    if (!chosen) return;
+    if (!chosen) {
+      // Cleared, so choosing the same file again is a change the input reports.
+      if (input.current) input.current.value = '';
+      setBusy(false);
+      return;
+    }
     setBusy(true);
     try {
       const body = await postImport(url, chosen, {});
+      if (number !== requestNumber.current) return;
       setOutline(body.outline);
       setTitle(body.outline.title);
     } catch (failure) {
-      setError((failure as Error).message);
+      if (number === requestNumber.current) setError((failure as Error).message);
     } finally {
-      setBusy(false);
+      if (number === requestNumber.current) setBusy(false);
     }
   };
   const confirm = async () => {

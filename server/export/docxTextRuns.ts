@@ -19,7 +19,9 @@ export function docxTextRuns(inlines: readonly ExportInline[], options: { italic
     if (!inline.text) continue;
     // Plain flags are left out rather than written as "off", so the style decides.
     const italics = options.italicParagraph ? (inline.italic ? false : undefined) : inline.italic || undefined;
-    runs.push(new TextRun({ text: inline.text, bold: inline.bold || undefined, italics }));
+    // Word drops characters XML forbids; a space keeps the words on either side apart.
+    const text = inline.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+    runs.push(new TextRun({ text, bold: inline.bold || undefined, italics }));
   }
   return runs;
 }

@@ -8,12 +8,21 @@ import { looksLikeMarkdown } from './looksLikeMarkdown';
 import { markdownBlocks } from './markdownBlocks';
 import { plainTextBlocks } from './plainTextBlocks';
 import { titleFromFileName } from './titleFromFileName';
+import { zipUnpackedSize } from './zipUnpackedSize';
 
 /** The largest file accepted for import: a long novel as .docx is a few hundred kilobytes. */
 export const IMPORT_SIZE_LIMIT = 10 * 1024 * 1024;
 
+/** The most a .docx may unpack to: far more than any novel, far less than a zip bomb. */
+const DOCX_UNPACKED_LIMIT = 200 * 1024 * 1024;
+
 /** The formats {@link importFile} reads, by file extension. */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
+
+/** What an import produced: the manuscript, and whether the file stated its title (or it is the file's name). */
+export interface ImportedManuscript extends ManuscriptJson {
+  titleStated: boolean;
+}
 
 /** An uploaded file: its name (for its type and a fallback title) and its bytes. */
 export interface UploadedFile {
@@ -28,6 +37,9 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 
 /** Text as UTF-8, or as Windows-1252 (what older Windows tools save) when it is not valid UTF-8. */
 function decodeText(name: string, bytes: Uint8Array): string {
+  // Windows Notepad's "Unicode" is UTF-16 with a byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new HttpError(415, `“${name}” is not a text file. Quire imports plain text (.txt), Markdown (.md) and Word (.docx).`);
   }
@@ -50,7 +62,7 @@ function extensionOf(name: string): string {
  * not read (415), an empty file or one with no words, a damaged .docx (422), a file over
  * {@link IMPORT_SIZE_LIMIT} (413). It creates nothing; callers store the result once confirmed.
  */
-export async function importFile(file: UploadedFile, options: { makeId?: () => string } = {}): Promise<ManuscriptJson> {
+export async function importFile(file: UploadedFile, options: { makeId?: () => string } = {}): Promise<ImportedManuscript> {
   const { name, bytes } = file;
   const extension = extensionOf(name);
   if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extension)) {
@@ -66,6 +78,9 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
   if (extension === '.docx') {
     const damaged = `“${name}” could not be read as a Word document; it may be damaged. Open it in Word, save it again, and retry.`;
     if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw new HttpError(422, damaged);
+    const unpacked = zipUnpackedSize(bytes);
+    if (unpacked === null) throw new HttpError(422, damaged);
+    if (unpacked > DOCX_UNPACKED_LIMIT) throw new HttpError(413, `“${name}” unpacks to more than ${DOCX_UNPACKED_LIMIT / 1024 / 1024} MB, too large to import.`);
     let blocks;
     try {
       blocks = await docxBlocks(bytes);
@@ -86,5 +101,5 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {
     throw new HttpError(422, `“${name}” has no text to import.`);
   }
-  return manuscript;
+  return { ...manuscript, titleStated: manuscript.title !== title };
 }

@@ -19,8 +19,11 @@ export async function readUpload(request: Request): Promise<UploadForm> {
   }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    // Counted as it arrives: a body without a declared length is cut off at the limit too.
+    const body = await readCapped(request, IMPORT_SIZE_LIMIT + 64 * 1024);
+    form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
     throw new HttpError(400, 'Send the file as multipart/form-data, in a field named "file".');
   }
   const file = form.get('file');
@@ -28,4 +31,29 @@ export async function readUpload(request: Request): Promise<UploadForm> {
   const fields = new Map<string, string>();
   for (const [key, value] of form.entries()) if (typeof value === 'string') fields.set(key, value);
   return { file: { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) }, fields };
+}
+
+/** Reads a request body, refusing it (413) as soon as it passes `limit` bytes. */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new HttpError(413, `The file is larger than the ${IMPORT_SIZE_LIMIT / 1024 / 1024} MB import limit.`);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }

@@ -53,3 +53,24 @@ test('text in Windows-1252 (not UTF-8) still imports with its curly quotes', asy
   const m = await importFile({ name: 'old.txt', bytes });
   assert.match(JSON.stringify(m), /“Hello,” she said\./);
 });
+
+test('a .docx that would unpack to far more than any novel is refused before it is unpacked', async () => {
+  const real = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Hello there.')] }] })));
+  // Declare a 300 MB entry in the central directory, as a zip bomb would.
+  const bomb = real.slice();
+  const view = new DataView(bomb.buffer);
+  for (let at = bomb.length - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    view.setUint32(view.getUint32(at + 16, true) + 24, 300 * 1024 * 1024, true);
+    break;
+  }
+  await refuses({ name: 'bomb.docx', bytes: bomb }, 413, /unpacks to more than 200 MB/);
+});
+
+test('UTF-16 text (Windows "Unicode") is read, not refused as binary', async () => {
+  const text = '\uFEFFChapter 1: Été\nUn café, s’il vous plaît.\n';
+  const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+  const m = await importFile({ name: 'notepad.txt', bytes: le });
+  assert.match(JSON.stringify(m), /"text":"Été"/);
+  assert.match(JSON.stringify(m), /Un café, s’il vous plaît\./);
+});

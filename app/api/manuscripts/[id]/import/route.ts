@@ -6,6 +6,7 @@ import { jsonRoute } from '../../../../../server/http/jsonRoute';
 import { importAppender } from '../../../../../server/import/importAppender';
 import { importFile } from '../../../../../server/import/importFile';
 import { importOutline } from '../../../../../server/import/importOutline';
+import { keepTitleAsHeading } from '../../../../../server/import/keepTitleAsHeading';
 import { readUpload } from '../../../../../server/import/readUpload';
 
 /**
@@ -18,7 +19,9 @@ export const POST = jsonRoute(async (request: Request, { params }: { params: Pro
   const user = await apiUser();
   await memberAccess(db, id, user.id, ['owner', 'editor']);
   const { file, fields } = await readUpload(request);
-  const manuscript = await importFile(file);
+  const imported = await importFile(file);
+  // The book keeps its own title; the file's, if it states one, heads what it adds.
+  const manuscript = imported.titleStated ? keepTitleAsHeading(imported) : imported;
   const outline = importOutline(manuscript);
   if (fields.get('confirm') !== 'true') return NextResponse.json({ outline });
   const added = await importAppender(db, { manuscriptId: id, userId: user.id, imported: manuscript, fileName: file.name });
