@@ -6,6 +6,7 @@ import type { SectionListItem } from '../workspace/useSectionList';
 import { formatCount } from '../workspace/formatCount';
 import { downloadExport } from './downloadExport';
 import { exportUrl } from './exportUrl';
+import { SidePanel } from '../workspace/SidePanel';
 
 interface ExportPanelProps {
   manuscriptId: string;
@@ -30,13 +31,7 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
   const ready = scope === 'book' || selection.length > 0;
 
   return (
-    <aside className="side-panel export-panel" aria-label="Export" data-testid="export-panel">
-      <header>
-        <h2>Export</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close export">
-          Close
-        </button>
-      </header>
+    <SidePanel title="Export" name="export" closeLabel="export" onClose={onClose}>
       <h3>Format</h3>
       <fieldset className="choice-list">
         <legend className="visually-hidden">Format</legend>
@@ -113,6 +108,6 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
           {error}
         </p>
       )}
-    </aside>
+    </SidePanel>
   );
 }

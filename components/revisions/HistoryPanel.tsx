@@ -5,6 +5,7 @@ import type { RevisionListing } from '../../server/revisions/listRevisions';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { revisionLabel, revisionTime } from './revisionLabel';
 import { apiCall } from '../http/apiCall';
+import { SidePanel } from '../workspace/SidePanel';
 
 /** A revision as it arrives over JSON. */
 export type RevisionJson = Omit<RevisionListing, 'createdAt'> & { createdAt: string };
@@ -57,13 +58,7 @@ export function HistoryPanel({ manuscriptId, sections, canWrite, onCompare, onCl
   const pickedRevisions = revisions.filter((r) => picked.includes(r.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
   return (
-    <aside className="side-panel history-panel" aria-label="History" data-testid="history-panel">
-      <header>
-        <h2>History</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close history">
-          Close
-        </button>
-      </header>
+    <SidePanel title="History" name="history" closeLabel="history" onClose={onClose}>
 
       {canWrite && (
         <form
@@ -153,6 +148,6 @@ export function HistoryPanel({ manuscriptId, sections, canWrite, onCompare, onCl
           {error}
         </p>
       )}
-    </aside>
+    </SidePanel>
   );
 }

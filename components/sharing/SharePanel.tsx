@@ -5,6 +5,7 @@ import type { MemberListing } from '../../server/access/listMembers';
 import type { InvitationListing } from '../../server/access/invitations';
 import { ROLES, type Role } from '../../server/access/roles';
 import { apiCall as call } from '../http/apiCall';
+import { SidePanel } from '../workspace/SidePanel';
 
 const INVITABLE = ['editor', 'commenter', 'viewer'] as const;
 
@@ -50,13 +51,7 @@ export function SharePanel({ manuscriptId, selfId, onClose }: { manuscriptId: st
   };
 
   return (
-    <aside className="side-panel share-panel" aria-label="Share" data-testid="share-panel">
-      <header>
-        <h2>Share</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close sharing">
-          Close
-        </button>
-      </header>
+    <SidePanel title="Share" name="share" closeLabel="sharing" onClose={onClose}>
 
       <section>
         <h3>Invite by link</h3>
@@ -156,6 +151,6 @@ export function SharePanel({ manuscriptId, selfId, onClose }: { manuscriptId: st
           {error}
         </p>
       )}
-    </aside>
+    </SidePanel>
   );
 }

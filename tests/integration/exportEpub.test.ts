@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { wordsOf } from '../../components/manuscript/countWords';
 import { bookToEpub } from '../../server/export/bookToEpub';
 import { epubIdentifier } from '../../server/export/epubIdentifier';
-import { headingLine, inlineText, type ExportBook, type ExportInline } from '../../server/export/exportBook';
+import { headingLine, inlineText, type ExportBook } from '../../server/export/exportBook';
+import { exportBookText } from '../support/exportBookText';
 import { everythingBook, sampleNovelBook } from '../support/exportFixtures';
 
 /** Java starts slowly and EPUBCheck loads every schema it knows before it reads a byte. */
@@ -172,22 +173,6 @@ function expectedKind(section: ExportBook['sections'][number]): string {
   return section.kind;
 }
 
-/** Every inline of the book in reading order, headings (labels, titles, subtitles) included. */
-function bookText(book: ExportBook): string {
-  const runs: ExportInline[][] = [];
-  const label = (text: string): ExportInline[] => [{ text, bold: false, italic: false }];
-  for (const section of book.sections) {
-    if (section.kind === 'dedication') runs.push(...section.paragraphs);
-    if (section.kind === 'epigraphs') for (const e of section.epigraphs) runs.push(e.quote, e.attribution);
-    if (section.kind === 'part') runs.push(label(section.label), section.title, ...section.paragraphs);
-    if (section.kind === 'chapter') {
-      runs.push(label(section.label), section.title, section.subtitle);
-      for (const block of section.blocks) if ('inlines' in block) runs.push(block.inlines);
-    }
-  }
-  return runs.map(inlineText).join('\n');
-}
-
 /** The text of the book's own sections: the spine without the generated title page and contents. */
 function storyText(epub: Epub): string {
   return epub.spine
@@ -346,7 +331,7 @@ test('markup characters and characters XML cannot carry never break the book', {
 
 test('every word of the sample novel appears in the EPUB, in order', async () => {
   const book = sampleNovelBook();
-  const expected = wordsOf(bookText(book));
+  const expected = wordsOf(exportBookText(book));
   assert.ok(expected.length > 6000, `the sample novel should be a real draft, got ${expected.length} words`);
   assert.deepEqual(wordsOf(storyText(await open(book))), expected);
 });

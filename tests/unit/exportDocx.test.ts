@@ -6,8 +6,9 @@ import { wordsOf } from '../../components/manuscript/countWords';
 import { bookToDocx } from '../../server/export/bookToDocx';
 import { docxAuthorList } from '../../server/export/docxAuthorList';
 import { docxTextRuns } from '../../server/export/docxTextRuns';
-import { inlineText, type ExportBook } from '../../server/export/exportBook';
 import { everythingBook, sampleNovelBook } from '../support/exportFixtures';
+import { exportBookText } from '../support/exportBookText';
+import { docxParagraphs, docxStyleXml } from '../support/docxXml';
 
 /** Every paragraph style the book DOCX defines: id and the name Word shows. */
 const STYLES: Record<string, string> = {
@@ -48,78 +49,33 @@ async function open(bytes: Uint8Array): Promise<Docx> {
   };
 }
 
-const decode = (xml: string) =>
-  xml.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (entity[0] !== '#') return named[entity.toLowerCase()];
-    return String.fromCodePoint(entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-  });
 
-interface Para {
-  style: string | null;
-  /** Text of the `<w:t>`s, `<w:br/>` as a newline. */
-  text: string;
-  xml: string;
-}
 
-/** The paragraphs of a part, in order. */
-function paragraphs(xml: string): Para[] {
-  return Array.from(xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g), ([whole, inner]) => ({
-    style: /<w:pStyle w:val="([^"]+)"\/>/.exec(inner)?.[1] ?? null,
-    text: Array.from(inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g), (m) =>
-      m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : decode(m[1]),
-    ).join(''),
-    xml: whole,
-  }));
-}
 
-/** A style's definition in styles.xml. */
-function styleXml(styles: string, id: string): string {
-  const match = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles);
-  assert.ok(match, `style ${id} is defined`);
-  return match[0];
-}
-
-/** All the text of a book's sections in reading order, headings included, one block a line. */
-function storyText(book: ExportBook): string {
-  const lines: string[] = [];
-  for (const section of book.sections) {
-    if (section.kind === 'dedication') lines.push(...section.paragraphs.map(inlineText));
-    else if (section.kind === 'epigraphs') {
-      for (const e of section.epigraphs) lines.push(inlineText(e.quote), inlineText(e.attribution));
-    }
-    else if (section.kind === 'part') lines.push(section.label, inlineText(section.title), ...section.paragraphs.map(inlineText));
-    else {
-      lines.push(section.label, inlineText(section.title), inlineText(section.subtitle));
-      for (const block of section.blocks) if ('inlines' in block) lines.push(inlineText(block.inlines));
-    }
-  }
-  return lines.join('\n');
-}
 
 test('styles.xml defines every book style, by id and readable name, as paragraph styles', async () => {
   const { styles } = await open(await bookToDocx(everythingBook()));
   for (const [id, name] of Object.entries(STYLES)) {
-    assert.match(styleXml(styles, id), new RegExp(`<w:name w:val="${name}"/>`), `${id} is named "${name}"`);
+    assert.match(docxStyleXml(styles, id), new RegExp(`<w:name w:val="${name}"/>`), `${id} is named "${name}"`);
   }
-  const chapter = styleXml(styles, 'ChapterHeading');
+  const chapter = docxStyleXml(styles, 'ChapterHeading');
   assert.match(chapter, /<w:pageBreakBefore\/>/, 'chapters start a page through their style');
   assert.match(chapter, /<w:outlineLvl w:val="0"\/>/, 'chapters are at the top outline level');
   assert.match(chapter, /<w:basedOn w:val="Heading1"\/>/);
-  assert.match(styleXml(styles, 'Heading1'), /<w:outlineLvl w:val="0"\/>/);
-  assert.match(styleXml(styles, 'PartHeading'), /<w:pageBreakBefore\/>/);
-  assert.match(styleXml(styles, 'PartHeading'), /<w:jc w:val="center"\/>/);
-  assert.match(styleXml(styles, 'SceneHeading'), /<w:outlineLvl w:val="1"\/>/);
-  assert.match(styleXml(styles, 'SceneBreak'), /<w:jc w:val="center"\/>/);
-  const dedication = styleXml(styles, 'Dedication');
+  assert.match(docxStyleXml(styles, 'Heading1'), /<w:outlineLvl w:val="0"\/>/);
+  assert.match(docxStyleXml(styles, 'PartHeading'), /<w:pageBreakBefore\/>/);
+  assert.match(docxStyleXml(styles, 'PartHeading'), /<w:jc w:val="center"\/>/);
+  assert.match(docxStyleXml(styles, 'SceneHeading'), /<w:outlineLvl w:val="1"\/>/);
+  assert.match(docxStyleXml(styles, 'SceneBreak'), /<w:jc w:val="center"\/>/);
+  const dedication = docxStyleXml(styles, 'Dedication');
   assert.match(dedication, /<w:jc w:val="center"\/>/);
   assert.match(dedication, /<w:i\/>/);
-  assert.match(styleXml(styles, 'Epigraph'), /<w:ind w:left="\d+"/);
-  assert.match(styleXml(styles, 'EpigraphAttribution'), /<w:jc w:val="right"\/>/);
-  const firstLine = (id: string) => Number(/<w:ind [^>]*w:firstLine="(\d+)"/.exec(styleXml(styles, id))?.[1]);
+  assert.match(docxStyleXml(styles, 'Epigraph'), /<w:ind w:left="\d+"/);
+  assert.match(docxStyleXml(styles, 'EpigraphAttribution'), /<w:jc w:val="right"\/>/);
+  const firstLine = (id: string) => Number(/<w:ind [^>]*w:firstLine="(\d+)"/.exec(docxStyleXml(styles, id))?.[1]);
   assert.ok(firstLine('BodyText') > 0, 'body text has a first-line indent');
   assert.equal(firstLine('FirstParagraph'), 0, 'the first paragraph has none');
-  assert.match(styleXml(styles, 'FirstParagraph'), /<w:basedOn w:val="BodyText"\/>/);
+  assert.match(docxStyleXml(styles, 'FirstParagraph'), /<w:basedOn w:val="BodyText"\/>/);
   const ids = Array.from(styles.matchAll(/w:styleId="([^"]+)"/g), (m) => m[1]);
   assert.equal(new Set(ids).size, ids.length, 'each style is defined once');
   // A serif body face in the document defaults.
@@ -128,7 +84,7 @@ test('styles.xml defines every book style, by id and readable name, as paragraph
 
 test('the everything book uses the styles in reading order, with no direct paragraph formatting', async () => {
   const { document, styles } = await open(await bookToDocx(everythingBook()));
-  const paras = paragraphs(document);
+  const paras = docxParagraphs(document);
   assert.deepEqual(
     paras.map((p) => p.style),
     [
@@ -157,7 +113,7 @@ test('the everything book uses the styles in reading order, with no direct parag
       'FirstParagraph',
     ],
   );
-  for (const p of paras) styleXml(styles, p.style!);
+  for (const p of paras) docxStyleXml(styles, p.style!);
   assert.deepEqual(
     paras.map((p) => p.text).slice(0, 3),
     ['The Lantern & the Tide', 'Ada Quill and Ben Marsh', 'For Maren, who kept the light.'],
@@ -177,7 +133,7 @@ test('the everything book uses the styles in reading order, with no direct parag
 
 test('epigraph attributions start with an em dash; bold, italic and line breaks are run properties and breaks', async () => {
   const { document } = await open(await bookToDocx(everythingBook()));
-  const paras = paragraphs(document);
+  const paras = docxParagraphs(document);
   const attributions = paras.filter((p) => p.style === 'EpigraphAttribution').map((p) => p.text);
   assert.deepEqual(attributions, ['\u2014Anton Chekhov', '\u2014John Masefield, Sea-Fever']);
   /** The run properties of the run whose text is `text`. */
@@ -233,17 +189,17 @@ test('page numbers in the footer of the chapters, counted from 1; title page ver
 test('every word of the sample novel is in document.xml, in order, headings included', async () => {
   const book = sampleNovelBook();
   const { document } = await open(await bookToDocx(book));
-  const text = paragraphs(document)
+  const text = docxParagraphs(document)
     .map((p) => p.text)
     .join('\n');
-  const expected = [...wordsOf(book.title), ...wordsOf(docxAuthorList(book.authors)), ...wordsOf(storyText(book))];
+  const expected = [...wordsOf(book.title), ...wordsOf(docxAuthorList(book.authors)), ...wordsOf(exportBookText(book))];
   assert.ok(expected.length > 7000);
   assert.deepEqual(wordsOf(text), expected);
 });
 
 test('a selection export holds only the chosen chapters', async () => {
   const { document } = await open(await bookToDocx(everythingBook(['ch3'])));
-  const paras = paragraphs(document);
+  const paras = docxParagraphs(document);
   assert.deepEqual(
     paras.map((p) => p.style),
     ['Title', 'Author', 'ChapterHeading', 'FirstParagraph', 'SceneHeading', 'FirstParagraph'],
@@ -281,7 +237,7 @@ test('docxTextRuns: emphasis only when set, set roman inside an italic paragraph
     const { Document, Packer, Paragraph } = await import('docx');
     const doc = new Document({ sections: [{ children: [new Paragraph({ children: docxTextRuns(inlines, options) })] }] });
     const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
-    return paragraphs(await zip.file('word/document.xml')!.async('string'))[0].xml;
+    return docxParagraphs(await zip.file('word/document.xml')!.async('string'))[0].xml;
   };
   const normal = await xmlOf();
   assert.match(normal, /<w:r><w:t xml:space="preserve">plain <\/w:t><\/w:r>/);

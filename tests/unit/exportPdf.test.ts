@@ -10,6 +10,7 @@ import type { ExportBook, ExportInline } from '../../server/export/exportBook';
 import { inlineText } from '../../server/export/exportBook';
 import type { PdfMeasure } from '../../server/export/pdfBreakLines';
 import { pdfBreakLines } from '../../server/export/pdfBreakLines';
+import { exportBookText } from '../support/exportBookText';
 import { everythingBook, sampleNovelBook } from '../support/exportFixtures';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-pdf-'));
@@ -50,20 +51,7 @@ function authorLine(authors: string[]): string {
 
 /** Every word the printed book should show, in reading order: title page, then each section. */
 function bookWords(book: ExportBook): string[] {
-  const texts: string[] = [book.title, authorLine(book.authors)];
-  const add = (...inlines: ExportInline[][]) => texts.push(...inlines.map(inlineText));
-  for (const section of book.sections) {
-    if (section.kind === 'dedication') add(...section.paragraphs);
-    else if (section.kind === 'epigraphs') for (const e of section.epigraphs) add(e.quote, e.attribution);
-    else if (section.kind === 'part') {
-      texts.push(section.label);
-      add(section.title, ...section.paragraphs);
-    } else {
-      texts.push(section.label);
-      add(section.title, section.subtitle, ...section.blocks.map((block) => ('inlines' in block ? block.inlines : [])));
-    }
-  }
-  return texts.flatMap(wordsOf);
+  return [book.title, authorLine(book.authors), exportBookText(book)].flatMap(wordsOf);
 }
 
 /** Asserts two word lists are equal, reporting the first difference with its context. */

@@ -7,8 +7,9 @@ import { docxAuthorList } from '../../server/export/docxAuthorList';
 import { docxRoundedWordCount } from '../../server/export/docxRoundedWordCount';
 import { docxShortTitle } from '../../server/export/docxShortTitle';
 import { docxSurname } from '../../server/export/docxSurname';
-import { inlineText, type ExportBook } from '../../server/export/exportBook';
 import { everythingBook, sampleNovelBook } from '../support/exportFixtures';
+import { exportBookText } from '../support/exportBookText';
+import { docxParagraphs, docxStyleXml } from '../support/docxXml';
 
 interface Docx {
   zip: JSZip;
@@ -37,51 +38,12 @@ async function open(bytes: Uint8Array): Promise<Docx> {
   return { zip, document, styles: await read('word/styles.xml'), headers };
 }
 
-const decode = (xml: string) =>
-  xml.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[entity]!);
 
-interface Para {
-  style: string | null;
-  /** Text of the `<w:t>`s, `<w:br/>` as a newline and `<w:tab/>` as a tab. */
-  text: string;
-  xml: string;
-}
 
-function paragraphs(xml: string): Para[] {
-  return Array.from(xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g), ([whole, inner]) => ({
-    style: /<w:pStyle w:val="([^"]+)"\/>/.exec(inner)?.[1] ?? null,
-    text: Array.from(inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g), (m) =>
-      m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : decode(m[1]),
-    ).join(''),
-    xml: whole,
-  }));
-}
-
-function styleXml(styles: string, id: string): string {
-  const match = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles);
-  assert.ok(match, `style ${id} is defined`);
-  return match[0];
-}
 
 const attr = (xml: string, element: string, attribute: string) =>
   new RegExp(`<w:${element} [^>]*w:${attribute}="([^"]+)"`).exec(xml)?.[1];
 
-/** All the text of a book's sections in reading order, headings included, one block a line. */
-function storyText(book: ExportBook): string {
-  const lines: string[] = [];
-  for (const section of book.sections) {
-    if (section.kind === 'dedication') lines.push(...section.paragraphs.map(inlineText));
-    else if (section.kind === 'epigraphs') {
-      for (const e of section.epigraphs) lines.push(inlineText(e.quote), inlineText(e.attribution));
-    }
-    else if (section.kind === 'part') lines.push(section.label, inlineText(section.title), ...section.paragraphs.map(inlineText));
-    else {
-      lines.push(section.label, inlineText(section.title), inlineText(section.subtitle));
-      for (const block of section.blocks) if ('inlines' in block) lines.push(inlineText(block.inlines));
-    }
-  }
-  return lines.join('\n');
-}
 
 test('12-pt Times New Roman, double-spaced, black, ragged right, half-inch indents, one-inch margins', async () => {
   const { styles, document } = await open(await bookToStandardManuscript(sampleNovelBook()));
@@ -89,7 +51,7 @@ test('12-pt Times New Roman, double-spaced, black, ragged right, half-inch inden
   assert.equal(attr(defaults, 'sz', 'val'), '24');
   assert.equal(attr(defaults, 'rFonts', 'ascii'), 'Times New Roman');
   assert.equal(attr(defaults, 'spacing', 'line'), '480');
-  const normal = styleXml(styles, 'Normal');
+  const normal = docxStyleXml(styles, 'Normal');
   assert.match(normal, /w:default="1"/);
   assert.equal(attr(normal, 'sz', 'val'), '24');
   assert.equal(attr(normal, 'rFonts', 'ascii'), 'Times New Roman');
@@ -102,9 +64,9 @@ test('12-pt Times New Roman, double-spaced, black, ragged right, half-inch inden
   assert.equal(attr(normal, 'jc', 'val'), 'left');
   assert.doesNotMatch(styles, /Courier/);
   // No style the manuscript uses, nor Word's own title and headings, changes the size or face, or justifies.
-  const used = new Set(paragraphs(document).map((p) => p.style!));
+  const used = new Set(docxParagraphs(document).map((p) => p.style!));
   for (const id of [...used, 'Title', 'Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6']) {
-    const style = styleXml(styles, id);
+    const style = docxStyleXml(styles, id);
     assert.ok([undefined, '24'].includes(attr(style, 'sz', 'val')), `${id} is 12 pt`);
     assert.ok([undefined, 'Times New Roman'].includes(attr(style, 'rFonts', 'ascii')), `${id} is in Times New Roman`);
     assert.ok([undefined, '000000'].includes(attr(style, 'color', 'val')), `${id} is black`);
@@ -119,7 +81,7 @@ test('Courier New with the courier option', async () => {
   const { styles } = await open(await bookToStandardManuscript(sampleNovelBook(), { font: 'courier' }));
   const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
   assert.equal(attr(defaults, 'rFonts', 'ascii'), 'Courier New');
-  assert.equal(attr(styleXml(styles, 'Normal'), 'rFonts', 'ascii'), 'Courier New');
+  assert.equal(attr(docxStyleXml(styles, 'Normal'), 'rFonts', 'ascii'), 'Courier New');
   assert.equal(attr(defaults, 'sz', 'val'), '24');
   assert.doesNotMatch(styles, /Times New Roman/);
 });
@@ -129,45 +91,45 @@ test('running header on every page but the first: surname, short title, page fie
   assert.match(document, /<w:titlePg\/>/, 'the first page has its own (empty) header');
   assert.match(document, /<w:pgNumType w:start="0"\/>/, 'the page after the title page is page 1');
   assert.ok(headers.default, 'a running header part exists');
-  const [header] = paragraphs(headers.default);
+  const [header] = docxParagraphs(headers.default);
   assert.equal(header.style, 'Header');
   assert.equal(header.text, 'Quill / CALL TIME / ');
   assert.match(header.xml, /<w:fldChar w:fldCharType="begin"\/><\/w:r><w:r><w:instrText xml:space="preserve">PAGE<\/w:instrText>/);
   assert.ok(headers.first, 'the first page has a header part of its own');
-  assert.equal(paragraphs(headers.first).map((p) => p.text).join(''), '', 'and it is empty');
+  assert.equal(docxParagraphs(headers.first).map((p) => p.text).join(''), '', 'and it is empty');
 });
 
 test('the first page: contact block single-spaced top left, rounded word count top right, title and by-line', async () => {
   const book = sampleNovelBook();
   assert.equal(book.wordCount, 7054);
   const { document, styles } = await open(await bookToStandardManuscript(book));
-  const [name, email, title, byline] = paragraphs(document);
+  const [name, email, title, byline] = docxParagraphs(document);
   assert.equal(name.text, 'Ada Quill\tabout 7,100 words');
   assert.equal(email.text, 'ada@example.com');
   assert.equal(name.style, 'SMFContact');
   assert.equal(email.style, 'SMFContact');
-  const contact = styleXml(styles, 'SMFContact');
+  const contact = docxStyleXml(styles, 'SMFContact');
   assert.equal(attr(contact, 'spacing', 'line'), '240', 'single-spaced');
   assert.match(contact, /<w:tab w:val="right" w:pos="9360"\/>/, 'the word count sits at the right margin');
   assert.equal(attr(contact, 'ind', 'firstLine'), '0');
   assert.deepEqual([title.style, title.text], ['SMFTitle', 'Call Time']);
   assert.deepEqual([byline.style, byline.text], ['SMFByline', 'by Ada Quill']);
-  const titleStyle = styleXml(styles, 'SMFTitle');
+  const titleStyle = docxStyleXml(styles, 'SMFTitle');
   assert.equal(attr(titleStyle, 'jc', 'val'), 'center');
   assert.ok(Number(attr(titleStyle, 'spacing', 'before')) >= 3 * 1440, 'the title sits about halfway down');
-  assert.equal(attr(styleXml(styles, 'SMFByline'), 'jc', 'val'), 'center');
+  assert.equal(attr(docxStyleXml(styles, 'SMFByline'), 'jc', 'val'), 'center');
 });
 
 test('chapters start a new page a third of the way down, with a centred heading', async () => {
   const book = everythingBook();
   const { document, styles } = await open(await bookToStandardManuscript(book));
-  const heading = styleXml(styles, 'SMFChapterHeading');
+  const heading = docxStyleXml(styles, 'SMFChapterHeading');
   assert.match(heading, /<w:name w:val="SMF Chapter Heading"\/>/);
   assert.match(heading, /<w:pageBreakBefore\/>/);
   assert.ok(Number(attr(heading, 'spacing', 'before')) >= 2.5 * 1440, 'at least 2.5 in of space before');
   assert.equal(attr(heading, 'jc', 'val'), 'center');
   assert.match(heading, /<w:outlineLvl w:val="0"\/>/);
-  const paras = paragraphs(document);
+  const paras = docxParagraphs(document);
   assert.deepEqual(
     paras.filter((p) => p.style === 'SMFChapterHeading').map((p) => p.text),
     ['Chapter 1\nLow Water', 'Chapter 2', 'Chapter 3\nSpring Tide'],
@@ -178,7 +140,7 @@ test('chapters start a new page a third of the way down, with a centred heading'
     paras.slice(headingAt, headingAt + 4).map((p) => p.style),
     ['SMFChapterHeading', 'SMFChapterSubtitle', 'SMFSceneHeading', 'Normal'],
   );
-  const part = styleXml(styles, 'SMFPartHeading');
+  const part = docxStyleXml(styles, 'SMFPartHeading');
   assert.match(part, /<w:pageBreakBefore\/>/);
   assert.equal(attr(part, 'jc', 'val'), 'center');
 });
@@ -190,16 +152,16 @@ test('scene breaks are a centred "#", one for each break in the book', async () 
   const breaks = book.sections.flatMap((s) => (s.kind === 'chapter' ? s.blocks.filter((b) => b.type === 'sceneBreak') : []));
   assert.equal(breaks.length, 2);
   const { document, styles } = await open(await bookToStandardManuscript(book));
-  const hashes = paragraphs(document).filter((p) => p.text === '#');
+  const hashes = docxParagraphs(document).filter((p) => p.text === '#');
   assert.equal(hashes.length, breaks.length);
   for (const hash of hashes) assert.equal(hash.style, 'SMFSceneBreak');
-  assert.equal(attr(styleXml(styles, 'SMFSceneBreak'), 'jc', 'val'), 'center');
-  assert.equal(attr(styleXml(styles, 'SMFSceneBreak'), 'ind', 'firstLine'), '0');
+  assert.equal(attr(docxStyleXml(styles, 'SMFSceneBreak'), 'jc', 'val'), 'center');
+  assert.equal(attr(docxStyleXml(styles, 'SMFSceneBreak'), 'ind', 'firstLine'), '0');
 });
 
 test('every paragraph uses a named style; front matter on pages of its own; emphasis kept', async () => {
   const { document, styles } = await open(await bookToStandardManuscript(everythingBook()));
-  const paras = paragraphs(document);
+  const paras = docxParagraphs(document);
   assert.deepEqual(
     paras.map((p) => p.style),
     [
@@ -230,10 +192,10 @@ test('every paragraph uses a named style; front matter on pages of its own; emph
       'Normal',
     ],
   );
-  for (const p of paras) styleXml(styles, p.style!);
+  for (const p of paras) docxStyleXml(styles, p.style!);
   assert.doesNotMatch(document, /<w:pageBreakBefore|<w:jc |<w:ind |<w:spacing |<w:rFonts |<w:sz /, 'no direct formatting');
-  for (const id of ['SMFDedication', 'SMFFirstEpigraph']) assert.match(styleXml(styles, id), /<w:pageBreakBefore\/>/);
-  assert.doesNotMatch(styleXml(styles, 'SMFEpigraph'), /<w:pageBreakBefore\/>/);
+  for (const id of ['SMFDedication', 'SMFFirstEpigraph']) assert.match(docxStyleXml(styles, id), /<w:pageBreakBefore\/>/);
+  assert.doesNotMatch(docxStyleXml(styles, 'SMFEpigraph'), /<w:pageBreakBefore\/>/);
   assert.deepEqual(
     paras.filter((p) => p.style === 'SMFEpigraphAttribution').map((p) => p.text),
     ['\u2014Anton Chekhov', '\u2014John Masefield, Sea-Fever'],
@@ -251,14 +213,14 @@ test('a dedication of several paragraphs stays on one page, its paragraphs as li
   if (dedication.kind !== 'dedication') return;
   dedication.paragraphs.push([{ text: 'And for Jonah.', bold: false, italic: false }]);
   const { document } = await open(await bookToStandardManuscript(book));
-  const dedications = paragraphs(document).filter((p) => p.style === 'SMFDedication');
+  const dedications = docxParagraphs(document).filter((p) => p.style === 'SMFDedication');
   assert.deepEqual(dedications.map((p) => p.text), ['For Maren, who kept the light.\nAnd for Jonah.']);
 });
 
 test('every word of the sample novel, in order, after the title page', async () => {
   const book = sampleNovelBook();
   const { document } = await open(await bookToStandardManuscript(book));
-  const words = wordsOf(paragraphs(document).map((p) => p.text).join('\n'));
+  const words = wordsOf(docxParagraphs(document).map((p) => p.text).join('\n'));
   const titlePage = wordsOf(
     [
       book.contact.name,
@@ -268,7 +230,7 @@ test('every word of the sample novel, in order, after the title page', async () 
       `by ${docxAuthorList(book.authors)}`,
     ].join('\n'),
   );
-  const story = wordsOf(storyText(book));
+  const story = wordsOf(exportBookText(book));
   assert.ok(story.length > 7000);
   assert.deepEqual(words, [...titlePage, ...story]);
 });
@@ -276,7 +238,7 @@ test('every word of the sample novel, in order, after the title page', async () 
 test('a selection holds only the chosen chapters, and its own word count', async () => {
   const book = everythingBook(['ch2']);
   const { document } = await open(await bookToStandardManuscript(book));
-  const paras = paragraphs(document);
+  const paras = docxParagraphs(document);
   assert.deepEqual(paras.map((p) => p.style), ['SMFContact', 'SMFContact', 'SMFTitle', 'SMFByline', 'SMFChapterHeading', 'Normal']);
   assert.equal(paras[0].text, `Ada Quill\tabout ${docxRoundedWordCount(book.wordCount)} words`);
   assert.equal(paras[5].text, 'An untitled chapter keeps its number: naïve café owners said so.');
