@@ -49,10 +49,6 @@ async function open(bytes: Uint8Array): Promise<Docx> {
   };
 }
 
-
-
-
-
 test('styles.xml defines every book style, by id and readable name, as paragraph styles', async () => {
   const { styles } = await open(await bookToDocx(everythingBook()));
   for (const [id, name] of Object.entries(STYLES)) {

@@ -38,12 +38,8 @@ async function open(bytes: Uint8Array): Promise<Docx> {
   return { zip, document, styles: await read('word/styles.xml'), headers };
 }
 
-
-
-
 const attr = (xml: string, element: string, attribute: string) =>
   new RegExp(`<w:${element} [^>]*w:${attribute}="([^"]+)"`).exec(xml)?.[1];
-
 
 test('12-pt Times New Roman, double-spaced, black, ragged right, half-inch indents, one-inch margins', async () => {
   const { styles, document } = await open(await bookToStandardManuscript(sampleNovelBook()));
