@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { countWords, wordsOf } from '../../components/manuscript/countWords';
+import { countWords } from '../../components/manuscript/countWords';
 import { jsonText } from '../../components/manuscript/jsonText';
 import { partLabel } from '../../components/manuscript/partLabel';
 
@@ -30,6 +30,14 @@ export interface ImportOutline {
 const childrenOf = (section: ManuscriptJson['sections'][number]): JSONContent[] => section.content.content?.[0]?.content ?? [];
 const textOfType = (children: JSONContent[], type: string) => jsonText(children.find((c) => c.type === type) ?? {}).trim();
 
+/** The first words of a text as written (punctuation kept), cut at a word boundary. */
+function openingOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 90) return flat;
+  const cut = flat.slice(0, 90);
+  return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 90);
+}
+
 /** Summarises imported manuscript JSON for the preview: each section's kind, title, size and opening words. */
 export function importOutline(manuscript: ManuscriptJson): ImportOutline {
   let chapters = 0;
@@ -49,7 +57,7 @@ export function importOutline(manuscript: ManuscriptJson): ImportOutline {
       epigraphs: children.filter((c) => c.type === 'epigraph').length,
       sceneHeadings: children.filter((c) => c.type === 'sceneHeading').map((c) => jsonText(c).trim()),
       sceneBreaks: children.filter((c) => c.type === 'sceneBreak').length,
-      opening: wordsOf(bodyText).slice(0, 14).join(' '),
+      opening: openingOf(bodyText),
     };
   });
   return { title: manuscript.title, words: sections.reduce((sum, s) => sum + s.words, 0), sections };
