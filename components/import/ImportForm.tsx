@@ -11,6 +11,8 @@ interface ImportFormProps {
   manuscriptId?: string;
   /** Called after chapters were appended (append mode only). */
   onImported?: (added: number) => void;
+  /** Append mode: the book's chapters and parts so far, so the preview numbers what is added. */
+  after?: { chapters: number; parts: number };
 }
 
 /** Posts the form to the import route and returns its JSON, or throws with the server's message. */
@@ -29,7 +31,7 @@ async function postImport(url: string, file: File, fields: Record<string, string
  * shown (nothing is created yet); the writer checks it, sets the title, and confirms. As a new
  * manuscript, it then opens; appended, its chapters join the open book.
  */
-export function ImportForm({ manuscriptId, onImported }: ImportFormProps) {
+export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -114,7 +116,7 @@ export function ImportForm({ manuscriptId, onImported }: ImportFormProps) {
               <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} required data-testid="import-title" />
             </label>
           )}
-          <ImportOutlineView outline={outline} />
+          <ImportOutlineView outline={outline} after={after} />
           <p className="hint">
             {manuscriptId
               ? 'Chapters and parts go after the last chapter; a dedication or epigraphs go after the book’s own front matter.'

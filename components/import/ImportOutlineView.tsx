@@ -1,14 +1,25 @@
 import type { ImportOutline } from '../../server/import/importOutline';
+import { partLabel } from '../manuscript/partLabel';
 import { formatCount } from '../workspace/formatCount';
 
+interface ImportOutlineViewProps {
+  outline: ImportOutline;
+  /** When appending: how many chapters and parts the book has already, so labels say where sections land. */
+  after?: { chapters: number; parts: number };
+}
+
 /** The structure an import detected, section by section, for the writer to check before confirming. */
-export function ImportOutlineView({ outline }: { outline: ImportOutline }) {
+export function ImportOutlineView({ outline, after }: ImportOutlineViewProps) {
+  let chapters = after?.chapters ?? 0;
+  let parts = after?.parts ?? 0;
+  const labelOf = (kind: string, label: string) =>
+    !after ? label : kind === 'chapter' ? `Chapter ${++chapters}` : kind === 'part' ? partLabel(++parts) : label;
   return (
     <ol className="import-outline" data-testid="import-outline">
       {outline.sections.map((section, index) => (
         <li key={index} data-kind={section.kind} data-testid="import-section">
           <span className="import-label">
-            {section.label}
+            {labelOf(section.kind, section.label)}
             {section.title && `: ${section.title}`}
           </span>
           {section.subtitle && <span className="import-subtitle"> — {section.subtitle}</span>}

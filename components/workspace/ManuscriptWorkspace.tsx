@@ -132,7 +132,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         </main>
         {panel === 'share' && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setPanel(null)} />}
         {panel === 'export' && <ExportPanel manuscriptId={manuscriptId} sections={sections} onClose={() => setPanel(null)} />}
-        {panel === 'import' && writable && <ImportPanel manuscriptId={manuscriptId} onClose={() => setPanel(null)} />}
+        {panel === 'import' && writable && <ImportPanel manuscriptId={manuscriptId} sections={sections} onClose={() => setPanel(null)} />}
         {panel === 'history' && (
           <HistoryPanel
             manuscriptId={manuscriptId}

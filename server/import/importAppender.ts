@@ -3,6 +3,7 @@ import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson'
 import { appendSections } from '../../components/manuscript/appendSections';
 import { liveManuscriptSession } from '../sync/liveManuscriptSession';
 import { revisionCreator } from '../revisions/revisionCreator';
+import { HttpError } from '../http/HttpError';
 
 /**
  * Appends an imported file's sections to a manuscript through its live document, so co-writers
@@ -14,20 +15,28 @@ export async function importAppender(
   input: { manuscriptId: string; userId: string; imported: ManuscriptJson; fileName: string },
 ): Promise<string[]> {
   let added: string[] = [];
-  await liveManuscriptSession(input.manuscriptId, input.userId, {
-    beforeChange: async (doc) => {
-      await revisionCreator(prisma, input.manuscriptId, doc, { kind: 'auto' });
-    },
-    change: (doc) => {
-      added = appendSections(doc, input.imported.sections);
-    },
-    afterStored: async (doc) => {
-      await revisionCreator(prisma, input.manuscriptId, doc, {
-        kind: 'named',
-        name: `Imported “${input.fileName}”`,
-        createdById: input.userId,
-      });
-    },
-  });
+  try {
+    await liveManuscriptSession(input.manuscriptId, input.userId, {
+      beforeChange: async (doc) => {
+        await revisionCreator(prisma, input.manuscriptId, doc, { kind: 'auto' });
+      },
+      change: (doc) => {
+        added = appendSections(doc, input.imported.sections);
+      },
+      afterStored: async (doc) => {
+        await revisionCreator(prisma, input.manuscriptId, doc, {
+          kind: 'named',
+          name: `Imported “${input.fileName}”`,
+          createdById: input.userId,
+        });
+      },
+    });
+  } catch (error) {
+    // Once the sections were sent, "nothing was changed" may not be true: a retry could add them twice.
+    if (added.length > 0 && error instanceof HttpError) {
+      throw new HttpError(error.status, 'The chapters were sent, but the sync server did not confirm it stored them. Check the binder before importing again.');
+    }
+    throw error;
+  }
   return added;
 }

@@ -128,6 +128,9 @@ test('chapters imported into an open book appear for a co-writer at once; reader
   });
   await expect(panel.getByTestId('import-section')).toHaveCount(2);
   await expect(panel.getByTestId('import-section').nth(0)).toContainText('1 scene break');
+  // Numbered as they will be in this book, which already has a Chapter 1.
+  await expect(panel.getByTestId('import-section').nth(0)).toContainText('Chapter 2: The Return');
+  await expect(panel.getByTestId('import-section').nth(1)).toContainText('Chapter 3: The Stay');
   await panel.getByTestId('import-confirm').click();
   await expect(panel.getByTestId('import-done')).toHaveText(/Added 2 sections/);
   await expect.poll(() => benPage.getByTestId('binder-label').allTextContents()).toEqual(['Dedication', 'Epigraphs', 'Chapter 1', 'The Return', 'The Stay']);
