@@ -7,7 +7,7 @@ import type { ManuscriptConnection } from './useManuscriptConnection';
 /** Close codes the sync server ends a session with for good (see server/sync/Connection.ts). */
 const ENDED_BY_SERVER: Record<number, string> = {
   4403: 'You no longer have access to this manuscript.',
-  4413: 'This manuscript has reached its maximum size, so the last change could not be saved on the server. It is kept in this browser.',
+  4413: 'The server refused the last change: it would take the manuscript past its maximum size, or it is larger than the server accepts at once. Nothing more is sent from this page; your text is kept in this browser. Reload to try again, or split a very large paste.',
 };
 
 /**

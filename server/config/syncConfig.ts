@@ -9,15 +9,18 @@ function intFromEnv(name: string, fallback: number): number {
 
 /** The sync server's settings, from the environment (see README, Configuration). */
 export function syncConfig() {
+  const maxDocumentBytes = intFromEnv('SYNC_MAX_DOCUMENT_BYTES', 64 * 1024 * 1024);
   return {
     port: intFromEnv('SYNC_PORT', 1234),
     host: process.env.SYNC_HOST ?? '0.0.0.0',
     gracePeriodMs: intFromEnv('SYNC_ROOM_GRACE_MS', 10_000),
-    maxMessageBytes: intFromEnv('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
+    // One message may carry as much as the document may hold (a whole novel pasted at once).
+    maxMessageBytes: intFromEnv('SYNC_MAX_MESSAGE_BYTES', maxDocumentBytes + 1024 * 1024),
     flushWindowMs: intFromEnv('SYNC_FLUSH_WINDOW_MS', 500),
     compactAfterEntries: intFromEnv('SYNC_COMPACT_AFTER', 200),
-    maxDocumentBytes: intFromEnv('SYNC_MAX_DOCUMENT_BYTES', 64 * 1024 * 1024),
+    maxDocumentBytes,
     maxMessagesPerSecond: intFromEnv('SYNC_MAX_MESSAGES_PER_SECOND', 200),
+    maxAwarenessPerSecond: intFromEnv('SYNC_MAX_AWARENESS_PER_SECOND', 120),
     accessRecheckMs: intFromEnv('SYNC_ACCESS_RECHECK_MS', 2000),
     revisionIdleMs: intFromEnv('SYNC_REVISION_IDLE_MS', 2 * 60 * 1000),
     revisionIntervalMs: intFromEnv('SYNC_REVISION_INTERVAL_MS', 10 * 60 * 1000),

@@ -4,7 +4,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import { MessageType, encodeMessage } from './protocol';
+import { TokenBucket } from './TokenBucket';
+import { MalformedAwareness, admitPresence } from './presenceStamp';
 import type { Room, RoomMember } from './Room';
 import { canWrite, type Role } from '../access/roles';
 import { log } from './log';
@@ -15,7 +18,10 @@ export const CloseCode = {
   roleChanged: 4001,
   /** The member was removed from the manuscript. */
   accessRemoved: 4403,
-  /** The manuscript reached the maximum document size; the update was not applied. */
+  /**
+   * The update was not applied: the manuscript would pass its maximum size, or one message was
+   * over the largest accepted. Permanent for y-websocket, so the same update is not resent forever.
+   */
   documentTooLarge: 4413,
   /** A message broke the protocol or the message rate limit. */
   policyViolation: 1008,
@@ -25,37 +31,61 @@ export const CloseCode = {
 export interface ConnectionLimits {
   /** Updates that would take the document past this size are refused (bytes). */
   maxDocumentBytes: number;
-  /** Sustained messages per second a connection may send; bursts of twice that are allowed. */
+  /** Sustained document messages per second a connection may send; bursts of twice that are allowed. */
   maxMessagesPerSecond: number;
+  /**
+   * Sustained awareness messages (presence: carets, names) per second a connection may send,
+   * bursts of twice that. Awareness over it is dropped, never a reason to disconnect.
+   */
+  maxAwarenessPerSecond: number;
+}
+
+/** Who a connection belongs to, from its authentication. */
+export interface ConnectionIdentity {
+  userId: string;
+  name: string;
+  role: Role;
 }
 
 /** Raised for a message that breaks the protocol; it closes only the connection that sent it. */
 export class ProtocolError extends Error {}
 
+/** What a reader is told, once, when it sends a change (y-protocols' auth "permission denied"). */
+export const READ_ONLY_REASON = 'read-only: your role in this manuscript cannot change it; the change was not applied';
+
+const PRESENCE_LIMITS = { maxClientIds: 4, maxStateBytes: 16 * 1024 };
+
 /**
  * One client's websocket in a room. Speaks the y-websocket protocol: sync step 1/2 and updates,
  * awareness, awareness queries; plus Quire's stored-acknowledgement. Any malformed message
- * closes this connection only, before anything from it reaches the document. Members whose role
- * cannot write still receive every update, but the document changes they send are dropped.
+ * closes this connection only, before anything from it reaches the document. Document messages
+ * and awareness have separate budgets: too many document messages close the connection, too
+ * much awareness is only dropped. Members whose role cannot write still receive every update;
+ * the first change one sends is answered with a permission-denied message, and none is applied.
  */
 export class Connection implements RoomMember {
-  /** Awareness client ids this connection has announced, removed when it leaves. */
+  /** Awareness client ids this connection has announced, withdrawn when it leaves. */
   private readonly awarenessIds = new Set<number>();
   private alive = true;
   private closed = false;
-  /** Token bucket for the message rate limit. */
-  private allowance: number;
-  private lastMessageAt = Date.now();
+  private readonly documentBudget: TokenBucket;
+  private readonly awarenessBudget: TokenBucket;
+  private awarenessDropped = 0;
+  private toldReadOnly = false;
+  private role: Role;
+  readonly userId: string;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
-    readonly userId: string,
-    private role: Role,
+    private readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits,
     private readonly onClose: (connection: Connection) => void,
   ) {
-    this.allowance = limits.maxMessagesPerSecond * 2;
+    this.userId = identity.userId;
+    this.role = identity.role;
+    this.documentBudget = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * 2);
+    this.awarenessBudget = new TokenBucket(limits.maxAwarenessPerSecond, limits.maxAwarenessPerSecond * 2);
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('close', () => this.close());
@@ -107,7 +137,11 @@ export class Connection implements RoomMember {
     this.closed = true;
     this.room.members.delete(this);
     if (this.awarenessIds.size > 0) {
+      for (const id of this.awarenessIds) this.room.awarenessOwners.delete(id);
       awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], null);
+    }
+    if (this.awarenessDropped > 0) {
+      log.info('dropped awareness over the budget', { manuscriptId: this.room.manuscriptId, userId: this.userId, messages: this.awarenessDropped });
     }
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
       this.socket.close(code ?? 1000, reason);
@@ -127,18 +161,15 @@ export class Connection implements RoomMember {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.withinRate()) {
-      log.warn('closing connection over the message rate limit', { manuscriptId: this.room.manuscriptId, userId: this.userId });
-      this.close(CloseCode.policyViolation, 'message rate limit exceeded');
-      return;
-    }
     try {
       if (!isBinary) throw new ProtocolError('text frames are not part of the protocol');
       // A copy with its own buffer: a length field pointing past the message must fail, not read
       // into whatever else shares ws's pooled buffer.
-      this.handle(new Uint8Array(data));
+      const message = new Uint8Array(data);
+      if (!this.withinBudget(message)) return;
+      this.handle(message);
     } catch (error) {
-      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+      const reason = error instanceof ProtocolError || error instanceof MalformedAwareness ? error.message : 'malformed message';
       log.warn('closing connection after a bad message', {
         manuscriptId: this.room.manuscriptId,
         reason,
@@ -148,15 +179,21 @@ export class Connection implements RoomMember {
     }
   }
 
-  /** Token bucket: refills at the allowed rate, holds at most a two-second burst. */
-  private withinRate(): boolean {
-    const now = Date.now();
-    const rate = this.limits.maxMessagesPerSecond;
-    this.allowance = Math.min(rate * 2, this.allowance + ((now - this.lastMessageAt) / 1000) * rate);
-    this.lastMessageAt = now;
-    if (this.allowance < 1) return false;
-    this.allowance -= 1;
-    return true;
+  /**
+   * Charges a message to its budget. Presence over its budget is dropped (false) and the
+   * connection stays; document messages over theirs close it, as a misbehaving client.
+   */
+  private withinBudget(message: Uint8Array): boolean {
+    const type = message.length > 0 ? message[0] : -1;
+    if (type === MessageType.awareness || type === MessageType.queryAwareness) {
+      if (this.awarenessBudget.take()) return true;
+      this.awarenessDropped += 1;
+      return false;
+    }
+    if (this.documentBudget.take()) return true;
+    log.warn('closing connection over the message rate limit', { manuscriptId: this.room.manuscriptId, userId: this.userId });
+    this.close(CloseCode.policyViolation, 'message rate limit exceeded');
+    return false;
   }
 
   private handle(message: Uint8Array): void {
@@ -198,8 +235,9 @@ export class Connection implements RoomMember {
         const update = decodeExactly(decoder, () => decoding.readVarUint8Array(decoder));
         // Decode fully first: an update that does not decode must not touch the document.
         Y.decodeUpdate(update);
-        // Readers receive updates but cannot make them: what they send is neither applied, relayed nor stored.
-        if (!canWrite(this.role)) return;
+        // Readers receive updates but cannot make them: what they send is neither applied, relayed
+        // nor stored, and the first real change is answered so the client knows why.
+        if (!canWrite(this.role)) return this.refuseReaderUpdate(update);
         if (this.room.storage.approximateDocumentBytes + update.byteLength > this.limits.maxDocumentBytes) {
           log.warn('refusing an update past the maximum document size', { manuscriptId: this.room.manuscriptId, userId: this.userId });
           this.close(CloseCode.documentTooLarge, 'the manuscript has reached its maximum size');
@@ -213,18 +251,29 @@ export class Connection implements RoomMember {
     }
   }
 
+  /** Tells a reader once that its changes are not applied (an empty sync reply is no change). */
+  private refuseReaderUpdate(update: Uint8Array): void {
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (this.toldReadOnly) return;
+    this.toldReadOnly = true;
+    log.info('refused a change from a reader', { manuscriptId: this.room.manuscriptId, userId: this.userId, role: this.role });
+    this.send(encodeMessage(MessageType.auth, (encoder) => authProtocol.writePermissionDenied(encoder, READ_ONLY_REASON)));
+  }
+
+  /** Admits this connection's own presence, stamped with who it is, into the room's awareness. */
   private handleAwareness(update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder); // clock
-      const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-      if (state === null) this.awarenessIds.delete(clientId);
-      else this.awarenessIds.add(clientId);
+    const owners = this.room.awarenessOwners;
+    const admitted = admitPresence(update, this, (id) => owners.get(id), this.awarenessIds.size, this.identity, PRESENCE_LIMITS);
+    for (const id of admitted.claimed) {
+      owners.set(id, this);
+      this.awarenessIds.add(id);
     }
-    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+    for (const id of admitted.released) {
+      owners.delete(id);
+      this.awarenessIds.delete(id);
+    }
+    if (admitted.update) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, admitted.update, this);
   }
 }
 

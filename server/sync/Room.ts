@@ -1,11 +1,14 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import { MessageType, encodeMessage } from './protocol';
 import { RoomStorage, type RoomStorageOptions } from './RoomStorage';
 import { RevisionScheduler, type RevisionTiming } from './RevisionScheduler';
+import { AwarenessBroadcaster } from './AwarenessBroadcaster';
+
+/** How long awareness changes are gathered before they go out together (ms). */
+export const AWARENESS_WINDOW_MS = 50;
 
 /** How a room makes revisions: when, and the function that records one. */
 export interface RoomRevisions {
@@ -34,9 +37,12 @@ export class Room {
   readonly doc = new Y.Doc({ gc: false });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
+  /** Which member announced each awareness client id: only it may change or withdraw that state. */
+  readonly awarenessOwners = new Map<number, RoomMember>();
   readonly storage: RoomStorage;
   /** Null when the server makes no revisions (some tests). */
   readonly revisions: RevisionScheduler | null;
+  private readonly presence: AwarenessBroadcaster;
 
   private constructor(
     readonly manuscriptId: string,
@@ -65,14 +71,7 @@ export class Room {
       this.storage.add(update, userId);
       this.revisions?.edited();
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      const changed = added.concat(updated, removed);
-      const body = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-      this.broadcast(
-        encodeMessage(MessageType.awareness, (encoder) => encoding.writeVarUint8Array(encoder, body)),
-        null,
-      );
-    });
+    this.presence = new AwarenessBroadcaster(this.awareness, (message) => this.broadcast(message, null), AWARENESS_WINDOW_MS);
   }
 
   /**
@@ -109,13 +108,8 @@ export class Room {
   /** Frees the document and awareness timers; call after storage is closed. */
   destroy(): void {
     this.revisions?.stop();
+    this.presence.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import { Connection } from './Connection';
+import { SyncSocket } from './SyncSocket';
 import type { SyncAccessControl } from '../access/syncAccess';
 import type { RoomRevisions } from './Room';
 import { RoomRegistry } from './RoomRegistry';
@@ -20,8 +21,10 @@ export interface SyncServerOptions {
   accessRecheckMs?: number;
   /** Updates that would take a manuscript past this encoded size are refused (bytes). */
   maxDocumentBytes?: number;
-  /** Sustained messages per second one connection may send. */
+  /** Sustained document messages per second one connection may send. */
   maxMessagesPerSecond?: number;
+  /** Sustained awareness (presence) messages per second one connection may send; more are dropped. */
+  maxAwarenessPerSecond?: number;
   /** Automatic revisions: when, and how they are recorded. Without it, rooms make none. */
   revisions?: RoomRevisions;
   /** Port to listen on; 0 picks a free one (tests). */
@@ -29,7 +32,7 @@ export interface SyncServerOptions {
   host?: string;
   /** How long a room with no members stays loaded (ms). */
   gracePeriodMs?: number;
-  /** Largest websocket message accepted, in bytes. */
+  /** Largest websocket message accepted, in bytes (default: the maximum document size plus 1 MiB). */
   maxMessageBytes?: number;
   storage?: Partial<Omit<RoomStorageOptions, 'summarize'>>;
 }
@@ -48,8 +51,8 @@ const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})\/?$/;
 /**
  * Starts the sync server: a y-websocket endpoint at `ws://host:port/<manuscriptId>` (one room
  * per manuscript) and `GET /health` for operators. Every upgrade is authenticated (sync token or
- * session cookie) and authorized for its room before any document data is sent; refusals answer
- * 401 or 404 at the upgrade. The room is loaded from storage before the websocket handshake
+ * session cookie from the app's own origin) and authorized for its room before any document data
+ * is sent; refusals answer 401, 403 or 404 at the upgrade. The room is loaded from storage before the websocket handshake
  * completes, so no client ever sees, or can store over, a half-loaded document.
  */
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
@@ -68,6 +71,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const limits = {
     maxDocumentBytes: options.maxDocumentBytes ?? 64 * 1024 * 1024,
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200,
+    maxAwarenessPerSecond: options.maxAwarenessPerSecond ?? 120,
   };
 
   /** Authorizes first, so a stranger can neither load a room nor learn whether it exists. */
@@ -101,7 +105,13 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       .finally(() => (rechecking = false));
   }, options.accessRecheckMs ?? 2000);
   accessTimer.unref();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 8 * 1024 * 1024 });
+  // One message may be as large as the document may grow (a novel pasted in one go): the document
+  // limit is what protects the server.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? limits.maxDocumentBytes + 1024 * 1024,
+    WebSocket: SyncSocket,
+  });
 
   const server = http.createServer((request, response) => {
     if (request.url === '/health') {
@@ -121,11 +131,11 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     const manuscriptId = match[1];
     admit(manuscriptId, request).then(
       (admitted) => {
-        if ('status' in admitted) return refuse(socket, admitted.status, admitted.status === 401 ? 'Unauthorized' : 'Not Found');
+        if ('status' in admitted) return refuse(socket, admitted.status, STATUS_TEXT[admitted.status]);
         const { room, access } = admitted;
         if (socket.destroyed) return registry.released(room);
         wss.handleUpgrade(request, socket, head, (ws) => {
-          const connection = new Connection(ws, room, access.userId, access.role, limits, (closed) => {
+          const connection = new Connection(ws, room, access, limits, (closed) => {
             connections.delete(closed);
             registry.released(room);
           });
@@ -160,6 +170,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     },
   };
 }
+
+const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (!socket.destroyed) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

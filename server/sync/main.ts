@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     accessRecheckMs: config.accessRecheckMs,
     maxDocumentBytes: config.maxDocumentBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
+    maxAwarenessPerSecond: config.maxAwarenessPerSecond,
     revisions: automaticRevisions(prisma, { idleMs: config.revisionIdleMs, maxIntervalMs: config.revisionIntervalMs }),
     port: config.port,
     host: config.host,

@@ -1,0 +1,99 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Role } from '../access/roles';
+
+/** Who a connection really is, as the server knows it from its authentication. */
+export interface PresenceIdentity {
+  name: string;
+  role: Role;
+}
+
+/** Limits on what one connection may announce in awareness. */
+export interface PresenceLimits {
+  /** Awareness client ids one connection may own (a stock client has one per document). */
+  maxClientIds: number;
+  /** Largest state, as JSON, that is relayed (a caret and a name are a few hundred bytes). */
+  maxStateBytes: number;
+}
+
+/** What a connection's awareness message amounts to once checked and stamped. */
+export interface AdmittedPresence {
+  /** An awareness update holding only the admitted entries, stamped; null if none was admitted. */
+  update: Uint8Array | null;
+  /** Client ids this connection now announces (to be owned by it). */
+  claimed: number[];
+  /** Client ids this connection withdrew (state null). */
+  released: number[];
+}
+
+/** Raised for an awareness message that does not decode; the caller closes the connection. */
+export class MalformedAwareness extends Error {}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Checks and stamps one awareness message from a connection. Entries for client ids another
+ * connection owns are skipped: stock y-websocket clients re-send the states they receive, and
+ * nobody may speak for someone else. Each admitted state's `user` is replaced by the account's
+ * own name and role (a caret colour is kept if it is a plain `#rrggbb`), so no member can
+ * appear as another. Pure: ownership is read from `ownerOf`, nothing is changed.
+ */
+export function admitPresence(
+  message: Uint8Array,
+  self: unknown,
+  ownerOf: (clientId: number) => unknown,
+  ownedCount: number,
+  identity: PresenceIdentity,
+  limits: PresenceLimits,
+): AdmittedPresence {
+  const entries: Array<{ clientId: number; clock: number; json: string }> = [];
+  const claimed: number[] = [];
+  const released: number[] = [];
+  let owned = ownedCount;
+  try {
+    const decoder = decoding.createDecoder(message);
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const raw = decoding.readVarString(decoder);
+      const owner = ownerOf(clientId);
+      if (owner !== undefined && owner !== self) continue;
+      const state = JSON.parse(raw) as unknown;
+      if (state === null) {
+        // Only the owner withdraws a state; a removal for an id nobody holds changes nothing.
+        if (owner !== self) continue;
+        released.push(clientId);
+        entries.push({ clientId, clock, json: 'null' });
+        continue;
+      }
+      if (typeof state !== 'object' || Array.isArray(state) || raw.length > limits.maxStateBytes) continue;
+      if (owner === undefined) {
+        if (owned >= limits.maxClientIds) continue;
+        owned += 1;
+        claimed.push(clientId);
+      }
+      entries.push({ clientId, clock, json: JSON.stringify(stamp(state as Record<string, unknown>, identity)) });
+    }
+    if (decoding.hasContent(decoder)) throw new MalformedAwareness('trailing bytes in awareness update');
+  } catch (error) {
+    if (error instanceof MalformedAwareness) throw error;
+    throw new MalformedAwareness('malformed awareness update');
+  }
+  if (entries.length === 0) return { update: null, claimed, released };
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.json);
+  }
+  return { update: encoding.toUint8Array(encoder), claimed, released };
+}
+
+/** The state with `user` set to who the connection is. */
+function stamp(state: Record<string, unknown>, identity: PresenceIdentity): Record<string, unknown> {
+  const announced = state.user as { color?: unknown } | undefined;
+  const color = typeof announced?.color === 'string' && HEX_COLOR.test(announced.color) ? announced.color : undefined;
+  return { ...state, user: { name: identity.name, role: identity.role, ...(color ? { color } : {}) } };
+}
