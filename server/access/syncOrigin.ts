@@ -7,7 +7,7 @@ export interface AppOrigins {
 }
 
 /** The app's origins from the environment the sync process shares with the app. */
-export function appOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): AppOrigins {
+export function appOriginsFromEnv(env: Record<string, string | undefined> = process.env): AppOrigins {
   const configured = [env.BETTER_AUTH_URL, ...(env.TRUSTED_ORIGINS?.split(',') ?? [])]
     .map((value) => value?.trim())
     .filter((value): value is string => Boolean(value))

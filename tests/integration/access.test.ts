@@ -60,9 +60,24 @@ test('the browser’s session cookie authenticates the upgrade; a non-member’s
     const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
     return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
   };
-  assert.equal(await upgradeStatus(roomUrl(id), { cookie: await cookieOf(owner.email, owner.password) }), 101);
-  assert.equal(await upgradeStatus(roomUrl(id), { cookie: await cookieOf(stranger.email, stranger.password) }), 404);
-  assert.equal(await upgradeStatus(roomUrl(id), { cookie: 'better-auth.session_token=forged.value' }), 401);
+  // The app's own page: the app's port on the host the sync server was reached at.
+  const origin = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie: await cookieOf(owner.email, owner.password), origin }), 101);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie: await cookieOf(stranger.email, stranger.password), origin }), 404);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie: 'better-auth.session_token=forged.value', origin }), 401);
+});
+
+test('a session cookie from another site, another port of the same host or no origin is refused (403); a token needs no origin', async () => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Cross-site');
+  const auth = createAuth(database.prisma);
+  const response = await auth.api.signInEmail({ body: { email: owner.email, password: owner.password }, asResponse: true });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie, origin: 'http://evil.example' }), 403);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie, origin: 'http://127.0.0.1:4999' }), 403);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie }), 403);
+  assert.equal(await upgradeStatus(roomUrl(id), { cookie, origin: 'null' }), 403);
+  assert.equal(await upgradeStatus(roomUrl(id, owner.token), { origin: 'http://evil.example' }), 101);
+  assert.equal(await upgradeStatus(roomUrl(id, owner.token)), 101);
 });
 
 for (const role of ['viewer', 'commenter'] as const) {
