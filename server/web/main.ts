@@ -27,7 +27,11 @@ const handle = app.getRequestHandler();
 
 server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
   applyHeaderChanges(request.headers, forwardingHeaders(request.socket.remoteAddress, request.headers, isTrustedProxy));
-  void handle(request, response);
+  handle(request, response).catch((error: unknown) => {
+    // Next.js answers its own errors; this is only for one escaping it, which must not stop the server.
+    console.error(error);
+    if (!response.headersSent) response.writeHead(500).end();
+  });
 });
 server.on('error', (error) => {
   console.error(`The app could not listen on ${host}:${port}: ${error.message}`);

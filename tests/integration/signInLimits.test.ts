@@ -99,7 +99,7 @@ test('a legitimate sign-in after the 15-minute window works without waiting', as
   assert.equal((await auth.handler(signIn(owner.email, owner.password))).status, 200);
 });
 
-test('a browser that signed in to the account before is not made to wait; a copied or forged cookie is no use', async () => {
+test('a browser that signed in to the account before is not made to wait; a forged cookie, or one for another account, is no use', async () => {
   const { auth } = authWithClock();
   const owner = await createAccount(database.prisma, 'Owner');
   const first = await auth.handler(signIn(owner.email, owner.password));
