@@ -1,7 +1,7 @@
 /**
  * `npm start` (and `npm run dev` with --dev): prepares the database, builds the app if the build
- * is missing or older than the sources, then runs the sync server and Next.js side by side and
- * stops both together.
+ * is missing or older than the sources, then runs the sync server and the app (Next.js behind its
+ * own front, server/web/main.ts) side by side and stops both together.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -12,12 +12,21 @@ import { prepareDatabase } from './prepareDatabase';
 import { authSecret } from '../server/config/authSecret';
 import { DEMO_ACCOUNT } from '../server/auth/demoAccount';
 import { buildIsStale } from './buildIsStale';
+import { announcedAppUrl } from '../server/config/appUrl';
+import { trustedProxies } from '../server/config/trustedProxies';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
-const appPort = Number(process.env.PORT ?? 3000);
-const appHost = process.env.HOST ?? '0.0.0.0';
+const appUrl = announcedAppUrl();
+
+try {
+  // Checked before anything starts: a typo here would otherwise only show in the app's log.
+  trustedProxies();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const url = databaseUrl();
 const { seeded } = await prepareDatabase(url).catch((error: Error) => {
@@ -37,14 +46,13 @@ if (!dev && buildIsStale(root)) {
 
 const children: ChildProcess[] = [
   spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'sync', 'main.ts')], { stdio: 'inherit', env: process.env }),
-  spawn(next, [dev ? 'dev' : 'start', '-p', String(appPort), '-H', appHost], { stdio: 'inherit', env: process.env }),
+  spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'web', 'main.ts'), ...(dev ? ['--dev'] : [])], { stdio: 'inherit', env: process.env }),
 ];
 
-const shown = appHost === '0.0.0.0' ? 'localhost' : appHost;
 setTimeout(() => {
-  console.log(`\nQuire is running: http://${shown}:${appPort}  (sample novel: http://${shown}:${appPort}/m/sample)`);
+  console.log(`\nQuire is running: ${appUrl}  (sample novel: ${appUrl}/m/sample)`);
   console.log(`Sign in as ${DEMO_ACCOUNT.email} with the password ${DEMO_ACCOUNT.password} (owner of the sample novel).`);
-  console.log(`Sync server: ws://${shown}:${syncConfig().port}/<manuscriptId>   Database: ${url}\n`);
+  console.log(`Sync server: ws://${new URL(appUrl).hostname}:${syncConfig().port}/<manuscriptId>   Database: ${url}\n`);
 }, 1500).unref();
 
 let stopping = false;

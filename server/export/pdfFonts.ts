@@ -29,7 +29,7 @@ export function pdfFonts(): PdfFontFiles {
   if (cached) return cached;
   const require = createRequire(path.join(process.cwd(), 'package.json'));
   const dir = path.dirname(require.resolve('@expo-google-fonts/eb-garamond/package.json'));
-  const read = (face: PdfFace) => readFileSync(/* turbopackIgnore: true */ path.join(dir, FILES[face]));
+  const read = (face: PdfFace) => readFileSync(path.join(/* turbopackIgnore: true */ dir, FILES[face]));
   cached = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') };
   return cached;
 }

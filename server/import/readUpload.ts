@@ -1,4 +1,5 @@
 import { HttpError } from '../http/HttpError';
+import { mediaType } from '../http/mediaType';
 import { IMPORT_SIZE_LIMIT, type UploadedFile } from './importFile';
 
 /** An upload form: the file and the form's other fields. */
@@ -8,10 +9,12 @@ export interface UploadForm {
 }
 
 /**
- * Reads a multipart upload with its file in the field `file`. Refuses a body far over the import
- * limit before reading it (413), and a request without a file (400), with messages for the writer.
+ * Reads a multipart upload with its file in the field `file`. Refuses any other content type
+ * (415), a body far over the import limit before reading it (413), and a request without a file
+ * (400), with messages for the writer.
  */
 export async function readUpload(request: Request): Promise<UploadForm> {
+  if (mediaType(request) !== 'multipart/form-data') throw new HttpError(415, 'Send the file as multipart/form-data, in a field named "file".');
   const declared = Number(request.headers.get('content-length') ?? 0);
   // Multipart framing adds a little; anything well beyond the limit is refused unread.
   if (declared > IMPORT_SIZE_LIMIT + 64 * 1024) {

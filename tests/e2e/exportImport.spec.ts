@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, fromApp } from './fixtures';
 import { SEEDS_DIR } from '../support/seedFiles';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -71,7 +71,7 @@ test('the export route checks membership and answers bad requests clearly', asyn
   expect(badSection.status()).toBe(404);
 });
 
-test('importing a draft shows its structure first, creates nothing until confirmed, and refuses a broken file', async ({ makeAccount, openAs, prisma }) => {
+test('importing a draft shows its structure first, creates nothing until confirmed, and refuses a broken file', async ({ makeAccount, openAs, prisma, baseURL }) => {
   const writer = await makeAccount('Imogen');
   const page = await openAs(writer, '/');
   const owned = () => prisma.membership.count({ where: { userId: writer.userId } });
@@ -82,11 +82,13 @@ test('importing a draft shows its structure first, creates nothing until confirm
   await expect(page.getByTestId('import-error')).toContainText('is empty');
   const wrongType = await page.request.post('/api/manuscripts/import', {
     multipart: { file: { name: 'novel.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') }, confirm: 'true' },
+    headers: fromApp(baseURL),
   });
   expect(wrongType.status()).toBe(415);
   expect((await wrongType.json()).error).toMatch(/imports \.txt, \.md and \.docx files/);
   const tooBig = await page.request.post('/api/manuscripts/import', {
     multipart: { file: { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') }, confirm: 'true' },
+    headers: fromApp(baseURL),
   });
   expect(tooBig.status()).toBe(413);
   expect((await tooBig.json()).error).toMatch(/larger than the 10 MB import limit/);
@@ -111,7 +113,7 @@ test('importing a draft shows its structure first, creates nothing until confirm
   expect(await owned()).toBe(1);
 });
 
-test('chapters imported into an open book appear for a co-writer at once; readers may not import', async ({ manuscript, makeAccount, openAs }) => {
+test('chapters imported into an open book appear for a co-writer at once; readers may not import', async ({ manuscript, makeAccount, openAs, baseURL }) => {
   const ben = await makeAccount('Ben', { manuscriptId: manuscript.id, role: 'editor' });
   const vera = await makeAccount('Vera', { manuscriptId: manuscript.id, role: 'viewer' });
   const ada = await openAs(manuscript.owner, `/m/${manuscript.id}`);
@@ -140,6 +142,7 @@ test('chapters imported into an open book appear for a co-writer at once; reader
   const veraPage = await openAs(vera, '/');
   const refused = await veraPage.request.post(`/api/manuscripts/${manuscript.id}/import`, {
     multipart: { file: { name: 'x.md', mimeType: 'text/markdown', buffer: Buffer.from('## Chapter 1\n\nText.') }, confirm: 'true' },
+    headers: fromApp(baseURL),
   });
   expect(refused.status()).toBe(403);
 });

@@ -103,6 +103,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
+/**
+ * The header a page of the app sends with every request that changes something: its Origin.
+ * Browsers add it themselves; Playwright's request API does not, and the app refuses such
+ * requests without it.
+ */
+export function fromApp(baseURL: string | undefined): { origin: string } {
+  return { origin: new URL(baseURL!).origin };
+}
+
 /** Waits until a writing room is connected to the sync server. */
 export async function expectConnected(page: Page): Promise<void> {
   await expect(page.getByTestId('connection-link')).toHaveText('Connected');

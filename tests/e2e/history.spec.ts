@@ -1,4 +1,4 @@
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, fromApp } from './fixtures';
 
 test('history: name a version, compare, see the change highlighted, restore, and the co-writer sees it', async ({ manuscript, makeAccount, openAs }) => {
   const ben = await makeAccount('Ben', { manuscriptId: manuscript.id, role: 'editor' });
@@ -43,7 +43,7 @@ test('history: name a version, compare, see the change highlighted, restore, and
   await expect(owner.getByTestId('compare-view').locator('del')).toContainText(['Added later']);
 });
 
-test('a viewer reads the history but cannot name or restore', async ({ manuscript, makeAccount, openAs }) => {
+test('a viewer reads the history but cannot name or restore', async ({ manuscript, makeAccount, openAs, baseURL }) => {
   const viewer = await makeAccount('Vera', { manuscriptId: manuscript.id, role: 'viewer' });
   const page = await openAs(viewer, `/m/${manuscript.id}`);
   await expectConnected(page);
@@ -51,6 +51,6 @@ test('a viewer reads the history but cannot name or restore', async ({ manuscrip
   await expect(page.getByTestId('history-panel')).toBeVisible();
   await expect(page.getByLabel('Version name')).toHaveCount(0);
   const api = page.context().request;
-  expect((await api.post(`/api/manuscripts/${manuscript.id}/revisions`, { data: { name: 'Sneaky' } })).status()).toBe(403);
+  expect((await api.post(`/api/manuscripts/${manuscript.id}/revisions`, { data: { name: 'Sneaky' }, headers: fromApp(baseURL) })).status()).toBe(403);
   expect((await api.get(`/api/manuscripts/${manuscript.id}/revisions`)).status()).toBe(200);
 });

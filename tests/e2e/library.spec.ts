@@ -1,4 +1,4 @@
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, fromApp } from './fixtures';
 import { DEMO_ACCOUNT } from '../../server/auth/demoAccount';
 
 test('the demo account signs in and finds the sample novel with its front matter and first chapter', async ({ page }) => {
@@ -33,7 +33,7 @@ test('a wrong password is answered with a clear message', async ({ page }) => {
   await expect(page.locator('form').getByRole('alert')).toHaveText('That email and password do not match an account.');
 });
 
-test('the library creates a manuscript you own, with a dedication, an empty epigraph and Chapter 1', async ({ makeAccount, openAs }) => {
+test('the library creates a manuscript you own, with a dedication, an empty epigraph and Chapter 1', async ({ makeAccount, openAs, baseURL }) => {
   const writer = await makeAccount('Nora');
   const page = await openAs(writer, '/');
   await expect(page.getByText('No manuscripts yet.')).toBeVisible();
@@ -50,9 +50,9 @@ test('the library creates a manuscript you own, with a dedication, an empty epig
   await expect(page.getByTestId('library-list')).toContainText('A Fresh Start');
   await expect(page.getByTestId('library-list')).toContainText('owner');
 
-  const blank = await page.context().request.post('/api/manuscripts', { data: { title: '   ' } });
+  const blank = await page.context().request.post('/api/manuscripts', { data: { title: '   ' }, headers: fromApp(baseURL) });
   expect(blank.status()).toBe(400);
   expect(await blank.json()).toEqual({ error: 'Give the manuscript a title.' });
-  const notJson = await page.context().request.post('/api/manuscripts', { data: 'not json', headers: { 'content-type': 'application/json' } });
+  const notJson = await page.context().request.post('/api/manuscripts', { data: 'not json', headers: { 'content-type': 'application/json', ...fromApp(baseURL) } });
   expect(notJson.status()).toBe(400);
 });

@@ -31,7 +31,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `${path.join(root, 'node_modules', '.bin', 'next')} start -p ${appPort} -H 127.0.0.1`,
+      // The app's own server (Next.js behind the front that decides the client's address), as `npm start` runs it.
+      command: `"${process.execPath}" --import tsx ${path.join(root, 'server', 'web', 'main.ts')}`,
       cwd: root,
       url: `http://127.0.0.1:${appPort}/api/manuscripts`,
       reuseExistingServer: false,
@@ -39,6 +40,8 @@ export default defineConfig({
       env: {
         ...(process.env as Record<string, string>),
         DATABASE_URL: process.env.DATABASE_URL ?? '',
+        PORT: String(appPort),
+        HOST: '127.0.0.1',
         SYNC_PORT: process.env.SYNC_PORT ?? '1234',
         NEXT_TELEMETRY_DISABLED: '1',
       },

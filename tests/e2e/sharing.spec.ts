@@ -1,4 +1,4 @@
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, fromApp } from './fixtures';
 
 test('an owner invites an editor by link; the editor signs up through it and co-writes', async ({ manuscript, openAs, browser, baseURL }) => {
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`, '#be123c');
@@ -63,7 +63,7 @@ test('an editor removed by the owner loses the room within seconds', async ({ ma
   await expect(edPage.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
 });
 
-test('manuscripts and their API answer 404 to anyone who is not a member, 401 to no one signed in', async ({ manuscript, makeAccount, openAs, request }) => {
+test('manuscripts and their API answer 404 to anyone who is not a member, 401 to no one signed in', async ({ manuscript, makeAccount, openAs, request, baseURL }) => {
   const stranger = await makeAccount('Stranger');
   const page = await openAs(stranger, '/');
   const api = page.context().request;
@@ -72,8 +72,8 @@ test('manuscripts and their API answer 404 to anyone who is not a member, 401 to
     expect(response.status(), path).toBe(404);
     expect(await response.json()).toEqual({ error: 'There is no such manuscript.' });
   }
-  expect((await api.patch(`/api/manuscripts/${manuscript.id}/members/${manuscript.owner.userId}`, { data: { role: 'viewer' } })).status()).toBe(404);
-  expect((await api.post(`/api/manuscripts/${manuscript.id}/invitations`, { data: { role: 'editor' } })).status()).toBe(404);
+  expect((await api.patch(`/api/manuscripts/${manuscript.id}/members/${manuscript.owner.userId}`, { data: { role: 'viewer' }, headers: fromApp(baseURL) })).status()).toBe(404);
+  expect((await api.post(`/api/manuscripts/${manuscript.id}/invitations`, { data: { role: 'editor' }, headers: fromApp(baseURL) })).status()).toBe(404);
   const pageResponse = await page.goto(`/m/${manuscript.id}`);
   expect(pageResponse?.status()).toBe(404);
   await expect(page.getByText(manuscript.id)).toHaveCount(0);
@@ -81,5 +81,5 @@ test('manuscripts and their API answer 404 to anyone who is not a member, 401 to
   expect(list.manuscripts).toEqual([]);
 
   expect((await request.get(`/api/manuscripts/${manuscript.id}/members`)).status()).toBe(401);
-  expect((await request.post('/api/manuscripts', { data: { title: 'Nope' } })).status()).toBe(401);
+  expect((await request.post('/api/manuscripts', { data: { title: 'Nope' }, headers: fromApp(baseURL) })).status()).toBe(401);
 });
