@@ -1,3 +1,5 @@
+import { configuredOrigins } from '../http/appOrigins';
+
 /** Where the app is served from, as the sync server needs to know it to check browsers' origins. */
 export interface AppOrigins {
   /** Origins configured explicitly: the public URL (BETTER_AUTH_URL) and TRUSTED_ORIGINS. */
@@ -8,11 +10,7 @@ export interface AppOrigins {
 
 /** The app's origins from the environment the sync process shares with the app. */
 export function appOriginsFromEnv(env: Record<string, string | undefined> = process.env): AppOrigins {
-  const configured = [env.BETTER_AUTH_URL, ...(env.TRUSTED_ORIGINS?.split(',') ?? [])]
-    .map((value) => value?.trim())
-    .filter((value): value is string => Boolean(value))
-    .flatMap((value) => originOf(value) ?? []);
-  return { configured, appPort: Number(env.PORT ?? 3000) };
+  return { configured: configuredOrigins(env), appPort: Number(env.PORT ?? 3000) };
 }
 
 /**
