@@ -9,6 +9,7 @@ import { measureCompareLargeBook } from './compareLargeBook';
 import { measureHistoryCost } from './historyCost';
 import { measureCrdtOverhead } from './crdtOverhead';
 import { measurePropagation } from './propagation';
+import { measurePresence } from './presence';
 import { measureMemory } from './memory';
 import { measureBrowser } from './browser';
 import { measureExportLargeBook } from './exportLargeBook';
@@ -25,6 +26,7 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   historyCost: measureHistoryCost,
   crdtOverhead: measureCrdtOverhead,
   propagation: measurePropagation,
+  presence: measurePresence,
   memory: measureMemory,
   browser: measureBrowser,
 };

@@ -8,7 +8,7 @@ import { RevisionScheduler, type RevisionTiming } from './RevisionScheduler';
 import { AwarenessBroadcaster } from './AwarenessBroadcaster';
 
 /** How long awareness changes are gathered before they go out together (ms). */
-export const AWARENESS_WINDOW_MS = 50;
+export const AWARENESS_WINDOW_MS = 100;
 
 /** How a room makes revisions: when, and the function that records one. */
 export interface RoomRevisions {
