@@ -12,6 +12,8 @@ export interface SyncServerControl {
   crash(): Promise<void>;
   /** Starts it again on the same port (after a crash). */
   start(): Promise<void>;
+  /** Stops it and starts it again on the same port with these settings added (none: the defaults). */
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 /** An account made for a test. */
@@ -60,7 +62,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     async ({}, use) => {
       const port = Number(process.env.SYNC_PORT);
       const databaseUrl = process.env.DATABASE_URL!;
-      const env = { SYNC_ROOM_GRACE_MS: '2000', SYNC_ACCESS_RECHECK_MS: '1000' };
+      const defaults = { SYNC_ROOM_GRACE_MS: '2000', SYNC_ACCESS_RECHECK_MS: '1000' };
+      let env: Record<string, string> = defaults;
       let server: SyncProcess | null = await startSyncProcess(databaseUrl, { port, env });
       await use({
         async crash() {
@@ -69,6 +72,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         },
         async start() {
           if (!server) server = await startSyncProcess(databaseUrl, { port, env });
+        },
+        async restart(extra = {}) {
+          await server?.kill('SIGTERM');
+          env = { ...defaults, ...extra };
+          server = await startSyncProcess(databaseUrl, { port, env });
         },
       });
       await server?.kill('SIGTERM');

@@ -52,6 +52,22 @@ test('a viewer sees the text live in a read-only editor with a visible badge', a
   await expect(reader.getByTestId('editor')).not.toContainText('viewer keys');
 });
 
+test('a commenter reads live but cannot type: the editor is read-only with its badge', async ({ manuscript, makeAccount, openAs }) => {
+  const commenter = await makeAccount('Cora', { manuscriptId: manuscript.id, role: 'commenter' });
+  const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
+  const reader = await openAs(commenter, `/m/${manuscript.id}`);
+  await expectConnected(reader);
+  await expect(reader.getByTestId('read-only-badge')).toHaveText('Commenter · read only');
+  await expect(reader.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
+  await owner.locator('.manuscript-page p').first().click();
+  await owner.keyboard.type('Written by the owner.');
+  await expect(reader.getByTestId('editor')).toContainText('Written by the owner.');
+  await reader.locator('.manuscript-page p').first().click();
+  await reader.keyboard.type('commenter keys');
+  await expect(reader.getByTestId('editor')).not.toContainText('commenter keys');
+  await expect(owner.getByTestId('editor')).not.toContainText('commenter keys');
+});
+
 test('an editor removed by the owner loses the room within seconds', async ({ manuscript, makeAccount, openAs }) => {
   const editor = await makeAccount('Ed', { manuscriptId: manuscript.id, role: 'editor' });
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
