@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -9,48 +9,49 @@ import { connectStockClient } from '../support/stockClient';
 import { createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { fileScope } from '../support/testScope';
+import { withTimeout } from '../support/withTimeout';
 
 let database: TempDatabase;
 let server: SyncServer;
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma, { maxMessagesPerSecond: 20, maxDocumentBytes: 16 * 1024, maxMessageBytes: 64 * 1024 });
-});
-after(async () => {
-  await server.close();
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma, { maxMessagesPerSecond: 20, maxDocumentBytes: 16 * 1024, maxMessageBytes: 64 * 1024 });
 });
 
-/** Opens a raw websocket into a room and resolves with it once open. */
-function rawSocket(id: string, token: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${id}?token=${token}`);
+/** Opens a raw websocket into a room and resolves with it once open; it is closed when test `t` ends. */
+function rawSocket(t: TestContext, id: string, token: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${id}?token=${token}`);
+  t.after(() => ws.terminate());
+  const opened = new Promise<WebSocket>((resolve, reject) => {
     ws.on('open', () => resolve(ws));
     ws.on('error', reject);
   });
+  return withTimeout(opened, 10_000, `a raw websocket into manuscript ${id} did not open`);
 }
-const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+/** The code the server closes `ws` with; fails after 10 s. Call before causing the close. */
+const closeCode = (ws: WebSocket) =>
+  withTimeout(new Promise<number>((resolve) => ws.on('close', (code) => resolve(code))), 10_000, 'the server did not close the raw websocket');
 
-test('a connection over the message rate is closed; others are not', async () => {
+test('a connection over the message rate is closed; others are not', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Rate');
-  const calm = connectStockClient(server.port, id, owner.token);
+  const calm = connectStockClient(t, server.port, id, owner.token);
   await calm.synced;
-  const flood = await rawSocket(id, owner.token);
+  const flood = await rawSocket(t, id, owner.token);
   const closed = closeCode(flood);
   for (let i = 0; i < 200; i++) flood.send(new Uint8Array([3])); // awareness queries, each valid on its own
   assert.equal(await closed, 1008);
   firstParagraphText(calm.doc, firstChapterId(calm.doc)).insert(0, 'Still here.');
   assert.equal(calm.provider.wsconnected, true);
-  calm.destroy();
 });
 
-test('an update that would take the manuscript past its maximum size is refused and not stored', async () => {
+test('an update that would take the manuscript past its maximum size is refused and not stored', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Size');
-  const client = connectStockClient(server.port, id, owner.token);
+  const client = connectStockClient(t, server.port, id, owner.token);
   await client.synced;
   const chapter = firstChapterId(client.doc);
-  const closed = new Promise<number>((resolve) => client.provider.once('closed', (event: { code: number }) => resolve(event.code)));
+  const closed = client.closedByServer();
   firstParagraphText(client.doc, chapter).insert(0, 'x'.repeat(40 * 1024));
   assert.equal(await closed, 4413);
   client.destroy();
@@ -63,9 +64,9 @@ test('an update that would take the manuscript past its maximum size is refused 
   assert.equal(sectionText(doc, chapter), '');
 });
 
-test('a message over the maximum message size closes that connection', async () => {
+test('a message over the maximum message size closes that connection', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Big message');
-  const ws = await rawSocket(id, owner.token);
+  const ws = await rawSocket(t, id, owner.token);
   const closed = closeCode(ws);
   ws.send(new Uint8Array(100 * 1024));
   assert.equal(await closed, 1009);
