@@ -9,12 +9,14 @@ import { stopWhenDone, type TestScope } from './testScope';
 import { withTimeout } from './withTimeout';
 
 const START_TIMEOUT_MS = 15_000;
+/** Closing stores every open room first: a few small writes. */
+const CLOSE_TIMEOUT_MS = 15_000;
 
 /**
  * A real sync server on port 0 over a test database, with real access control (tokens, session
  * cookies, memberships) and quick timings so tests do not wait for production delays. It is
  * closed when `scope` (a test, or a file through its `before` hook's context) ends, pass or fail;
- * closing it earlier in the test is fine, a second close does nothing.
+ * closing it earlier in the test is fine, a second close does nothing. A close fails after 15 s.
  */
 export function startTestSyncServer(
   scope: TestScope,
@@ -33,7 +35,7 @@ export function startTestSyncServer(
     storage: { flushWindowMs: 50, ...overrides.storage },
   }).then((server) => {
     let closed: Promise<void> | null = null;
-    return { ...server, close: () => (closed ??= server.close()) };
+    return { ...server, close: () => (closed ??= withTimeout(server.close(), CLOSE_TIMEOUT_MS, 'the test sync server did not close')) };
   });
   // Registered before the start is awaited: a server that starts late is still closed.
   stopWhenDone(scope, 'the test sync server', async () => (await starting.catch(() => null))?.close());
