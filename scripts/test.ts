@@ -7,7 +7,8 @@
  * A test counts as passed only if it ran and passed. Skipped, todo, timed-out and cancelled tests
  * count as failed, and so does a failure outside any test; each is named, with why, before the
  * closing line. A suite whose runner exits non-zero with no failure counted, or that cannot run,
- * counts one failure. Exits non-zero unless every test passed.
+ * counts one failure; so do processes a Node suite's tests leave running (they are killed), and a
+ * Node runner that does not exit after reporting. Exits non-zero unless every test passed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
