@@ -1,77 +1,129 @@
 /**
  * `npm test`: runs every suite (unit, integration, end-to-end) and ends with one line
  * `tests: N passed, N failed` covering all of them. `npm test -- unit` (or integration, e2e)
- * runs one suite; `E2E_ONLY=<spec file name>` narrows the end-to-end suite to one spec while working
- * on it. Exits non-zero if any test failed or a suite could not run.
+ * runs one suite; `npm test -- tests/x/y.test.ts …` runs those files as one Node suite;
+ * `E2E_ONLY=<spec file name>` narrows the end-to-end suite to one spec while working on it.
+ *
+ * A test counts as passed only if it ran and passed. Skipped, todo, timed-out and cancelled tests
+ * count as failed, and so does a failure outside any test; each is named, with why, before the
+ * closing line. A suite whose runner exits non-zero with no failure counted, or that cannot run,
+ * counts one failure; so do processes a Node suite's tests leave running (they are killed), and a
+ * Node runner that does not exit after reporting. Exits non-zero unless every test passed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildIsStale } from './buildIsStale';
 import { freePort } from './freePort';
 import { prepareDatabase } from './prepareDatabase';
+import { tallyNodeTests, type NodeTestEvent, type ProcessEnd, type Tally } from './testTally';
+import { tallyPlaywright, type PlaywrightReport } from './playwrightTally';
+import { killGroup, processesInGroup } from './processGroup';
+
+/**
+ * node:test's `--test-timeout` for each Node suite, in ms. It bounds every test and every test file
+ * as a whole (the runner stops a file that runs longer). The slowest unit file takes about 3 s; the
+ * slowest integration file about 25 s (three EPUBCheck runs, whose tests allow 180 s each), so
+ * these only catch hangs. `TEST_TIMEOUT_MS` overrides them.
+ */
+const NODE_TIMEOUT_MS: Record<string, number> = { unit: 120_000, integration: 300_000, files: 300_000 };
+/** How long a Node runner may take to exit once it has reported its closing counts. */
+const EXIT_AFTER_REPORT_MS = 30_000;
 
 const root = process.cwd();
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const suites = requested.length > 0 ? requested : ['unit', 'integration', 'e2e'];
+const files = requested.filter((arg) => arg.endsWith('.ts'));
+const named = requested.filter((arg) => !arg.endsWith('.ts'));
+const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'] : [])] : ['unit', 'integration', 'e2e'];
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // Tests sign tokens and sessions with a throwaway secret, never the installation's own.
 process.env.BETTER_AUTH_SECRET = `test-${randomBytes(16).toString('hex')}`;
 
-interface Tally {
-  passed: number;
-  failed: number;
-}
-const total: Tally = { passed: 0, failed: 0 };
-let broken = false;
-
+const total: Tally = { passed: 0, failed: 0, notPassed: [] };
 for (const suite of suites) {
   const tally = suite === 'e2e' ? await runEndToEnd() : await runNodeSuite(suite);
-  if (!tally) {
-    // A suite that could not run counts as one failure, so the closing line never hides it.
-    broken = true;
-    total.failed += 1;
-    console.log(`\n${suite}: the suite did not run to completion (counted as 1 failed)`);
-    continue;
-  }
-  console.log(`\n${suite}: ${tally.passed} passed, ${tally.failed} failed\n`);
+  console.log(`\n${suite}: ${tally.passed} passed, ${tally.failed} failed`);
+  for (const line of tally.notPassed) console.log(`  ✖ ${line}`);
+  console.log('');
   total.passed += tally.passed;
   total.failed += tally.failed;
+  total.notPassed.push(...tally.notPassed.map((line) => `${suite}: ${line}`));
 }
 
+if (total.notPassed.length > 0) {
+  console.log('Not passed:');
+  for (const line of total.notPassed) console.log(`  ✖ ${line}`);
+  console.log('');
+}
 console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
-process.exit(total.failed > 0 || broken ? 1 : 0);
+process.exit(total.failed > 0 ? 1 : 0);
 
-/** Runs tests/<suite>/*.test.ts with Node's test runner and reads its closing counts. */
-async function runNodeSuite(suite: string): Promise<Tally | null> {
+/**
+ * Runs tests/<suite>/*.test.ts (or the files given) with Node's test runner: the spec reporter
+ * for people, scripts/testEventsReporter.mjs into a temporary file for counting.
+ */
+async function runNodeSuite(suite: string): Promise<Tally> {
   const dir = path.join(root, 'tests', suite);
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir)
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => path.join('tests', suite, file));
-  console.log(`\n== ${suite} (${files.length} files) ==`);
-  const output = await run(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${suite === 'unit' ? 2 : 1}`, ...files],
-    { NODE_ENV: 'test' },
-  );
-  const passed = /^\s*ℹ pass (\d+)/m.exec(output);
-  const failed = /^\s*ℹ fail (\d+)/m.exec(output);
-  if (!passed || !failed) return null;
-  return { passed: Number(passed[1]), failed: Number(failed[1]) };
+  if (suite !== 'files' && !existsSync(dir)) return { passed: 0, failed: 1, notPassed: [`there is no suite ${suite} (no folder tests/${suite}; counted as 1 failed)`] };
+  const suiteFiles =
+    suite === 'files'
+      ? files
+      : readdirSync(dir)
+          .filter((file) => file.endsWith('.test.ts'))
+          .map((file) => path.join('tests', suite, file));
+  const timeoutMs = Number(process.env.TEST_TIMEOUT_MS) || NODE_TIMEOUT_MS[suite] || NODE_TIMEOUT_MS.integration;
+  console.log(`\n== ${suite} (${suiteFiles.length} files, each test and file within ${timeoutMs / 1000} s) ==`);
+  const eventsDir = mkdtempSync(path.join(os.tmpdir(), 'quire-test-events-'));
+  const eventsFile = path.join(eventsDir, 'events.jsonl');
+  try {
+    const end = await runNodeRunner(
+      [
+        '--import',
+        'tsx',
+        '--test',
+        `--test-timeout=${timeoutMs}`,
+        `--test-concurrency=${suite === 'unit' ? 2 : 1}`,
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        `--test-reporter=${path.join(root, 'scripts', 'testEventsReporter.mjs')}`,
+        `--test-reporter-destination=${eventsFile}`,
+        ...suiteFiles,
+      ],
+      eventsFile,
+    );
+    return tallyNodeTests(readEvents(eventsFile), end, root);
+  } finally {
+    rmSync(eventsDir, { recursive: true, force: true });
+  }
+}
+
+/** The events file as written so far (a runner that was killed may leave a last line cut short). */
+function readEvents(file: string): NodeTestEvent[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as NodeTestEvent];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /**
  * Builds the app if needed, prepares a fresh database with the sample novel, and runs
  * Playwright against free ports. The tests start and stop the sync server themselves.
  */
-async function runEndToEnd(): Promise<Tally | null> {
+async function runEndToEnd(): Promise<Tally> {
   console.log('\n== e2e ==');
   if (buildIsStale(root)) {
     console.log('Building the app for the end-to-end tests…');
     const build = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' });
-    if (build.status !== 0) return null;
+    if (build.status !== 0) return { passed: 0, failed: 1, notPassed: [`the app did not build (next build exited with ${build.status ?? build.signal}; counted as 1 failed)`] };
   }
   const dataDir = path.join(root, '.data', 'e2e');
   rmSync(dataDir, { recursive: true, force: true });
@@ -79,28 +131,74 @@ async function runEndToEnd(): Promise<Tally | null> {
   await prepareDatabase(databaseUrl, { quiet: true });
   const report = path.join(root, 'test-results', 'e2e-report.json');
   rmSync(report, { force: true });
-  await run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--config', path.join('tests', 'e2e', 'playwright.config.ts'), '--reporter=list,json', ...(process.env.E2E_ONLY ? [process.env.E2E_ONLY] : [])], {
-    DATABASE_URL: databaseUrl,
-    E2E_APP_PORT: String(await freePort()),
-    SYNC_PORT: String(await freePort()),
-    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-  });
-  if (!existsSync(report)) return null;
-  const stats = (JSON.parse(readFileSync(report, 'utf8')) as { stats: Record<string, number> }).stats;
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + (stats.skipped ?? 0) };
+  const end = await run(
+    path.join(root, 'node_modules', '.bin', 'playwright'),
+    ['test', '--config', path.join('tests', 'e2e', 'playwright.config.ts'), '--reporter=list,json', ...(process.env.E2E_ONLY ? [process.env.E2E_ONLY] : [])],
+    {
+      DATABASE_URL: databaseUrl,
+      E2E_APP_PORT: String(await freePort()),
+      SYNC_PORT: String(await freePort()),
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+    },
+  );
+  return tallyPlaywright(existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as PlaywrightReport) : null, end);
 }
 
-/** Runs a command, echoing its output live, and resolves with everything it printed. */
-function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
+/**
+ * Runs Node's test runner as the leader of a new process group, which every test file and every
+ * process a test starts joins. Once the runner has ended, anything still running in the group was
+ * left behind by a test: it is named and killed. A runner that has reported its closing counts
+ * (seen in `eventsFile`) but not exited 30 s later is killed with its group too.
+ */
+function runNodeRunner(args: string[], eventsFile: string): Promise<ProcessEnd> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' };
+  // When this script is itself run from a test, node:test marks the environment as a test's; the
+  // runner started here must not take itself for one of that run's test files.
+  delete env.NODE_TEST_CONTEXT;
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const group = child.pid!;
+  // Detached from our group, the runner no longer hears a Ctrl-C meant for the whole run.
+  const stop = () => {
+    killGroup(group);
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let hungAfterReport = false;
+  let reportedAt: number | null = null;
+  const leftRunning: string[] = [];
+  const noteLeftRunning = () => {
+    for (const { pid, command } of processesInGroup(group)) if (pid !== group) leftRunning.push(`${pid} ${command.slice(0, 120)}`);
+  };
+  const watch = setInterval(() => {
+    if (reportedAt === null && existsSync(eventsFile) && /"message":"duration_ms /.test(readFileSync(eventsFile, 'utf8'))) reportedAt = Date.now();
+    if (reportedAt !== null && !hungAfterReport && Date.now() - reportedAt > EXIT_AFTER_REPORT_MS) {
+      hungAfterReport = true;
+      noteLeftRunning();
+      killGroup(group);
+    }
+  }, 1000);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const forward = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
-      output += chunk.toString();
-      stream.write(chunk);
-    };
-    child.stdout.on('data', forward(process.stdout));
-    child.stderr.on('data', forward(process.stderr));
-    child.on('close', () => resolve(output));
+    child.on('error', (error) => console.error(`could not run the Node test runner: ${error.message}`));
+    child.on('close', (code, signal) => {
+      clearInterval(watch);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (!hungAfterReport) noteLeftRunning();
+      killGroup(group);
+      resolve({ code, signal, hungAfterReport, leftRunning });
+    });
+  });
+}
+
+/** Runs a command with its output going straight to ours, and resolves with how it ended. */
+function run(command: string, args: string[], env: Record<string, string>): Promise<ProcessEnd> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (error) => {
+      console.error(`could not run ${command}: ${error.message}`);
+      resolve({ code: null, signal: null });
+    });
+    child.on('close', (code, signal) => resolve({ code, signal }));
   });
 }

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { signSyncToken } from '../../server/access/syncToken';
@@ -12,27 +12,21 @@ import { upgradeStatus } from '../support/upgradeStatus';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
 import { storedDoc } from '../support/storedDoc';
+import { fileScope } from '../support/testScope';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma);
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma);
 });
 
 const roomUrl = (id: string, token?: string) => `ws://127.0.0.1:${server.port}/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
-function connect(id: string, token: string): StockClient {
-  const client = connectStockClient(server.port, id, token);
-  clients.push(client);
-  return client;
+/** A stock client of this file's server, destroyed when test `t` ends. */
+function connect(t: TestContext, id: string, token: string): StockClient {
+  return connectStockClient(t, server.port, id, token);
 }
 
 test('no token, a bad token, an expired token or another manuscript’s token is refused at the upgrade (401)', async () => {
@@ -81,11 +75,11 @@ test('a session cookie from another site, another port of the same host or no or
 });
 
 for (const role of ['viewer', 'commenter'] as const) {
-  test(`a ${role} receives updates, but what it sends is neither stored nor relayed`, async () => {
+  test(`a ${role} receives updates, but what it sends is neither stored nor relayed`, async (t) => {
     const { id, owner } = await createOwnedManuscript(database.prisma, `Read by a ${role}`);
     const reader = await createMember(database.prisma, id, role);
-    const writer = connect(id, owner.token);
-    const readerClient = connect(id, reader.token);
+    const writer = connect(t, id, owner.token);
+    const readerClient = connect(t, id, reader.token);
     await Promise.all([writer.synced, readerClient.synced]);
     const chapter = firstChapterId(writer.doc);
 
@@ -101,11 +95,11 @@ for (const role of ['viewer', 'commenter'] as const) {
   });
 }
 
-test('every stored update records which user sent it', async () => {
+test('every stored update records which user sent it', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Attributed');
   const editor = await createMember(database.prisma, id, 'editor', 'Edith');
-  const alice = connect(id, owner.token);
-  const edith = connect(id, editor.token);
+  const alice = connect(t, id, owner.token);
+  const edith = connect(t, id, editor.token);
   await Promise.all([alice.synced, edith.synced]);
   const chapter = firstChapterId(alice.doc);
   firstParagraphText(alice.doc, chapter).insert(0, 'Alice. ');
@@ -117,12 +111,12 @@ test('every stored update records which user sent it', async () => {
   assert.deepEqual([...new Set(rows.map((row) => row.userId))], [owner.userId, editor.userId]);
 });
 
-test('a removed member’s open connection is closed within 5 seconds, for good', async () => {
+test('a removed member’s open connection is closed within 5 seconds, for good', async (t) => {
   const { id } = await createOwnedManuscript(database.prisma, 'Removal');
   const editor = await createMember(database.prisma, id, 'editor');
-  const client = connect(id, editor.token);
+  const client = connect(t, id, editor.token);
   await client.synced;
-  const closed = new Promise<number>((resolve) => client.provider.once('closed', (event: { code: number }) => resolve(event.code)));
+  const closed = client.closedByServer();
   const removedAt = Date.now();
   await memberChanger(database.prisma, id, editor.userId, null);
   assert.equal(await closed, 4403);
@@ -130,22 +124,13 @@ test('a removed member’s open connection is closed within 5 seconds, for good'
   assert.equal(await upgradeStatus(roomUrl(id, editor.token)), 404);
 });
 
-test('an editor turned viewer is reconnected within 5 seconds and can no longer change the text', async () => {
+test('an editor turned viewer is reconnected within 5 seconds and can no longer change the text', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Demotion');
   const editor = await createMember(database.prisma, id, 'editor');
-  const client = connect(id, editor.token);
+  const client = connect(t, id, editor.token);
   await client.synced;
   const chapter = firstChapterId(client.doc);
-  const reconnected = new Promise<void>((resolve) => {
-    client.provider.once('connection-close', () => {
-      const onSync = (synced: boolean) => {
-        if (!synced) return;
-        client.provider.off('sync', onSync);
-        resolve();
-      };
-      client.provider.on('sync', onSync);
-    });
-  });
+  const reconnected = client.resynced();
   const changedAt = Date.now();
   await memberChanger(database.prisma, id, editor.userId, 'viewer');
   await reconnected;
@@ -153,7 +138,7 @@ test('an editor turned viewer is reconnected within 5 seconds and can no longer 
 
   firstParagraphText(client.doc, chapter).insert(0, 'After demotion.');
   await storedAck(client, 1);
-  const ownerClient = connect(id, owner.token);
+  const ownerClient = connect(t, id, owner.token);
   await ownerClient.synced;
   assert.equal(sectionText(ownerClient.doc, chapter), '');
   assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), '');

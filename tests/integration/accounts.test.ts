@@ -1,18 +1,17 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createAuth } from '../../server/auth/createAuth';
 import { verifySyncToken } from '../../server/access/syncToken';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { fileScope, stopWhenDone } from '../support/testScope';
+import { killWithThisProcess } from '../support/killWithThisProcess';
 import { createAccount, createOwnedManuscript } from '../support/members';
 
 let database: TempDatabase;
-before(async () => {
-  database = await createTempDatabase();
-});
-after(async () => {
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
 });
 
 /** Calls the auth endpoints as a browser at `ip` would. */
@@ -53,13 +52,19 @@ test('a wrong password gets a clear error, and repeated attempts are rate limite
   assert.equal(elsewhere.status, 200);
 });
 
-test('`npm run token` prints a sync token for a member, and refuses a non-member', async () => {
+test('`npm run token` prints a sync token for a member, and refuses a non-member', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Scripted');
   const stranger = await createAccount(database.prisma, 'Outsider');
-  const run = (email: string) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/token.ts', email, id], {
+  const run = (email: string) => {
+    const running = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/token.ts', email, id], {
       env: { ...process.env, DATABASE_URL: database.url },
     });
+    killWithThisProcess(running.child);
+    stopWhenDone(t, `the token script (pid ${running.child.pid})`, () => {
+      if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
+    });
+    return running;
+  };
   const { stdout } = await run(owner.email);
   assert.equal(await verifySyncToken(stdout.trim(), id), owner.userId);
   await assert.rejects(run(stranger.email), (error: { code: number; stderr: string }) => {

@@ -1,11 +1,11 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import type { DocumentStore } from '../../server/persistence/DocumentStore';
 import { freePort } from '../../scripts/freePort';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
-import { connectStockClient, type StockClient } from '../support/stockClient';
+import { connectStockClient } from '../support/stockClient';
 import { startSyncProcess } from '../support/syncProcess';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
@@ -13,22 +13,13 @@ import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
+import { fileScope } from '../support/testScope';
 
 let database: TempDatabase;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
 });
-after(async () => {
-  for (const client of clients) client.destroy();
-  await database.cleanup();
-});
-
-function track(client: StockClient): StockClient {
-  clients.push(client);
-  return client;
-}
 
 /** Types `text` one character per transaction, as a person would, `intervalMs` apart. */
 async function typeSlowly(doc: Y.Doc, at: () => Y.XmlText, text: string, intervalMs = 2): Promise<void> {
@@ -40,11 +31,12 @@ async function typeSlowly(doc: Y.Doc, at: () => Y.XmlText, text: string, interva
   void doc;
 }
 
-test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, unsent text merges on reconnect', async () => {
+test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, unsent text merges on reconnect', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Killed');
   const port = await freePort();
-  let sync = await startSyncProcess(database.url, { port });
-  const alice = track(connectStockClient(port, id, owner.token));
+  // Every process and client below is stopped when the test ends, whether or not it passed.
+  let sync = await startSyncProcess(t, database.url, { port });
+  const alice = connectStockClient(t, port, id, owner.token);
   await alice.synced;
   const chapter = firstChapterId(alice.doc);
   const paragraph = () => firstParagraphText(alice.doc, chapter);
@@ -58,34 +50,34 @@ test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, uns
   await typing;
 
   // A fresh reader after the restart sees at least everything that was acknowledged as stored.
-  sync = await startSyncProcess(database.url, { port: await freePort() });
-  const reader = track(connectStockClient(sync.port, id, owner.token));
+  sync = await startSyncProcess(t, database.url, { port: await freePort() });
+  const reader = connectStockClient(t, sync.port, id, owner.token);
   await reader.synced;
   assert.match(sectionText(reader.doc, chapter), /The first sentence is stored\./);
   reader.destroy();
   await sync.kill('SIGKILL');
 
   // Restarted on Alice's port, her client reconnects by itself and sends what the crash cut off.
-  sync = await startSyncProcess(database.url, { port });
+  sync = await startSyncProcess(t, database.url, { port });
   const expected = 'The first sentence is stored. The second one is cut off mid-word by the crash. ';
   await retryUntil(() => assert.equal(sectionText(alice.doc, chapter), expected), { timeoutMs: 15_000 });
-  await retryUntil(() => assert.ok(alice.provider.synced), { timeoutMs: 15_000 });
+  await retryUntil(() => assert.ok(alice.provider.synced, 'alice has not synced again'), { timeoutMs: 15_000 });
   await storedAck(alice, 2);
   await sync.kill('SIGKILL');
 
-  sync = await startSyncProcess(database.url, { port: await freePort() });
-  const later = track(connectStockClient(sync.port, id, owner.token));
+  sync = await startSyncProcess(t, database.url, { port: await freePort() });
+  const later = connectStockClient(t, sync.port, id, owner.token);
   await later.synced;
   assert.equal(sectionText(later.doc, chapter), expected);
   await sync.kill('SIGTERM');
 });
 
-test('a client that leaves before the manuscript finished loading does not erase it', async () => {
+test('a client that leaves before the manuscript finished loading does not erase it', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Early leaver');
   const real = new PrismaDocumentStore(database.prisma);
   // Give a first writer something to lose.
-  const setup = await startTestSyncServer(database.prisma, { gracePeriodMs: 50 });
-  const writer = connectStockClient(setup.port, id, owner.token);
+  const setup = await startTestSyncServer(t, database.prisma, { gracePeriodMs: 50 });
+  const writer = connectStockClient(t, setup.port, id, owner.token);
   await writer.synced;
   const chapter = firstChapterId(writer.doc);
   firstParagraphText(writer.doc, chapter).insert(0, 'Words that must survive.');
@@ -103,26 +95,26 @@ test('a client that leaves before the manuscript finished loading does not erase
     append: (...args) => real.append(...args),
     compact: (...args) => real.compact(...args),
   };
-  const server = await startTestSyncServer(database.prisma, { store: slowStore, gracePeriodMs: 50 });
-  const leaver = connectStockClient(server.port, id, owner.token);
+  const server = await startTestSyncServer(t, database.prisma, { store: slowStore, gracePeriodMs: 50 });
+  const leaver = connectStockClient(t, server.port, id, owner.token);
   await new Promise((resolve) => setTimeout(resolve, 100));
   leaver.destroy(); // gone while the room is still loading
   releaseLoad();
   await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0));
 
-  const reader = track(connectStockClient(server.port, id, owner.token));
+  const reader = connectStockClient(t, server.port, id, owner.token);
   await reader.synced;
   assert.equal(sectionText(reader.doc, chapter), 'Words that must survive.');
   await server.close();
 });
 
-test('two writers typing through a SIGKILL and restart: both reconnect, every character either typed survives, clients and database agree', async () => {
+test('two writers typing through a SIGKILL and restart: both reconnect, every character either typed survives, clients and database agree', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Two through a crash');
   const editor = await createMember(database.prisma, id, 'editor', 'Second');
   const port = await freePort();
-  let sync = await startSyncProcess(database.url, { port });
-  const ada = track(connectStockClient(port, id, owner.token));
-  const ben = track(connectStockClient(port, id, editor.token));
+  let sync = await startSyncProcess(t, database.url, { port });
+  const ada = connectStockClient(t, port, id, owner.token);
+  const ben = connectStockClient(t, port, id, editor.token);
   await Promise.all([ada.synced, ben.synced]);
   const chapter = firstChapterId(ada.doc);
   firstParagraphText(ada.doc, chapter).insert(0, '|');
@@ -137,7 +129,7 @@ test('two writers typing through a SIGKILL and restart: both reconnect, every ch
   await new Promise((resolve) => setTimeout(resolve, 60));
   await sync.kill('SIGKILL');
   await new Promise((resolve) => setTimeout(resolve, 100));
-  sync = await startSyncProcess(database.url, { port });
+  sync = await startSyncProcess(t, database.url, { port });
   await typing;
 
   const sorted = (value: string) => [...value].sort().join('');
@@ -148,17 +140,17 @@ test('two writers typing through a SIGKILL and restart: both reconnect, every ch
     },
     { timeoutMs: 20_000 },
   );
-  await retryUntil(() => assert.ok(ada.provider.synced && ben.provider.synced), { timeoutMs: 20_000 });
+  await retryUntil(() => assert.ok(ada.provider.synced && ben.provider.synced, 'ada and ben have not both synced again'), { timeoutMs: 20_000 });
   await storedAck(ada, 3);
   await storedAck(ben, 3);
   assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), sectionText(ada.doc, chapter));
   await sync.kill('SIGTERM');
 });
 
-test('a long storage window never delays unloading: pending text is written as the last writer leaves', async () => {
+test('a long storage window never delays unloading: pending text is written as the last writer leaves', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Long window');
-  const server = await startTestSyncServer(database.prisma, { gracePeriodMs: 50, storage: { flushWindowMs: 60_000 } });
-  const writer = connectStockClient(server.port, id, owner.token);
+  const server = await startTestSyncServer(t, database.prisma, { gracePeriodMs: 50, storage: { flushWindowMs: 60_000 } });
+  const writer = connectStockClient(t, server.port, id, owner.token);
   await writer.synced;
   const chapter = firstChapterId(writer.doc);
   firstParagraphText(writer.doc, chapter).insert(0, 'Left in a hurry.');

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, mkdtempSync, openSync, readSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { epubIdentifier } from '../../server/export/epubIdentifier';
 import { headingLine, inlineText, type ExportBook } from '../../server/export/exportBook';
 import { exportBookText } from '../support/exportBookText';
 import { everythingBook, sampleNovelBook } from '../support/exportFixtures';
+import { killWithThisProcess } from '../support/killWithThisProcess';
+import { stopWhenDone } from '../support/testScope';
 
 /** Java starts slowly and EPUBCheck loads every schema it knows before it reads a byte. */
 const EPUBCHECK_TIMEOUT = 180_000;
@@ -44,8 +46,11 @@ function epubcheckCommand(): string[] {
   return real.endsWith('.jar') || head.toString('latin1') === 'PK' ? ['java', '-jar', real] : [real];
 }
 
-/** Writes the EPUB to a temporary file and runs EPUBCheck on it: its exit code and all it printed. */
-async function epubcheck(bytes: Uint8Array): Promise<{ code: number | null; output: string }> {
+/**
+ * Writes the EPUB to a temporary file and runs EPUBCheck on it: its exit code and all it printed.
+ * A check still running when test `t` ends (it timed out or failed) is killed then.
+ */
+async function epubcheck(t: TestContext, bytes: Uint8Array): Promise<{ code: number | null; output: string }> {
   const [command, ...args] = epubcheckCommand();
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-epub-'));
   try {
@@ -53,6 +58,10 @@ async function epubcheck(bytes: Uint8Array): Promise<{ code: number | null; outp
     writeFileSync(file, bytes);
     return await new Promise((resolve, reject) => {
       const child = spawn(command, [...args, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      killWithThisProcess(child);
+      stopWhenDone(t, `EPUBCheck (pid ${child.pid})`, () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));
@@ -64,8 +73,8 @@ async function epubcheck(bytes: Uint8Array): Promise<{ code: number | null; outp
   }
 }
 
-async function assertPassesEpubcheck(bytes: Uint8Array): Promise<void> {
-  const { code, output } = await epubcheck(bytes);
+async function assertPassesEpubcheck(t: TestContext, bytes: Uint8Array): Promise<void> {
+  const { code, output } = await epubcheck(t, bytes);
   assert.equal(code, 0, `EPUBCheck failed:\n${output}`);
   assert.doesNotMatch(output, /ERROR|FATAL/, `EPUBCheck reported errors:\n${output}`);
   assert.doesNotMatch(output, /WARNING/, `EPUBCheck reported warnings:\n${output}`);
@@ -181,9 +190,9 @@ function storyText(epub: Epub): string {
     .join('\n');
 }
 
-test('the everything book and the sample novel pass EPUBCheck', { timeout: EPUBCHECK_TIMEOUT }, async () => {
+test('the everything book and the sample novel pass EPUBCheck', { timeout: EPUBCHECK_TIMEOUT }, async (t) => {
   const [everything, sample] = await Promise.all([bookToEpub(everythingBook()), bookToEpub(sampleNovelBook())]);
-  await Promise.all([assertPassesEpubcheck(everything), assertPassesEpubcheck(sample)]);
+  await Promise.all([assertPassesEpubcheck(t, everything), assertPassesEpubcheck(t, sample)]);
 });
 
 test('the archive opens with an uncompressed mimetype, as the OCF container requires', async () => {
@@ -305,7 +314,7 @@ test('the spine follows the book’s order and every document carries its struct
   assert.match(css, /hr\.scene-break::after\s*{[^}]*content:/);
 });
 
-test('markup characters and characters XML cannot carry never break the book', { timeout: EPUBCHECK_TIMEOUT }, async () => {
+test('markup characters and characters XML cannot carry never break the book', { timeout: EPUBCHECK_TIMEOUT }, async (t) => {
   const book = everythingBook();
   book.title = 'Tags <b>& "quotes"</b> \'single\'';
   book.authors = ['<script>alert(1)</script>', 'O\u2019Brien & Sons'];
@@ -326,7 +335,7 @@ test('markup characters and characters XML cannot carry never break the book', {
   assert.match(text, /Pasted<\/p><p>text with a vertical tab, a form feed\s+and 3 < 4 > 2 & "so"\. A broken \uFFFD pair\./);
   assert.match(text, /A <\/h1> title/);
   assert.match(textOf(epub.spine[0].xhtml), /<script>alert\(1\)<\/script>/);
-  await assertPassesEpubcheck(epub.bytes);
+  await assertPassesEpubcheck(t, epub.bytes);
 });
 
 test('every word of the sample novel appears in the EPUB, in order', async () => {
@@ -336,7 +345,7 @@ test('every word of the sample novel appears in the EPUB, in order', async () =>
   assert.deepEqual(wordsOf(storyText(await open(book))), expected);
 });
 
-test('a selection exports only the chosen chapters, still numbered as in the book', { timeout: EPUBCHECK_TIMEOUT }, async () => {
+test('a selection exports only the chosen chapters, still numbered as in the book', { timeout: EPUBCHECK_TIMEOUT }, async (t) => {
   const book = everythingBook(['ch1', 'ch3']);
   const epub = await open(book);
   assert.deepEqual(
@@ -350,5 +359,5 @@ test('a selection exports only the chosen chapters, still numbered as in the boo
   const everything = (await Promise.all(Object.values(epub.zip.files).filter((f) => !f.dir).map((f) => f.async('string')))).join('\n');
   assert.doesNotMatch(everything, /epub:type="(?:dedication|epigraph|part)"/);
   assert.doesNotMatch(everything, /untitled chapter|Harbour|For Maren|Chapter 2/);
-  await assertPassesEpubcheck(epub.bytes);
+  await assertPassesEpubcheck(t, epub.bytes);
 });

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { listSections } from '../../components/manuscript/manuscriptLayout';
@@ -11,25 +11,20 @@ import { importAppender } from '../../server/import/importAppender';
 import { importFile } from '../../server/import/importFile';
 import { listRevisions } from '../../server/revisions/listRevisions';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
-import { connectStockClient, type StockClient } from '../support/stockClient';
+import { connectStockClient } from '../support/stockClient';
 import { createAccount, createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { everythingManuscript } from '../support/exportFixtures';
+import { fileScope } from '../support/testScope';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma);
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma);
   process.env.SYNC_INTERNAL_URL = `ws://127.0.0.1:${server.port}`;
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-  await database.cleanup();
 });
 
 /** The everything book stored as a manuscript owned by Ada, with Ben as editor and Vera as viewer. */
@@ -78,10 +73,9 @@ test('a chapter exports alone under its own heading and number; unknown sections
   await assert.rejects(manuscriptExporter(database.prisma, 'no-such-manuscript', 'pdf'), (error: unknown) => error instanceof HttpError && error.status === 404);
 });
 
-test('appending an import reaches a connected co-writer live, in order, and is recorded in the history', async () => {
+test('appending an import reaches a connected co-writer live, in order, and is recorded in the history', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Growing book');
-  const client = connectStockClient(server.port, id, owner.token);
-  clients.push(client);
+  const client = connectStockClient(t, server.port, id, owner.token);
   await client.synced;
   const before = listSections(client.doc).map((s) => s.kind);
   const imported = await importFile({

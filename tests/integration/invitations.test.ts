@@ -1,18 +1,16 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { invitationAccepter, invitationCreator, invitationRevoker, listInvitations, previewInvitation } from '../../server/access/invitations';
 import { memberChanger } from '../../server/access/memberChanger';
 import { roleIn } from '../../server/access/roleIn';
 import { HttpError } from '../../server/http/HttpError';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { fileScope } from '../support/testScope';
 import { createAccount, createMember, createOwnedManuscript } from '../support/members';
 
 let database: TempDatabase;
-before(async () => {
-  database = await createTempDatabase();
-});
-after(async () => {
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
 });
 
 const gone = (error: unknown) => error instanceof HttpError && error.status === 410;

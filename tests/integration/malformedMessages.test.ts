@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
@@ -10,6 +10,8 @@ import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createOwnedManuscript, type TestMember } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
+import { fileScope } from '../support/testScope';
+import { withTimeout } from '../support/withTimeout';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -17,18 +19,13 @@ let manuscriptId: string;
 let writer: StockClient;
 let owner: TestMember;
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma);
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma);
   ({ id: manuscriptId, owner } = await createOwnedManuscript(database.prisma, 'Robust'));
-  writer = connectStockClient(server.port, manuscriptId, owner.token);
+  writer = connectStockClient(fileScope(t), server.port, manuscriptId, owner.token);
   await writer.synced;
   firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Intact.');
-});
-after(async () => {
-  writer.destroy();
-  await server.close();
-  await database.cleanup();
 });
 
 function bytes(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -67,18 +64,19 @@ const MALFORMED: Record<string, Uint8Array | string> = {
 };
 
 for (const [name, message] of Object.entries(MALFORMED)) {
-  test(`${name} closes only the sender's connection; others write on and the stored text is intact`, async () => {
-    const code = await new Promise<number>((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}?token=${owner.token}`);
+  test(`${name} closes only the sender's connection; others write on and the stored text is intact`, async (t) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}?token=${owner.token}`);
+    t.after(() => ws.terminate());
+    const closed = new Promise<number>((resolve, reject) => {
       ws.on('open', () => ws.send(message));
       ws.on('close', (closeCode) => resolve(closeCode));
       ws.on('error', reject);
     });
-    assert.equal(code, 1008);
+    assert.equal(await withTimeout(closed, 10_000, `the server did not close the connection that sent ${name}`), 1008);
 
     const chapter = firstChapterId(writer.doc);
     firstParagraphText(writer.doc, chapter).insert(0, '+');
-    const reader = connectStockClient(server.port, manuscriptId, owner.token);
+    const reader = connectStockClient(t, server.port, manuscriptId, owner.token);
     await reader.synced;
     await retryUntil(() => assert.equal(sectionText(reader.doc, chapter), sectionText(writer.doc, chapter)));
     assert.match(sectionText(reader.doc, chapter), /^\++Intact\.$/);

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { signSyncToken } from '../../server/access/syncToken';
@@ -9,25 +9,21 @@ import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { fileScope } from '../support/testScope';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma);
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma);
 });
 
-test('200 concurrent connections on one manuscript, all typing, converge on the same text, stored', { timeout: 120_000 }, async () => {
+test('200 concurrent connections on one manuscript, all typing, converge on the same text, stored', { timeout: 120_000 }, async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Crowded');
   // The owner starts the paragraph, so every writer types into the same text.
-  const first = connectStockClient(server.port, id, owner.token);
+  const clients: StockClient[] = [];
+  const first = connectStockClient(t, server.port, id, owner.token);
   clients.push(first);
   await first.synced;
   firstParagraphText(first.doc, firstChapterId(first.doc)).insert(0, '> ');
@@ -35,7 +31,7 @@ test('200 concurrent connections on one manuscript, all typing, converge on the 
   // Forty accounts, five connections each (a writer with several tabs open).
   const accounts = await Promise.all(Array.from({ length: writers / 5 }, (_, i) => createAccount(database.prisma, `W${i}`)));
   await database.prisma.membership.createMany({ data: accounts.map((a) => ({ manuscriptId: id, userId: a.userId, role: 'editor' })) });
-  for (let i = 0; i < writers - 1; i++) clients.push(connectStockClient(server.port, id, await signSyncToken(accounts[i % accounts.length].userId, id)));
+  for (let i = 0; i < writers - 1; i++) clients.push(connectStockClient(t, server.port, id, await signSyncToken(accounts[i % accounts.length].userId, id)));
   await Promise.all(clients.map((client) => client.synced));
   const chapter = firstChapterId(first.doc);
   const crowd = clients.slice(1);

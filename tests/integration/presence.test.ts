@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -14,40 +14,33 @@ import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { fileScope } from '../support/testScope';
+import { withTimeout } from '../support/withTimeout';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
-const sockets: WebSocket[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma);
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  for (const socket of sockets) socket.terminate();
-  await server.close();
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma);
 });
 
-function connect(id: string, token: string): StockClient {
-  const client = connectStockClient(server.port, id, token);
-  clients.push(client);
-  return client;
+function connect(t: TestContext, id: string, token: string): StockClient {
+  return connectStockClient(t, server.port, id, token);
 }
 
-/** A raw websocket into a room, open, with every message it receives collected. */
-async function rawSocket(id: string, token: string): Promise<{ ws: WebSocket; received: Uint8Array[]; closed: Promise<number> }> {
+/** A raw websocket into a room, open, with every message it receives collected; closed when `t` ends. */
+async function rawSocket(t: TestContext, id: string, token: string): Promise<{ ws: WebSocket; received: Uint8Array[]; closed: Promise<number> }> {
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${id}?token=${encodeURIComponent(token)}`);
-  sockets.push(ws);
+  t.after(() => ws.terminate());
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
+  const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
+  await withTimeout(opened, 10_000, `a raw websocket into manuscript ${id} did not open`);
   return { ws, received, closed };
 }
 
@@ -71,16 +64,16 @@ function countCloses(client: StockClient): { count: number } {
   return counter;
 }
 
-test('a member flooding awareness disconnects nobody, and edits still arrive within 1 s', async () => {
+test('a member flooding awareness disconnects nobody, and edits still arrive within 1 s', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Flooded');
   const editor = await createMember(database.prisma, id, 'editor', 'Bea');
   const viewer = await createMember(database.prisma, id, 'viewer', 'Vic');
-  const writer = connect(id, owner.token);
-  const reader = connect(id, editor.token);
+  const writer = connect(t, id, owner.token);
+  const reader = connect(t, id, editor.token);
   await Promise.all([writer.synced, reader.synced]);
   const writerCloses = countCloses(writer);
   const readerCloses = countCloses(reader);
-  const flooder = await rawSocket(id, viewer.token);
+  const flooder = await rawSocket(t, id, viewer.token);
   let floodClosed = false;
   void flooder.closed.then(() => (floodClosed = true));
 
@@ -108,11 +101,11 @@ test('a member flooding awareness disconnects nobody, and edits still arrive wit
   await retryUntil(() => assert.equal((reader.provider.awareness.getStates().get(424242)?.user as { name: string })?.name, 'Vic'));
 });
 
-test("presence carries the account's own name and role; nobody can appear as, or remove, another member", async () => {
+test("presence carries the account's own name and role; nobody can appear as, or remove, another member", async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Faces');
   const editor = await createMember(database.prisma, id, 'editor', 'Bea');
-  const ownerClient = connect(id, owner.token);
-  const observer = connect(id, editor.token);
+  const ownerClient = connect(t, id, owner.token);
+  const observer = connect(t, id, editor.token);
   await Promise.all([ownerClient.synced, observer.synced]);
   ownerClient.provider.awareness.setLocalStateField('user', { name: 'Owner', color: '#336699' });
   const ownerClientId = ownerClient.provider.awareness.clientID;
@@ -120,7 +113,7 @@ test("presence carries the account's own name and role; nobody can appear as, or
 
   // Bea claims to be the owner under her own client id, then tries to overwrite and remove the owner's state.
   observer.provider.awareness.setLocalStateField('user', { name: 'Owner', color: '#336699' });
-  const forger = await rawSocket(id, editor.token);
+  const forger = await rawSocket(t, id, editor.token);
   forger.ws.send(awarenessMessage(ownerClientId, 1000, { user: { name: 'Hijacked' } }));
   forger.ws.send(awarenessMessage(ownerClientId, 1001, null));
   const beaId = observer.provider.awareness.clientID;
@@ -132,12 +125,12 @@ test("presence carries the account's own name and role; nobody can appear as, or
 });
 
 for (const role of ['viewer', 'commenter'] as const) {
-  test(`a ${role}'s change is answered once with permission denied, and never applied`, async () => {
+  test(`a ${role}'s change is answered once with permission denied, and never applied`, async (t) => {
     const { id, owner } = await createOwnedManuscript(database.prisma, `Told the ${role}`);
     const reader = await createMember(database.prisma, id, role);
-    const writer = connect(id, owner.token);
+    const writer = connect(t, id, owner.token);
     await writer.synced;
-    const socket = await rawSocket(id, reader.token);
+    const socket = await rawSocket(t, id, reader.token);
     // The server's own state, so the forged change lands in the manuscript's real structure.
     const copy = await storedDoc(database.prisma, id);
     const chapter = firstChapterId(copy);

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { revisionCreator } from '../../server/revisions/revisionCreator';
@@ -9,15 +9,13 @@ import { compareRevisions } from '../../server/revisions/compareRevisions';
 import { historyDocFromStored } from '../../server/revisions/historyDoc';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
+import { fileScope } from '../support/testScope';
 import { createOwnedManuscript } from '../support/members';
 import { firstChapterId, firstParagraphText } from '../support/chapterText';
 
 let database: TempDatabase;
-before(async () => {
-  database = await createTempDatabase();
-});
-after(async () => {
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
 });
 
 const DAY = 24 * 60 * 60 * 1000;

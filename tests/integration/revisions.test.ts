@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { addSection } from '../../components/manuscript/sectionOperations';
@@ -14,33 +14,27 @@ import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { fileScope } from '../support/testScope';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma);
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma);
   process.env.SYNC_INTERNAL_URL = `ws://127.0.0.1:${server.port}`;
 });
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-  await database.cleanup();
-});
 
-function connect(id: string, token: string): StockClient {
-  const client = connectStockClient(server.port, id, token);
-  clients.push(client);
-  return client;
+/** A stock client of this file's server, destroyed when test `t` ends. */
+function connect(t: TestContext, id: string, token: string): StockClient {
+  return connectStockClient(t, server.port, id, token);
 }
 
-test('a revision credits each writer with the words they added and removed', async () => {
+test('a revision credits each writer with the words they added and removed', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Two hands');
   const editor = await createMember(database.prisma, id, 'editor', 'Edith');
-  const ada = connect(id, owner.token);
-  const edith = connect(id, editor.token);
+  const ada = connect(t, id, owner.token);
+  const edith = connect(t, id, editor.token);
   await Promise.all([ada.synced, edith.synced]);
   const chapter = firstChapterId(ada.doc);
   firstParagraphText(ada.doc, chapter).insert(0, 'alpha beta gamma');
@@ -74,9 +68,9 @@ test('a revision credits each writer with the words they added and removed', asy
   assert.deepEqual((await listRevisions(database.prisma, id, { sectionId: chapter })).length, 2);
 });
 
-test('restoring one chapter leaves the others’ newer edits; the restore is a revision and can be undone', async () => {
+test('restoring one chapter leaves the others’ newer edits; the restore is a revision and can be undone', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Restore');
-  const ada = connect(id, owner.token);
+  const ada = connect(t, id, owner.token);
   await ada.synced;
   const one = firstChapterId(ada.doc);
   const two = addSection(ada.doc, 'chapter', { title: 'Two' });
@@ -99,7 +93,7 @@ test('restoring one chapter leaves the others’ newer edits; the restore is a r
     assert.equal(sectionText(ada.doc, two), 'Two\nChapter two as drafted. Doomed sentence.');
     assert.equal(sectionText(ada.doc, one), 'One\nChapter one rewritten.');
   });
-  const reader = connect(id, owner.token);
+  const reader = connect(t, id, owner.token);
   await reader.synced;
   assert.equal(sectionText(reader.doc, two), 'Two\nChapter two as drafted. Doomed sentence.');
 
@@ -115,9 +109,9 @@ test('restoring one chapter leaves the others’ newer edits; the restore is a r
   assert.equal(sectionText(ada.doc, one), 'One\nChapter one rewritten.');
 });
 
-test('comparing a revision with now finds the changed words', async () => {
+test('comparing a revision with now finds the changed words', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Compare');
-  const ada = connect(id, owner.token);
+  const ada = connect(t, id, owner.token);
   await ada.synced;
   const chapter = firstChapterId(ada.doc);
   firstParagraphText(ada.doc, chapter).insert(0, 'The night was dark.');
@@ -139,9 +133,9 @@ test('comparing a revision with now finds the changed words', async () => {
   );
 });
 
-test('the sync server makes a revision when the last writer leaves, and none when nothing changed', async () => {
+test('the sync server makes a revision when the last writer leaves, and none when nothing changed', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Automatic');
-  const ada = connect(id, owner.token);
+  const ada = connect(t, id, owner.token);
   await ada.synced;
   firstParagraphText(ada.doc, firstChapterId(ada.doc)).insert(0, 'Written, then left.');
   await storedAck(ada, 1);
@@ -151,9 +145,9 @@ test('the sync server makes a revision when the last writer leaves, and none whe
   assert.equal(revision.kind, 'auto');
   assert.deepEqual(revision.summary.authors.map((a) => [a.name, a.added]), [['Owner', 3]]);
 
-  const again = connect(id, owner.token);
+  const again = connect(t, id, owner.token);
   await again.synced;
   again.destroy();
-  await retryUntil(async () => assert.ok(!(await server.registry.loadedRooms()).some((r) => r.manuscriptId === id)));
+  await retryUntil(async () => assert.ok(!(await server.registry.loadedRooms()).some((r) => r.manuscriptId === id), 'the room is still loaded'));
   assert.equal((await listRevisions(database.prisma, id)).length, 1);
 });

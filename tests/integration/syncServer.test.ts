@@ -1,6 +1,5 @@
-import { after, before, test } from 'node:test';
+import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { signSyncToken } from '../../server/access/syncToken';
 import { addSection } from '../../components/manuscript/sectionOperations';
@@ -12,33 +11,27 @@ import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
+import { fileScope } from '../support/testScope';
+import { upgradeStatus } from '../support/upgradeStatus';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma, { storage: { flushWindowMs: 100 } });
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma, { storage: { flushWindowMs: 100 } });
 });
 
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-  await database.cleanup();
-});
-
-function connect(manuscriptId: string, token: string): StockClient {
-  const client = connectStockClient(server.port, manuscriptId, token);
-  clients.push(client);
-  return client;
+/** A stock client of this file's server, destroyed when test `t` ends. */
+function connect(t: TestContext, manuscriptId: string, token: string): StockClient {
+  return connectStockClient(t, server.port, manuscriptId, token);
 }
 
-test('two stock y-websocket clients converge on the same text and structure', async () => {
+test('two stock y-websocket clients converge on the same text and structure', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Converge');
   const editor = await createMember(database.prisma, id, 'editor', 'Bob');
-  const alice = connect(id, owner.token);
-  const bob = connect(id, editor.token);
+  const alice = connect(t, id, owner.token);
+  const bob = connect(t, id, editor.token);
   await Promise.all([alice.synced, bob.synced]);
   const chapter = firstChapterId(alice.doc);
   firstParagraphText(alice.doc, chapter).insert(0, 'Alice wrote this. ');
@@ -54,9 +47,9 @@ test('two stock y-websocket clients converge on the same text and structure', as
   });
 });
 
-test('every update reaches the database within a second', async () => {
+test('every update reaches the database within a second', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Durable');
-  const writer = connect(id, owner.token);
+  const writer = connect(t, id, owner.token);
   await writer.synced;
   metaMap(writer.doc).set('title', 'Renamed while typing');
   const typedAt = Date.now();
@@ -67,20 +60,15 @@ test('every update reaches the database within a second', async () => {
 test('a manuscript that does not exist is refused at the upgrade', async () => {
   const { owner } = await createOwnedManuscript(database.prisma, 'Elsewhere');
   const token = await signSyncToken(owner.userId, 'no-such-manuscript');
-  const status = await new Promise<number>((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/no-such-manuscript?token=${token}`);
-    ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
-    ws.on('open', () => resolve(101));
-  });
-  assert.equal(status, 404);
+  assert.equal(await upgradeStatus(`ws://127.0.0.1:${server.port}/no-such-manuscript?token=${token}`), 404);
 });
 
-test('a room with no writers is unloaded after the grace period, its state compacted into a snapshot', async () => {
+test('a room with no writers is unloaded after the grace period, its state compacted into a snapshot', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Unload');
-  const writer = connect(id, owner.token);
+  const writer = connect(t, id, owner.token);
   await writer.synced;
   firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Kept after unloading.');
-  await retryUntil(async () => assert.ok((await database.prisma.manuscriptUpdate.count({ where: { manuscriptId: id } })) > 0));
+  await retryUntil(async () => assert.ok((await database.prisma.manuscriptUpdate.count({ where: { manuscriptId: id } })) > 0, 'no update is stored yet'));
   writer.destroy();
   await retryUntil(async () => {
     const loaded = await server.registry.loadedRooms();
@@ -93,9 +81,9 @@ test('a room with no writers is unloaded after the grace period, its state compa
   assert.equal(summary.wordCount, 3);
 });
 
-test('the stored acknowledgement arrives only after the change is in the database', async () => {
+test('the stored acknowledgement arrives only after the change is in the database', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Ack');
-  const writer = connect(id, owner.token);
+  const writer = connect(t, id, owner.token);
   await writer.synced;
   const acks: number[] = [];
   writer.provider.messageHandlers[100] = (_encoder, decoder) => {

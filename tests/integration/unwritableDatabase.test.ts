@@ -1,40 +1,35 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
-import { connectStockClient, type StockClient } from '../support/stockClient';
+import { connectStockClient } from '../support/stockClient';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
 import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { fileScope } from '../support/testScope';
+import { withTimeout } from '../support/withTimeout';
 
 let database: TempDatabase;
 let server: SyncServer;
-const clients: StockClient[] = [];
 
-before(async () => {
-  database = await createTempDatabase();
-  server = await startTestSyncServer(database.prisma, { storage: { retryDelayMs: 50 } });
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-  await database.cleanup();
+before(async (t) => {
+  database = await createTempDatabase(fileScope(t));
+  server = await startTestSyncServer(fileScope(t), database.prisma, { storage: { retryDelayMs: 50 } });
 });
 
 const health = async () => {
-  const response = await fetch(`http://127.0.0.1:${server.port}/health`);
+  const response = await withTimeout(fetch(`http://127.0.0.1:${server.port}/health`), 10_000, 'the sync server did not answer /health');
   return { status: response.status, body: (await response.json()) as { ok: boolean; storageErrors: Array<{ error: string }> } };
 };
 
-test('while the database refuses writes the server keeps serving and reports it; once writable, everything is stored', async () => {
+test('while the database refuses writes the server keeps serving and reports it; once writable, everything is stored', async (t) => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Read-only spell');
   const editor = await createMember(database.prisma, id, 'editor');
-  const ada = connectStockClient(server.port, id, owner.token);
-  const ben = connectStockClient(server.port, id, editor.token);
-  clients.push(ada, ben);
+  const ada = connectStockClient(t, server.port, id, owner.token);
+  const ben = connectStockClient(t, server.port, id, editor.token);
   await Promise.all([ada.synced, ben.synced]);
   const chapter = firstChapterId(ada.doc);
   firstParagraphText(ada.doc, chapter).insert(0, 'Before. ');
