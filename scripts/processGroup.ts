@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
- * The running processes (zombies aside) in process group `pgid`, with their command lines. A
+ * The running processes (zombies and processes already exiting aside) in process group `pgid`, with their command lines. A
  * suite's runner is started as the leader of its own group, which everything it starts inherits,
  * so after it exits whatever is left in the group was left behind by a test. Linux only (reads
  * /proc); elsewhere it finds nothing.
@@ -17,6 +17,8 @@ export function processesInGroup(pgid: number): Array<{ pid: number; command: st
       const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(group) !== pgid || state === 'Z' || state === 'X') continue;
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+      // An empty command line is a process already being torn down (killed, not yet a zombie).
+      if (command === '') continue;
       found.push({ pid: Number(entry), command });
     } catch {
       // The process ended while we looked.
