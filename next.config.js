@@ -10,6 +10,19 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'ws', 'yjs', 'y-websocket', 'y-protocols', 'lib0', 'pdfkit', 'docx', 'mammoth', 'epub-gen-memory'],
   devIndicators: false,
+  // No page of the app may be framed by another site (or another port of this host), where
+  // clicks inside the frame would carry the writer's cookie and the app's own origin.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

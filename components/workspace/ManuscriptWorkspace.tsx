@@ -18,7 +18,7 @@ import { ManuscriptTitle } from './ManuscriptTitle';
 import { PresenceList } from './PresenceList';
 import { RoleBadge } from './RoleBadge';
 import { formatCount } from './formatCount';
-import { syncServerUrl, useConnectionState, useManuscriptConnection } from './useManuscriptConnection';
+import { syncServerUrl, useConnectionState, useManuscriptConnection, type ManuscriptConnection } from './useManuscriptConnection';
 import { useSectionList } from './useSectionList';
 import { useSyncAccess } from './useSyncAccess';
 
@@ -41,7 +41,7 @@ interface ManuscriptWorkspaceProps {
 export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, initialRole, syncToken }: ManuscriptWorkspaceProps) {
   const url = useMemo(() => (typeof window === 'undefined' ? '' : syncServerUrl(syncPort, syncUrl)), [syncPort, syncUrl]);
   const connection = useManuscriptConnection(manuscriptId, url, syncToken);
-  const { role, ended } = useSyncAccess(connection, manuscriptId, initialRole);
+  const { role, ended, refusedChange } = useSyncAccess(connection, manuscriptId, initialRole);
   const state = useConnectionState(connection);
   const { sections, totalWords } = useSectionList(connection?.doc ?? null);
   const [color, setColor] = useWriterColor();
@@ -101,7 +101,13 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
       </header>
       {ended && (
         <p className="workspace-ended" role="alert" data-testid="access-ended">
-          {ended} <Link href="/">Back to your library</Link>
+          {ended}{' '}
+          {refusedChange && connection && (
+            <button type="button" onClick={() => void discardUnsaved(connection)}>
+              Discard this browser’s unsaved changes
+            </button>
+          )}{' '}
+          <Link href="/">Back to your library</Link>
         </p>
       )}
       <div className="workspace-body">
@@ -146,4 +152,14 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
       </div>
     </div>
   );
+}
+
+/**
+ * Forgets this browser's copy of the manuscript, refused change included, and reloads from the
+ * server. The way out once the server has refused a change: otherwise every reload resends it.
+ */
+async function discardUnsaved(connection: ManuscriptConnection): Promise<void> {
+  connection.provider.disconnect();
+  await connection.local.clearData();
+  window.location.reload();
 }

@@ -19,6 +19,8 @@ export interface ManuscriptConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   tracker: StoredTracker;
+  /** This browser's copy of the manuscript (IndexedDB). */
+  local: IndexeddbPersistence;
 }
 
 /** The sync server's websocket address for this page: same host, the configured port. */
@@ -47,7 +49,7 @@ export function useManuscriptConnection(manuscriptId: string, url: string, token
     const tracker = new StoredTracker(doc, provider);
     // The connection is an external resource created here; state hands it to render.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConnection({ doc, provider, tracker });
+    setConnection({ doc, provider, tracker, local });
     return () => {
       setConnection(null);
       tracker.destroy();

@@ -7,7 +7,7 @@ import type { ManuscriptConnection } from './useManuscriptConnection';
 /** Close codes the sync server ends a session with for good (see server/sync/Connection.ts). */
 const ENDED_BY_SERVER: Record<number, string> = {
   4403: 'You no longer have access to this manuscript.',
-  4413: 'The server refused the last change: it would take the manuscript past its maximum size, or it is larger than the server accepts at once. Nothing more is sent from this page; your text is kept in this browser. Reload to try again, or split a very large paste.',
+  4413: 'The server refused the last change: it would take the manuscript past its maximum size, or it is larger than the server accepts at once. Nothing more is sent from this page, and your text is kept in this browser: copy what you need, then discard what this browser has not saved to go on from the saved manuscript.',
 };
 
 /**
@@ -18,6 +18,7 @@ const ENDED_BY_SERVER: Record<number, string> = {
 export function useSyncAccess(connection: ManuscriptConnection | null, manuscriptId: string, initialRole: Role) {
   const [role, setRole] = useState<Role>(initialRole);
   const [ended, setEnded] = useState<string | null>(null);
+  const [refusedChange, setRefusedChange] = useState(false);
 
   useEffect(() => {
     if (!connection) return;
@@ -44,6 +45,7 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
     };
     const onDisconnect = () => void refresh();
     const onClosed = (event: { code: number }) => {
+      if (event.code === 4413) setRefusedChange(true);
       if (ENDED_BY_SERVER[event.code]) end(ENDED_BY_SERVER[event.code]);
       else void refresh();
     };
@@ -59,5 +61,5 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
     };
   }, [connection, manuscriptId]);
 
-  return { role, ended };
+  return { role, ended, refusedChange };
 }

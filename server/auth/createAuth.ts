@@ -6,6 +6,7 @@ import { announcedAppUrl } from '../config/appUrl';
 import { trustedProxies } from '../config/trustedProxies';
 import { appOrigins } from '../http/appOrigins';
 import { accountSignInLimit, type AccountSignInLimitOptions } from './accountSignInLimit';
+import { accountNameLimit } from './accountNameLimit';
 
 /** Settings tests change; the app uses the defaults. */
 export interface CreateAuthOptions {
@@ -58,7 +59,7 @@ export function createAuth(prisma: PrismaClient, options: CreateAuthOptions = {}
         '/sign-up/email': { window: 60, max: 10 },
       },
     },
-    plugins: [accountSignInLimit(prisma, options.accountSignInLimit)],
+    plugins: [accountSignInLimit(prisma, options.accountSignInLimit), accountNameLimit()],
     telemetry: { enabled: false },
     // Failed sign-ins are expected in tests; elsewhere they are worth a warning in the log.
     logger: { level: process.env.NODE_ENV === 'test' ? 'error' : 'warn' },

@@ -21,6 +21,7 @@ export function syncConfig() {
     maxDocumentBytes,
     maxMessagesPerSecond: intFromEnv('SYNC_MAX_MESSAGES_PER_SECOND', 200),
     maxAwarenessPerSecond: intFromEnv('SYNC_MAX_AWARENESS_PER_SECOND', 120),
+    maxConnectionsPerAccount: intFromEnv('SYNC_MAX_CONNECTIONS_PER_ACCOUNT', 20),
     accessRecheckMs: intFromEnv('SYNC_ACCESS_RECHECK_MS', 2000),
     revisionIdleMs: intFromEnv('SYNC_REVISION_IDLE_MS', 2 * 60 * 1000),
     revisionIntervalMs: intFromEnv('SYNC_REVISION_INTERVAL_MS', 10 * 60 * 1000),

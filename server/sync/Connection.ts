@@ -54,6 +54,8 @@ export class ProtocolError extends Error {}
 export const READ_ONLY_REASON = 'read-only: your role in this manuscript cannot change it; the change was not applied';
 
 const PRESENCE_LIMITS = { maxClientIds: 4, maxStateBytes: 16 * 1024 };
+/** Unsent bytes a connection may have beyond twice the document (see `send`). */
+const UNREAD_SLACK_BYTES = 4 * 1024 * 1024;
 
 /**
  * One client's websocket in a room. Speaks the y-websocket protocol: sync step 1/2 and updates,
@@ -102,9 +104,18 @@ export class Connection implements RoomMember {
     return this.room.manuscriptId;
   }
 
-  /** Sends one binary message, unless the socket is no longer open. */
+  /**
+   * Sends one binary message, unless the socket is no longer open. A client that stops reading
+   * while it keeps asking (each sync step 1 is answered with the whole document) would make the
+   * server buffer without end: past twice the document plus 4 MiB unsent, it is closed.
+   */
   send(message: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > 2 * this.room.storage.approximateDocumentBytes + UNREAD_SLACK_BYTES) {
+      log.warn('closing a connection that does not read its messages', { manuscriptId: this.room.manuscriptId, userId: this.userId });
+      this.close(CloseCode.policyViolation, 'not reading its messages');
+      return;
+    }
     this.socket.send(message, (error) => {
       if (error) this.close();
     });
@@ -238,17 +249,50 @@ export class Connection implements RoomMember {
         // Readers receive updates but cannot make them: what they send is neither applied, relayed
         // nor stored, and the first real change is answered so the client knows why.
         if (!canWrite(this.role)) return this.refuseReaderUpdate(update);
+        if (!this.dependenciesKnown(update)) {
+          log.warn('refusing an update with missing dependencies', { manuscriptId: this.room.manuscriptId, userId: this.userId });
+          this.close(CloseCode.policyViolation, 'an update that depends on changes the server does not have');
+          return;
+        }
         if (this.room.storage.approximateDocumentBytes + update.byteLength > this.limits.maxDocumentBytes) {
           log.warn('refusing an update past the maximum document size', { manuscriptId: this.room.manuscriptId, userId: this.userId });
           this.close(CloseCode.documentTooLarge, 'the manuscript has reached its maximum size');
           return;
         }
         Y.applyUpdate(this.room.doc, update, this);
+        this.refusePending();
         return;
       }
       default:
         throw new ProtocolError(`unknown sync message type ${syncType}`);
     }
+  }
+
+  /**
+   * Whether every client's first change in the update follows on from what the document has.
+   * Yjs would hold an update with a gap in memory until the gap is filled, outside the size limit,
+   * and then integrate it all at once past that limit; clients that follow the protocol never
+   * send one (after a reconnect, sync step 2 carries everything the server lacks).
+   */
+  private dependenciesKnown(update: Uint8Array): boolean {
+    const { from } = Y.parseUpdateMeta(update);
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
+    for (const [client, clock] of from) if (clock > (known.get(client) ?? 0)) return false;
+    return true;
+  }
+
+  /**
+   * An update that referred to changes the server lacks (another client's, which the check above
+   * cannot see) leaves parts waiting in the document's store: they are dropped, never integrated,
+   * and the sender is closed; its client reconnects and syncs properly.
+   */
+  private refusePending(): void {
+    const store = this.room.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    log.warn('dropped an update with missing dependencies', { manuscriptId: this.room.manuscriptId, userId: this.userId });
+    this.close(CloseCode.policyViolation, 'an update that depends on changes the server does not have');
   }
 
   /** Tells a reader once that its changes are not applied (an empty sync reply is no change). */
@@ -263,10 +307,12 @@ export class Connection implements RoomMember {
 
   /** Admits this connection's own presence, stamped with who it is, into the room's awareness. */
   private handleAwareness(update: Uint8Array): void {
-    const owners = this.room.awarenessOwners;
-    const admitted = admitPresence(update, this, (id) => owners.get(id), this.awarenessIds.size, this.identity, PRESENCE_LIMITS);
+    const { awarenessOwners: owners, awarenessAccounts: accounts } = this.room;
+    const ownership = { ownerOf: (id: number) => owners.get(id), accountOf: (id: number) => accounts.get(id) };
+    const admitted = admitPresence(update, this, ownership, this.awarenessIds.size, this.identity, PRESENCE_LIMITS);
     for (const id of admitted.claimed) {
       owners.set(id, this);
+      accounts.set(id, this.userId);
       this.awarenessIds.add(id);
     }
     for (const id of admitted.released) {

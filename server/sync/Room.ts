@@ -39,6 +39,8 @@ export class Room {
   readonly members = new Set<RoomMember>();
   /** Which member announced each awareness client id: only it may change or withdraw that state. */
   readonly awarenessOwners = new Map<number, RoomMember>();
+  /** The account each awareness client id was first announced by; no other account may take it while the room is open. */
+  readonly awarenessAccounts = new Map<number, string>();
   readonly storage: RoomStorage;
   /** Null when the server makes no revisions (some tests). */
   readonly revisions: RevisionScheduler | null;

@@ -25,6 +25,8 @@ export interface SyncServerOptions {
   maxMessagesPerSecond?: number;
   /** Sustained awareness (presence) messages per second one connection may send; more are dropped. */
   maxAwarenessPerSecond?: number;
+  /** Open connections one account may have to one manuscript (tabs, devices); more are refused with 429. */
+  maxConnectionsPerAccount?: number;
   /** Automatic revisions: when, and how they are recorded. Without it, rooms make none. */
   revisions?: RoomRevisions;
   /** Port to listen on; 0 picks a free one (tests). */
@@ -52,7 +54,8 @@ const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})\/?$/;
  * Starts the sync server: a y-websocket endpoint at `ws://host:port/<manuscriptId>` (one room
  * per manuscript) and `GET /health` for operators. Every upgrade is authenticated (sync token or
  * session cookie from the app's own origin) and authorized for its room before any document data
- * is sent; refusals answer 401, 403 or 404 at the upgrade. The room is loaded from storage before the websocket handshake
+ * is sent; refusals answer 401, 403 or 404 at the upgrade (429 past the connections one account
+ * may have open to one manuscript). The room is loaded from storage before the websocket handshake
  * completes, so no client ever sees, or can store over, a half-loaded document.
  */
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
@@ -68,6 +71,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     options.revisions,
   );
   const connections = new Set<Connection>();
+  const maxConnectionsPerAccount = options.maxConnectionsPerAccount ?? 20;
+  const connectionsOf = (userId: string, manuscriptId: string) =>
+    [...connections].filter((connection) => connection.userId === userId && connection.manuscriptId === manuscriptId).length;
   const limits = {
     maxDocumentBytes: options.maxDocumentBytes ?? 64 * 1024 * 1024,
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200,
@@ -134,6 +140,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
         if ('status' in admitted) return refuse(socket, admitted.status, STATUS_TEXT[admitted.status]);
         const { room, access } = admitted;
         if (socket.destroyed) return registry.released(room);
+        if (connectionsOf(access.userId, manuscriptId) >= maxConnectionsPerAccount) {
+          registry.released(room);
+          return refuse(socket, 429, STATUS_TEXT[429]);
+        }
         wss.handleUpgrade(request, socket, head, (ws) => {
           const connection = new Connection(ws, room, access, limits, (closed) => {
             connections.delete(closed);
@@ -171,7 +181,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   };
 }
 
-const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' } as const;
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (!socket.destroyed) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

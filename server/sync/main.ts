@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     maxDocumentBytes: config.maxDocumentBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     maxAwarenessPerSecond: config.maxAwarenessPerSecond,
+    maxConnectionsPerAccount: config.maxConnectionsPerAccount,
     revisions: automaticRevisions(prisma, { idleMs: config.revisionIdleMs, maxIntervalMs: config.revisionIntervalMs }),
     port: config.port,
     host: config.host,

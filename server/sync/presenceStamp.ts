@@ -4,15 +4,24 @@ import type { Role } from '../access/roles';
 
 /** Who a connection really is, as the server knows it from its authentication. */
 export interface PresenceIdentity {
+  userId: string;
   name: string;
   role: Role;
+}
+
+/** Who holds each awareness client id in the room: the live connection, and the account it was first announced by. */
+export interface PresenceOwnership {
+  /** The connection announcing this client id now, if any. */
+  ownerOf(clientId: number): unknown;
+  /** The account that first announced this client id while the room has been open, if any. */
+  accountOf(clientId: number): string | undefined;
 }
 
 /** Limits on what one connection may announce in awareness. */
 export interface PresenceLimits {
   /** Awareness client ids one connection may own (a stock client has one per document). */
   maxClientIds: number;
-  /** Largest state, as JSON, that is relayed (a caret and a name are a few hundred bytes). */
+  /** Largest state, as UTF-8 JSON and once stamped, that is relayed (a caret and a name are a few hundred bytes). */
   maxStateBytes: number;
 }
 
@@ -35,14 +44,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Checks and stamps one awareness message from a connection. Entries for client ids another
  * connection owns are skipped: stock y-websocket clients re-send the states they receive, and
- * nobody may speak for someone else. Each admitted state's `user` is replaced by the account's
- * own name and role (a caret colour is kept if it is a plain `#rrggbb`), so no member can
- * appear as another. Pure: ownership is read from `ownerOf`, nothing is changed.
+ * nobody may speak for someone else. An id once announced by one account stays that account's
+ * while the room is open, so nobody can take a co-writer's id while they reconnect. Each admitted
+ * state's `user` is replaced by the account's own name and role (a caret colour is kept if it is
+ * a plain `#rrggbb`), so no member can appear as another. Pure: ownership is only read.
  */
 export function admitPresence(
   message: Uint8Array,
   self: unknown,
-  ownerOf: (clientId: number) => unknown,
+  ownership: PresenceOwnership,
   ownedCount: number,
   identity: PresenceIdentity,
   limits: PresenceLimits,
@@ -60,8 +70,10 @@ export function admitPresence(
       // Read as bytes: most entries a stock client sends are others' states it re-sends, skipped
       // here without the cost of decoding their text.
       const bytes = decoding.readVarUint8Array(decoder);
-      const owner = ownerOf(clientId);
+      const owner = ownership.ownerOf(clientId);
       if (owner !== undefined && owner !== self) continue;
+      const account = ownership.accountOf(clientId);
+      if (account !== undefined && account !== identity.userId) continue;
       const raw = utf8.decode(bytes);
       const state = JSON.parse(raw) as unknown;
       if (state === null) {
@@ -71,13 +83,15 @@ export function admitPresence(
         entries.push({ clientId, clock, json: 'null' });
         continue;
       }
-      if (typeof state !== 'object' || Array.isArray(state) || raw.length > limits.maxStateBytes) continue;
+      if (typeof state !== 'object' || Array.isArray(state) || bytes.length > limits.maxStateBytes) continue;
+      const json = JSON.stringify(stamp(state as Record<string, unknown>, identity));
+      if (Buffer.byteLength(json) > limits.maxStateBytes) continue;
       if (owner === undefined) {
         if (owned >= limits.maxClientIds) continue;
         owned += 1;
         claimed.push(clientId);
       }
-      entries.push({ clientId, clock, json: JSON.stringify(stamp(state as Record<string, unknown>, identity)) });
+      entries.push({ clientId, clock, json });
     }
     if (decoding.hasContent(decoder)) throw new MalformedAwareness('trailing bytes in awareness update');
   } catch (error) {

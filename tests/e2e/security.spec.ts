@@ -142,3 +142,32 @@ test('every state-changing route refuses other origins and a missing Origin, tak
     await guestApi.dispose();
   }
 });
+
+test('no page of the app can be framed by another site or another port of this host', async ({ manuscript, openAs, baseURL }) => {
+  const page = await openAs(manuscript.owner, `/m/${manuscript.id}`);
+  const response = await page.request.get(`/m/${manuscript.id}`);
+  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect(response.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  // A page elsewhere that frames the writing room gets an empty, blocked frame.
+  const attacker = await page.context().newPage();
+  const app = new URL(baseURL!);
+  await attacker.route('http://127.0.0.1:3999/frame.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<iframe id="f" src="${app.origin}/m/${manuscript.id}" width="800" height="600"></iframe>` }),
+  );
+  await attacker.goto('http://127.0.0.1:3999/frame.html');
+  await attacker.waitForTimeout(2000);
+  const framed = attacker.frames().find((frame) => frame.url().includes(`/m/${manuscript.id}`));
+  const framedText = framed ? await framed.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
+  expect(framedText).not.toContain('Connected');
+  await attacker.close();
+});
+
+test('the sign-in page never sends anyone to another site, however `next` is written', async ({ manuscript, openAs, baseURL }) => {
+  const page = await openAs(manuscript.owner, '/');
+  for (const next of ['//127.0.0.1:3999/x', '/%5C127.0.0.1:3999/x', '/%09/127.0.0.1:3999/x', '/%5C%5C127.0.0.1:3999/x']) {
+    // Signed in already, the sign-in page sends you straight on: to the library, not the other site.
+    await page.goto(`/sign-in?next=${next}`);
+    expect(new URL(page.url()).origin, `next=${next} left the app`).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).pathname).toBe('/');
+  }
+});

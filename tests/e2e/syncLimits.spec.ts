@@ -46,9 +46,15 @@ test('a paste larger than the server accepts is refused once, said so on the pag
     // The page stopped: it does not keep reconnecting to resend the same change.
     await page.waitForTimeout(3000);
     await expect(page.getByTestId('connection-link')).not.toHaveText('Connected');
-    // Kept in this browser: a reload shows the text again, from the browser's own copy.
+    // Kept in this browser: a reload shows the text again, from the browser's own copy (and is refused again).
     await page.reload();
     await expect(page.getByTestId('editor')).toContainText('TOO MUCH AT ONCE.', { timeout: 20_000 });
+    await expect(page.getByTestId('access-ended')).toContainText('The server refused the last change', { timeout: 20_000 });
+    // The way out: discard what this browser has not saved, and go on from the saved manuscript.
+    await page.getByRole('button', { name: 'Discard this browser’s unsaved changes' }).click();
+    await expectConnected(page);
+    await expect(page.getByTestId('editor')).not.toContainText('TOO MUCH AT ONCE.');
+    await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', 'true');
   } finally {
     await syncServer.restart();
   }

@@ -73,3 +73,20 @@ test('`npm run token` prints a sync token for a member, and refuses a non-member
     return true;
   });
 });
+
+test('a name must be 1 to 100 characters, at sign-up and when it is changed', async () => {
+  const auth = createAuth(database.prisma);
+  const signUp = (name: unknown, email: string) => auth.handler(authRequest('/sign-up/email', { name, email, password: 'a-long-password' }, '198.51.100.9'));
+  for (const name of ['x'.repeat(101), '   ', 'x'.repeat(1_000_000)]) {
+    const refused = await signUp(name, `refused-${name.length}@example.test`);
+    assert.equal(refused.status, 400);
+    assert.equal(((await refused.json()) as { code: string }).code, 'INVALID_NAME');
+  }
+  assert.equal(await database.prisma.user.count({ where: { email: { startsWith: 'refused-' } } }), 0);
+  const accepted = await signUp('y'.repeat(100), 'long-name@example.test');
+  assert.equal(accepted.status, 200);
+  const cookie = accepted.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token='))!.split(';')[0];
+  const rename = await auth.handler(authRequest('/update-user', { name: 'z'.repeat(101) }, '198.51.100.9', cookie));
+  assert.equal(rename.status, 400);
+  assert.equal((await database.prisma.user.findUnique({ where: { email: 'long-name@example.test' } }))?.name, 'y'.repeat(100));
+});
