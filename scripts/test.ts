@@ -31,6 +31,8 @@ import { killGroup, processesInGroup } from './processGroup';
 const NODE_TIMEOUT_MS: Record<string, number> = { unit: 120_000, integration: 300_000, files: 300_000 };
 /** How long a Node runner may take to exit once it has reported its closing counts. */
 const EXIT_AFTER_REPORT_MS = 30_000;
+/** How long processes in a finished runner's group may take to end before they count as left behind (ms). */
+const SETTLE_MS = 2000;
 
 const root = process.cwd();
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
@@ -184,9 +186,17 @@ function runNodeRunner(args: string[], eventsFile: string): Promise<ProcessEnd> 
       clearInterval(watch);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      if (!hungAfterReport) noteLeftRunning();
-      killGroup(group);
-      resolve({ code, signal, hungAfterReport, leftRunning });
+      void (async () => {
+        // A process killed together with its runner may still be tearing down for a moment:
+        // only what is still there after a short wait was left behind.
+        if (!hungAfterReport) {
+          const settleBy = Date.now() + SETTLE_MS;
+          while (processesInGroup(group).some(({ pid }) => pid !== group) && Date.now() < settleBy) await new Promise((done) => setTimeout(done, 100));
+          noteLeftRunning();
+        }
+        killGroup(group);
+        resolve({ code, signal, hungAfterReport, leftRunning });
+      })();
     });
   });
 }
