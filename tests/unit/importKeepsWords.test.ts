@@ -119,3 +119,9 @@ test('Word: runs in a Code character style or a monospace font are code; their w
   checkSchema(m);
   assert.deepEqual(runs(m), ['Run []', 'make install[code]', ', then []', 'reboot[bold+code]', ' in Monotype Corsiva.[]']);
 });
+
+test('a number alone on a line, which Markdown reads as an empty numbered item, keeps its number', async () => {
+  const m = await fromText('numbers.md', '## Chapter 1\n\nThe count began.\n\n42.\n\n- 1999.\n\nAnd ended.');
+  checkSchema(m);
+  assert.deepEqual(m.sections[0].content.content![0].content!.slice(1).map((p) => jsonText(p)), ['The count began.', '42.', '1999.', 'And ended.']);
+});
