@@ -99,6 +99,9 @@ function blocksOf(nodes: RootContent[], inQuote: boolean, source: string): Impor
           // The number as written: Markdown renumbers items, a writer's text must not be.
           const marker = /^\s*(\d{1,9}[.)])/.exec(source.slice(item.position?.start.offset ?? 0));
           if (node.ordered && first && marker) first.inlines.unshift({ type: 'text', text: `${marker[1]} ` });
+          // An item with nothing after its number ("42." alone on a line, or "- 42.") is still
+          // the writer's text: keep the number as a paragraph of its own.
+          else if (node.ordered && marker) itemBlocks.unshift({ kind: inQuote ? 'quote' : 'paragraph', inlines: [{ type: 'text', text: marker[1] }] });
           blocks.push(...itemBlocks);
         }
         break;
