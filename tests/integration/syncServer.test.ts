@@ -11,7 +11,7 @@ import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
-import { fileScope } from '../support/testScope';
+import { fileScope, stopWhenDone } from '../support/testScope';
 import { upgradeStatus } from '../support/upgradeStatus';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import type { DocumentStore } from '../../server/persistence/DocumentStore';
@@ -113,6 +113,8 @@ test('the stored acknowledgement waits for the database write to finish, however
     compact: (...args) => real.compact(...args),
   };
   const slow = await startTestSyncServer(t, database.prisma, { store: slowStore });
+  // Registered after the server, so it runs before the server's close, which stores what it holds.
+  stopWhenDone(t, 'the held database write', () => releaseAppend());
   const writer = connectStockClient(t, slow.port, id, owner.token);
   await writer.synced;
   const acks: number[] = [];
