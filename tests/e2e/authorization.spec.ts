@@ -32,7 +32,7 @@ test('an editor or a commenter gets 403 from every owner-only route, and nothing
       ]);
 
     for (const role of ['editor', 'commenter'] as const) {
-      const member = await makeAccount(`A ${role}`, { manuscriptId: id, role });
+      const member = await makeAccount(role === 'editor' ? 'Eddie' : 'Connie', { manuscriptId: id, role });
       const api = await signedIn(member);
       const headers = fromApp(baseURL);
       const before = await state();
