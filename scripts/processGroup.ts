@@ -17,6 +17,9 @@ export function processesInGroup(pgid: number): Array<{ pid: number; command: st
       const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(group) !== pgid || state === 'Z' || state === 'X') continue;
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+      // A process the kernel is still tearing down after SIGKILL has released its memory, and
+      // with it its command line, but is not a zombie yet: it is gone, not left behind.
+      if (!command) continue;
       found.push({ pid: Number(entry), command });
     } catch {
       // The process ended while we looked.
