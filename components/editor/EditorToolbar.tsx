@@ -11,6 +11,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       kind: e.state.doc.firstChild?.type.name ?? '',
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
+      code: e.isActive('code'),
       sceneHeading: e.isActive('sceneHeading'),
       hasSubtitle: e.state.doc.firstChild?.childCount ? e.state.doc.firstChild.maybeChild(1)?.type.name === 'chapterSubtitle' : false,
     }),
@@ -29,6 +30,9 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       </button>
       <button type="button" aria-label="Italic" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={() => editor.chain().focus().toggleItalic().run()}>
         <i>I</i>
+      </button>
+      <button type="button" aria-label="Code" aria-pressed={state.code} title="Code, in a monospace face (Ctrl+E)" onClick={() => editor.chain().focus().toggleCode().run()}>
+        <code>{'</>'}</code>
       </button>
       {state.kind === 'chapter' && (
         <>

@@ -143,6 +143,7 @@ function CompareBlock({ block }: { block: BlockDiff }) {
 
 function Part({ part }: { part: DiffPart }) {
   let content: React.ReactNode = part.text;
+  if (part.marks.includes('code')) content = <code>{content}</code>;
   if (part.marks.includes('italic')) content = <em>{content}</em>;
   if (part.marks.includes('bold')) content = <strong>{content}</strong>;
   if (part.change === 'inserted') return <ins>{content}</ins>;

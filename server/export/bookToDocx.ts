@@ -13,6 +13,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { docxAuthorList } from './docxAuthorList';
+import { docxCodeCharacterStyle } from './docxCodeStyle';
 import { docxTextRuns } from './docxTextRuns';
 import type { ExportBook, ExportInline, ExportSection } from './exportBook';
 
@@ -315,6 +316,7 @@ export async function bookToDocx(book: ExportBook): Promise<Uint8Array> {
         },
       },
       paragraphStyles: paragraphStyles(),
+      characterStyles: [docxCodeCharacterStyle('Courier New')],
     },
     sections,
   });

@@ -125,6 +125,13 @@ p {
 header + p, h1 + p, h2 + p, hr + p {
   text-indent: 0;
 }
+code {
+  font-family: "DejaVu Sans Mono", Menlo, Consolas, "Courier New", monospace;
+  font-size: 0.9em;
+  -webkit-hyphens: none;
+  -epub-hyphens: none;
+  hyphens: none;
+}
 h1, h2 {
   font-weight: normal;
   text-align: center;

@@ -30,6 +30,7 @@ h3.scene { font-size: 1em; font-variant: small-caps; letter-spacing: 0.08em; fon
 hr.scene-break { border: 0; text-align: center; margin: 1.5em 0; }
 hr.scene-break::after { content: "* * *"; letter-spacing: 0.5em; }
 p { margin: 0; text-indent: 1.5em; text-align: justify; hyphens: auto; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Courier New", monospace; font-size: 0.9em; hyphens: none; }
 h2 + p, h3 + p, hr + p, .subtitle + p, section.dedication p, section.part p { text-indent: 0; }
 @media print {
   body, main { background: none; }

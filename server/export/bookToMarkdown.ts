@@ -3,11 +3,15 @@ import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ExportBook, ExportInline, ExportSection } from './exportBook';
 import { headingLine, inlineText } from './exportBook';
 
-/** Inlines as mdast phrasing: bold as strong, italic as emphasis, line breaks as hard breaks. */
+/**
+ * Inlines as mdast phrasing: bold as strong, italic as emphasis, code as inline code (backticks,
+ * inside any emphasis, which Markdown allows around code but not within it), line breaks as hard
+ * breaks.
+ */
 function phrasing(inlines: ExportInline[]): PhrasingContent[] {
   return inlines.map((inline): PhrasingContent => {
     if ('lineBreak' in inline) return { type: 'break' };
-    let node: PhrasingContent = { type: 'text', value: inline.text };
+    let node: PhrasingContent = inline.code ? { type: 'inlineCode', value: inline.text } : { type: 'text', value: inline.text };
     if (inline.italic) node = { type: 'emphasis', children: [node] };
     if (inline.bold) node = { type: 'strong', children: [node] };
     return node;

@@ -4,7 +4,7 @@ import { inlineText } from './exportBook';
 import type { PdfLine, PdfMeasure } from './pdfBreakLines';
 import { pdfBreakLines } from './pdfBreakLines';
 import type { PdfFace } from './pdfFonts';
-import { pdfFonts } from './pdfFonts';
+import { PDF_CODE_FONTS, PDF_FACES, pdfFonts } from './pdfFonts';
 
 // A 6 × 9 in trade page. Margins mirror across the spread: the wider inner margin leaves room
 // for the binding, the deeper bottom one for the folio.
@@ -118,7 +118,7 @@ class Typesetter {
     const key = `${style.size}/${spacing}/${style.features?.join(',') ?? ''}`;
     let cache = this.widths.get(key);
     if (!cache) {
-      cache = { regular: new Map(), italic: new Map(), bold: new Map(), boldItalic: new Map() };
+      cache = Object.fromEntries(PDF_FACES.map((face) => [face, new Map<string, number>()])) as Record<PdfFace, Map<string, number>>;
       this.widths.set(key, cache);
     }
     const widths = cache;
@@ -386,7 +386,7 @@ class Typesetter {
 
 /**
  * Typesets a book as a print-ready PDF: 6 × 9 in pages set in EB Garamond (embedded, so any
- * Latin, Greek or Cyrillic text prints), a title page, dedication and epigraphs on pages of their
+ * Latin, Greek or Cyrillic text prints; code in PDF's standard Courier), a title page, dedication and epigraphs on pages of their
  * own, each part and chapter on a new page, justified body text on a baseline grid, and page
  * numbers on every page but the title page. The document's dates are the book's `modified`, so
  * the same book always gives the same bytes.
@@ -414,6 +414,7 @@ export async function bookToPdf(book: ExportBook): Promise<Uint8Array> {
     },
   });
   for (const face of ['regular', 'italic', 'bold', 'boldItalic'] as const) doc.registerFont(face, fonts[face]);
+  for (const [face, font] of Object.entries(PDF_CODE_FONTS)) doc.registerFont(face, font);
 
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {

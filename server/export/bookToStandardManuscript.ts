@@ -17,6 +17,7 @@ import { docxAuthorList } from './docxAuthorList';
 import { docxRoundedWordCount } from './docxRoundedWordCount';
 import { docxShortTitle } from './docxShortTitle';
 import { docxSurname } from './docxSurname';
+import { docxCodeCharacterStyle } from './docxCodeStyle';
 import { docxTextRuns } from './docxTextRuns';
 import type { ExportBook, ExportInline, ExportSection } from './exportBook';
 
@@ -315,6 +316,7 @@ export async function bookToStandardManuscript(
         ...builtInHeadings(font),
       },
       paragraphStyles: paragraphStyles(font),
+      characterStyles: [docxCodeCharacterStyle()],
     },
     sections: [
       {

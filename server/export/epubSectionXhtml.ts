@@ -3,7 +3,8 @@ import { inlineText } from './exportBook';
 import { epubEscape } from './epubEscape';
 
 /**
- * Inline runs as XHTML. Emphasis uses the elements the editor itself writes (`<em>`, `<strong>`),
+ * Inline runs as XHTML. Emphasis and code use the elements the editor itself writes (`<em>`,
+ * `<strong>`, `<code>`),
  * so a book reads the same in Quire and in a reading system.
  */
 function inlineXhtml(inlines: ExportInline[]): string {
@@ -14,6 +15,7 @@ function inlineXhtml(inlines: ExportInline[]): string {
       continue;
     }
     let run = epubEscape(inline.text);
+    if (inline.code) run = `<code>${run}</code>`;
     if (inline.italic) run = `<em>${run}</em>`;
     if (inline.bold) run = `<strong>${run}</strong>`;
     html += run;

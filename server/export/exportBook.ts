@@ -4,8 +4,11 @@
  * exporter is a pure function of it, so formats can never disagree about what the book contains.
  */
 
-/** A run of text with its emphasis, or a line break inside a block (verse, addresses). */
-export type ExportInline = { text: string; bold: boolean; italic: boolean } | { lineBreak: true };
+/**
+ * A run of text with its emphasis, or a line break inside a block (verse, addresses). `code`:
+ * set in a monospace face (the editor's code mark); absent on ordinary text.
+ */
+export type ExportInline = { text: string; bold: boolean; italic: boolean; code?: boolean } | { lineBreak: true };
 
 /** One block of a chapter's body. */
 export type ExportBlock =

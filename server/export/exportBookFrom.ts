@@ -16,14 +16,14 @@ export interface ExportBookOptions {
   sectionIds?: string[];
 }
 
-/** Text and hard breaks of a node's inline content, marks read as bold/italic flags. */
+/** Text and hard breaks of a node's inline content, marks read as bold/italic/code flags. */
 function inlinesOf(node: JSONContent | undefined): ExportInline[] {
   const inlines: ExportInline[] = [];
   for (const child of node?.content ?? []) {
     if (child.type === 'hardBreak') inlines.push({ lineBreak: true });
     else if (child.type === 'text' && child.text) {
       const marks = new Set((child.marks ?? []).map((mark) => mark.type));
-      inlines.push({ text: child.text, bold: marks.has('bold'), italic: marks.has('italic') });
+      inlines.push({ text: child.text, bold: marks.has('bold'), italic: marks.has('italic'), ...(marks.has('code') ? { code: true } : {}) });
     }
   }
   return inlines;

@@ -1,5 +1,6 @@
 import type { ExportInline } from './exportBook';
 import type { PdfFace } from './pdfFonts';
+import { pdfCodeText } from './pdfCodeText';
 
 /** Widths, in points at the size being set, of text in each face. */
 export interface PdfMeasure {
@@ -85,7 +86,11 @@ const DASH_PENALTY = 50;
 /** First pass: only lines whose spacing stays reasonable (stretch ratio about 2.15 at most). */
 const TOLERANCE = 1000;
 
-function faceOf(bold: boolean, italic: boolean): PdfFace {
+function faceOf(bold: boolean, italic: boolean, code = false): PdfFace {
+  if (code) {
+    if (bold) return italic ? 'codeBoldItalic' : 'codeBold';
+    return italic ? 'codeItalic' : 'code';
+  }
   if (bold) return italic ? 'boldItalic' : 'bold';
   return italic ? 'italic' : 'regular';
 }
@@ -131,7 +136,7 @@ function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: 
       pendingSpace = undefined;
       continue;
     }
-    const face = faceOf(Boolean(options.bold) || inline.bold, Boolean(options.italic) !== inline.italic);
+    const face = faceOf(Boolean(options.bold) || inline.bold, Boolean(options.italic) !== inline.italic, Boolean(inline.code));
     for (const token of inline.text.split(SPACES)) {
       if (!token) continue;
       if (SPACES.test(token)) {
@@ -304,7 +309,8 @@ function lineOf(
 }
 
 /**
- * Breaks a block of inline text into lines: words in their faces (bold, italic, both), line
+ * Breaks a block of inline text into lines: words in their faces (bold, italic, both; code in
+ * Courier's), line
  * breaks honoured, lines justified or left ragged, breaking only at spaces and after the hyphen or
  * dash inside a compound (never inside a word, so no hyphen is ever added). Pure: all widths come
  * from `measure`.
@@ -313,7 +319,7 @@ export function pdfBreakLines(inlines: ExportInline[], options: PdfBreakOptions,
   const indent = options.indent ?? 0;
   const spaceWidth = measure.space(faceOf(Boolean(options.bold), Boolean(options.italic)));
   const lines: PdfLine[] = [];
-  segmentsOf(inlines, options, measure).forEach((whole, index) => {
+  segmentsOf(pdfCodeText(inlines), options, measure).forEach((whole, index) => {
     if (!whole.boxes.length) {
       lines.push({ runs: [], wordSpacing: 0, width: 0 });
       return;

@@ -2,13 +2,33 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The four faces the PDF is set in. */
-export type PdfFace = 'regular' | 'italic' | 'bold' | 'boldItalic';
+/** The faces of EB Garamond the book is set in, read from font files and embedded. */
+export type PdfTextFace = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
-/** The font file of each face, ready to register with pdfkit. */
-export type PdfFontFiles = Record<PdfFace, Buffer>;
+/** The faces code (the editor's code mark) is set in: PDF's standard Courier. */
+export type PdfCodeFace = 'code' | 'codeItalic' | 'codeBold' | 'codeBoldItalic';
 
-const FILES: Record<PdfFace, string> = {
+/** Every face the PDF is set in. */
+export type PdfFace = PdfTextFace | PdfCodeFace;
+
+/** Every face, for caches keyed by face. */
+export const PDF_FACES: readonly PdfFace[] = ['regular', 'italic', 'bold', 'boldItalic', 'code', 'codeItalic', 'codeBold', 'codeBoldItalic'];
+
+/**
+ * Courier's faces by pdfkit's names. Courier is one of the fonts every PDF reader has, so nothing
+ * needs embedding or installing; its metrics ship inside pdfkit.
+ */
+export const PDF_CODE_FONTS: Record<PdfCodeFace, string> = {
+  code: 'Courier',
+  codeItalic: 'Courier-Oblique',
+  codeBold: 'Courier-Bold',
+  codeBoldItalic: 'Courier-BoldOblique',
+};
+
+/** The font file of each text face, ready to register with pdfkit. */
+export type PdfFontFiles = Record<PdfTextFace, Buffer>;
+
+const FILES: Record<PdfTextFace, string> = {
   regular: '400Regular/EBGaramond_400Regular.ttf',
   italic: '400Regular_Italic/EBGaramond_400Regular_Italic.ttf',
   bold: '700Bold/EBGaramond_700Bold.ttf',
@@ -29,7 +49,7 @@ export function pdfFonts(): PdfFontFiles {
   if (cached) return cached;
   const require = createRequire(path.join(process.cwd(), 'package.json'));
   const dir = path.dirname(require.resolve('@expo-google-fonts/eb-garamond/package.json'));
-  const read = (face: PdfFace) => readFileSync(path.join(/* turbopackIgnore: true */ dir, FILES[face]));
+  const read = (face: PdfTextFace) => readFileSync(path.join(/* turbopackIgnore: true */ dir, FILES[face]));
   cached = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') };
   return cached;
 }

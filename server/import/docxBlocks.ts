@@ -11,12 +11,26 @@ interface DocxElement {
   styleName?: string | null;
   isBold?: boolean;
   isItalic?: boolean;
+  /** A run's own font (its `w:rFonts w:ascii`), when it sets one. */
+  font?: string | null;
   value?: string;
   breakType?: string;
   children?: DocxElement[];
 }
 
 const HEADING_STYLE = /^heading\s*([1-6])$/i;
+
+/** Character styles that mean code: Quire's "Code", Word's "HTML Code", "Source Code", "Verbatim Char". */
+const CODE_STYLE = /^(?:code|html code|html typewriter|source code|verbatim(?: char)?|inline code|macro text char)$/i;
+/** Fonts that set a run in monospace: what writers pick by hand to show code. */
+const MONOSPACE_FONT = /\b(?:mono|courier|consolas|menlo|monaco|lucida console|lucida sans typewriter|source code|fira code|inconsolata|cascadia|andale)\b/i;
+
+/** Inline marks a run carries. */
+interface RunMarks {
+  bold: boolean;
+  italic: boolean;
+  code: boolean;
+}
 
 /**
  * Style names as the structure detector knows them: Quire's Standard Manuscript Format styles
@@ -34,8 +48,11 @@ interface NoteContext {
   count: number;
 }
 
-/** A paragraph's runs as text nodes; character styles such as Strong and Emphasis count as marks. */
-function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean }, out: JSONContent[], notes: NoteContext): JSONContent[] {
+/**
+ * A paragraph's runs as text nodes; character styles such as Strong and Emphasis count as marks,
+ * and so do a code style or a monospace font (code).
+ */
+function inlinesOf(element: DocxElement, marks: RunMarks, out: JSONContent[], notes: NoteContext): JSONContent[] {
   for (const child of element.children ?? []) {
     if (child.type === 'noteReference') {
       const note = notes.resolve(child);
@@ -53,12 +70,13 @@ function inlinesOf(element: DocxElement, marks: { bold: boolean; italic: boolean
         {
           bold: marks.bold || !!child.isBold || style === 'strong',
           italic: marks.italic || !!child.isItalic || style === 'emphasis',
+          code: marks.code || CODE_STYLE.test(style) || MONOSPACE_FONT.test(child.font ?? ''),
         },
         out,
         notes,
       );
     } else if (child.type === 'text' && child.value) {
-      const markList = [...(marks.bold ? [{ type: 'bold' }] : []), ...(marks.italic ? [{ type: 'italic' }] : [])];
+      const markList = [...(marks.bold ? [{ type: 'bold' }] : []), ...(marks.italic ? [{ type: 'italic' }] : []), ...(marks.code ? [{ type: 'code' }] : [])];
       out.push({ type: 'text', text: child.value, ...(markList.length ? { marks: markList } : {}) });
     } else if (child.type === 'tab') {
       out.push({ type: 'text', text: ' ' });
@@ -92,7 +110,7 @@ function collect(element: DocxElement, blocks: ImportBlock[], notes: NoteContext
   if (element.type === 'paragraph') {
     const styleName = (element.styleName ?? '').trim();
     const heading = HEADING_STYLE.exec(styleName);
-    const inlines = mergeRuns(inlinesOf(element, { bold: false, italic: false }, [], notes));
+    const inlines = mergeRuns(inlinesOf(element, { bold: false, italic: false, code: false }, [], notes));
     if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), inlines });
     else blocks.push({ kind: 'paragraph', ...(styleName ? { style: normalisedStyle(styleName) } : {}), inlines });
     // A note's words follow the paragraph that cites it, numbered as cited: the manuscript has no notes.
@@ -111,7 +129,8 @@ function collect(element: DocxElement, blocks: ImportBlock[], notes: NoteContext
 /**
  * A Word document's paragraphs as import blocks: "Heading N" styles become headings, other
  * paragraph style names are passed on (the structure detector knows the ones Quire writes and
- * Word's Title, Subtitle and Quote), bold and italic come from runs and character styles. Tables'
+ * Word's Title, Subtitle and Quote), bold, italic and code come from runs and character styles (code also
+ * from a monospace font). Tables'
  * paragraphs are read in order; footnotes and endnotes follow the paragraph citing them, as
  * numbered paragraphs; images carry no words and are left out. Throws if the bytes are not a
  * readable .docx.

@@ -3,14 +3,18 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { ImportBlock } from './importBlock';
 
-type Mark = 'bold' | 'italic';
+type Mark = 'bold' | 'italic' | 'code';
 
-/** Inline Markdown as ProseMirror text nodes; links keep their text, images their alt text. */
+/**
+ * Inline Markdown as ProseMirror text nodes; inline code keeps its monospace (the code mark),
+ * links keep their text, images their alt text.
+ */
 function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] {
   const out: JSONContent[] = [];
-  const push = (text: string) => {
+  const push = (text: string, extra: Mark[] = []) => {
     if (!text) return;
-    out.push({ type: 'text', text, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
+    const all = [...marks, ...extra.filter((mark) => !marks.includes(mark))];
+    out.push({ type: 'text', text, ...(all.length ? { marks: all.map((type) => ({ type })) } : {}) });
   };
   for (const node of nodes) {
     switch (node.type) {
@@ -19,6 +23,8 @@ function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] 
         push(node.value.replace(/\s*\n\s*/g, ' '));
         break;
       case 'inlineCode':
+        push(node.value, ['code']);
+        break;
       case 'html':
         push(node.value);
         break;
@@ -46,6 +52,22 @@ function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] 
 function rawText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   return 'children' in node ? (node.children as Nodes[]).map(rawText).join(' ') : '';
+}
+
+/**
+ * A fenced or indented code block as one paragraph of code: its lines kept as lines (hard
+ * breaks) with their indentation, every word in monospace. Blank lines are left out, as between
+ * paragraphs (a text file's lines arrive with blank lines between them). The manuscript has no
+ * code blocks; a paragraph of code lines reads the same and exports back as code.
+ */
+function codeBlock(value: string, inQuote: boolean): ImportBlock {
+  const lines = value.split('\n').map((line) => line.trimEnd()).filter(Boolean);
+  const inlines: JSONContent[] = [];
+  lines.forEach((line, index) => {
+    if (index > 0) inlines.push({ type: 'hardBreak' });
+    inlines.push({ type: 'text', text: line, marks: [{ type: 'code' }] });
+  });
+  return { kind: inQuote ? 'quote' : 'paragraph', inlines };
 }
 
 function blocksOf(nodes: RootContent[], inQuote: boolean, source: string): ImportBlock[] {
@@ -77,10 +99,15 @@ function blocksOf(nodes: RootContent[], inQuote: boolean, source: string): Impor
           // The number as written: Markdown renumbers items, a writer's text must not be.
           const marker = /^\s*(\d{1,9}[.)])/.exec(source.slice(item.position?.start.offset ?? 0));
           if (node.ordered && first && marker) first.inlines.unshift({ type: 'text', text: `${marker[1]} ` });
+          // An item with nothing after its number ("42." alone on a line, or "- 42.") is still
+          // the writer's text: keep the number as a paragraph of its own.
+          else if (node.ordered && marker) itemBlocks.unshift({ kind: inQuote ? 'quote' : 'paragraph', inlines: [{ type: 'text', text: marker[1] }] });
           blocks.push(...itemBlocks);
         }
         break;
       case 'code':
+        blocks.push(codeBlock(node.value, inQuote));
+        break;
       case 'html':
         for (const line of node.value.split('\n').filter((l) => l.trim())) {
           blocks.push({ kind: inQuote ? 'quote' : 'paragraph', inlines: [{ type: 'text', text: line.trim() }] });

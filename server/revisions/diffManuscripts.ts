@@ -25,7 +25,7 @@ export interface SectionDiff {
   label: string;
   status: 'same' | 'added' | 'removed' | 'changed';
   moved: boolean;
-  /** The section's label in the older version, when it was renamed. */
+  /** The section's label in the older version, when its own title changed (a new number alone is no rename). */
   renamedFrom?: string;
   added: number;
   removed: number;
@@ -40,15 +40,23 @@ export interface ManuscriptDiff {
   removed: number;
 }
 
-/** Labels sections as the binder does (chapters numbered by their place). */
-function labels(manuscript: ManuscriptJson): Map<string, string> {
+/** A section's name in one version: its label as the binder shows it, and its own title. */
+interface SectionName {
+  /** "Chapter 3", "Part Two: Roots", "Dedication": the number follows from the section's place. */
+  label: string;
+  /** The title as typed ('' when untitled or front matter): what a rename changes. */
+  title: string;
+}
+
+/** Names sections as the binder does (chapters and parts numbered by their place). */
+function names(manuscript: ManuscriptJson): Map<string, SectionName> {
   const counts = new Map<string, number>();
   return new Map(
     manuscript.sections.map((section) => {
       const number = (counts.get(section.kind) ?? 0) + 1;
       counts.set(section.kind, number);
-      const title = sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '';
-      return [section.id, sectionLabel(section.kind, title, number)];
+      const title = (sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '').trim();
+      return [section.id, { label: sectionLabel(section.kind, title, number), title }];
     }),
   );
 }
@@ -61,8 +69,8 @@ function labels(manuscript: ManuscriptJson): Map<string, string> {
 export function diffManuscripts(older: ManuscriptJson, newer: ManuscriptJson): ManuscriptDiff {
   const olderById = new Map(older.sections.map((s) => [s.id, s]));
   const newerById = new Map(newer.sections.map((s) => [s.id, s]));
-  const olderLabels = labels(older);
-  const newerLabels = labels(newer);
+  const olderNames = names(older);
+  const newerNames = names(newer);
 
   // Sections present in both but not on the longest common ordering have moved.
   const commonOlder = older.sections.filter((s) => newerById.has(s.id)).map((s) => s.id);
@@ -97,16 +105,19 @@ export function diffManuscripts(older: ManuscriptJson, newer: ManuscriptJson): M
         if (part.change === 'deleted') removed += countWords(part.text);
       }
     }
-    const label = (inNewer ? newerLabels.get(id) : olderLabels.get(id)) ?? '';
-    const olderLabel = olderLabels.get(id);
+    const name = inNewer ? newerNames.get(id) : olderNames.get(id);
+    const olderName = olderNames.get(id);
+    // Renamed means its own title changed: a label's number changes whenever a section moves
+    // or one before it comes or goes, and that is a move, not a rename.
+    const renamed = Boolean(inOlder && inNewer && olderName && name && olderName.title !== name.title);
     const status: SectionDiff['status'] = !inOlder ? 'added' : !inNewer ? 'removed' : blocks.every((b) => b.status === 'same') ? 'same' : 'changed';
     return {
       id,
       kind: (inNewer ?? inOlder)!.kind,
-      label,
+      label: name?.label ?? '',
       status,
       moved: moved.has(id),
-      renamedFrom: inOlder && inNewer && olderLabel !== label ? olderLabel : undefined,
+      renamedFrom: renamed ? olderName!.label : undefined,
       added,
       removed,
       blocks,

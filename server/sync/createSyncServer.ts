@@ -34,6 +34,11 @@ export interface SyncServerOptions {
   host?: string;
   /** How long a room with no members stays loaded (ms). */
   gracePeriodMs?: number;
+  /**
+   * How often every connection is pinged (ms, default 30 s). A connection that has not answered
+   * the previous ping by the next one is terminated and its presence withdrawn.
+   */
+  heartbeatMs?: number;
   /** Largest websocket message accepted, in bytes (default: the maximum document size plus 1 MiB). */
   maxMessageBytes?: number;
   storage?: Partial<Omit<RoomStorageOptions, 'summarize'>>;
@@ -161,7 +166,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const heartbeat = setInterval(() => {
     for (const connection of connections) connection.heartbeat();
-  }, 30_000);
+  }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 1234, options.host ?? '0.0.0.0', resolve));

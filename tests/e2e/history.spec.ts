@@ -1,4 +1,5 @@
 import { test, expect, expectConnected, fromApp } from './fixtures';
+import { sessionCookie } from '../support/sessionCookie';
 
 test('history: name a version, compare, see the change highlighted, restore, and the co-writer sees it', async ({ manuscript, makeAccount, openAs }) => {
   const ben = await makeAccount('Ben', { manuscriptId: manuscript.id, role: 'editor' });
@@ -43,14 +44,39 @@ test('history: name a version, compare, see the change highlighted, restore, and
   await expect(owner.getByTestId('compare-view').locator('del')).toContainText(['Added later']);
 });
 
-test('a viewer reads the history but cannot name or restore', async ({ manuscript, makeAccount, openAs, baseURL }) => {
-  const viewer = await makeAccount('Vera', { manuscriptId: manuscript.id, role: 'viewer' });
-  const page = await openAs(viewer, `/m/${manuscript.id}`);
-  await expectConnected(page);
-  await page.getByRole('button', { name: 'History' }).click();
-  await expect(page.getByTestId('history-panel')).toBeVisible();
-  await expect(page.getByLabel('Version name')).toHaveCount(0);
-  const api = page.context().request;
-  expect((await api.post(`/api/manuscripts/${manuscript.id}/revisions`, { data: { name: 'Sneaky' }, headers: fromApp(baseURL) })).status()).toBe(403);
-  expect((await api.get(`/api/manuscripts/${manuscript.id}/revisions`)).status()).toBe(200);
+test('a viewer reads the history but cannot name or restore', async ({ manuscript, makeAccount, openAs, baseURL, playwright, prisma }) => {
+  const id = manuscript.id;
+  const { name, value } = await sessionCookie(prisma, manuscript.owner.email, manuscript.owner.password);
+  const ownerApi = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${name}=${value}` } });
+  const viewer = await makeAccount('Vera', { manuscriptId: id, role: 'viewer' });
+  const page = await openAs(viewer, `/m/${id}`);
+  try {
+    await expectConnected(page);
+    const named = await ownerApi.post(`/api/manuscripts/${id}/revisions`, { data: { name: 'Before Vera' }, headers: fromApp(baseURL) });
+    expect(named.status(), await named.text()).toBe(201);
+    const revisionId = ((await named.json()) as { id: string }).id;
+
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect(page.getByTestId('history-panel')).toBeVisible();
+    await expect(page.getByLabel('Version name')).toHaveCount(0);
+    await page.getByTestId('revision').filter({ hasText: 'Before Vera' }).getByRole('button', { name: 'Compare with now' }).click();
+    await expect(page.getByTestId('compare-view')).toBeVisible();
+    await expect(page.getByTestId('compare-view').getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+
+    // The API refuses her too, whatever the page shows: naming, restoring the book or one section.
+    const revisions = () => prisma.revision.count({ where: { manuscriptId: id } });
+    const before = await revisions();
+    const api = page.context().request;
+    expect((await api.post(`/api/manuscripts/${id}/revisions`, { data: { name: 'Sneaky' }, headers: fromApp(baseURL) })).status()).toBe(403);
+    const restoreBook = await api.post(`/api/manuscripts/${id}/revisions/${revisionId}/restore`, { data: { label: 'the book' }, headers: fromApp(baseURL) });
+    expect(restoreBook.status()).toBe(403);
+    expect(((await restoreBook.json()) as { error: string }).error).toBeTruthy();
+    const restoreSection = await api.post(`/api/manuscripts/${id}/revisions/${revisionId}/restore`, { data: { sectionId: 'chapter-1', label: 'Chapter 1' }, headers: fromApp(baseURL) });
+    expect(restoreSection.status()).toBe(403);
+    expect(await revisions(), 'a refused request made a revision').toBe(before);
+    expect((await api.get(`/api/manuscripts/${id}/revisions`)).status()).toBe(200);
+    expect((await api.get(`/api/manuscripts/${id}/compare?from=${revisionId}&to=now`)).status()).toBe(200);
+  } finally {
+    await ownerApi.dispose();
+  }
 });

@@ -8,7 +8,7 @@ import { connectStockClient, type StockClient } from '../support/stockClient';
 import { retryUntil } from '../support/retryUntil';
 import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
-import { createOwnedManuscript, type TestMember } from '../support/members';
+import { createMember, createOwnedManuscript, type TestMember } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { fileScope } from '../support/testScope';
 import { withTimeout } from '../support/withTimeout';
@@ -17,14 +17,22 @@ let database: TempDatabase;
 let server: SyncServer;
 let manuscriptId: string;
 let writer: StockClient;
+let coWriter: StockClient;
 let owner: TestMember;
+/** Every time the server closed a connection of the two writers who did nothing wrong. */
+const innocentsClosed: string[] = [];
 
 before(async (t) => {
   database = await createTempDatabase(fileScope(t));
   server = await startTestSyncServer(fileScope(t), database.prisma);
   ({ id: manuscriptId, owner } = await createOwnedManuscript(database.prisma, 'Robust'));
+  const editor = await createMember(database.prisma, manuscriptId, 'editor', 'Co-writer');
   writer = connectStockClient(fileScope(t), server.port, manuscriptId, owner.token);
-  await writer.synced;
+  coWriter = connectStockClient(fileScope(t), server.port, manuscriptId, editor.token);
+  await Promise.all([writer.synced, coWriter.synced]);
+  // y-websocket reconnects by itself, so a dropped connection would go unseen without this.
+  writer.provider.on('connection-close', () => innocentsClosed.push('the writer'));
+  coWriter.provider.on('connection-close', () => innocentsClosed.push('the co-writer'));
   firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Intact.');
 });
 
@@ -75,7 +83,14 @@ for (const [name, message] of Object.entries(MALFORMED)) {
     assert.equal(await withTimeout(closed, 10_000, `the server did not close the connection that sent ${name}`), 1008);
 
     const chapter = firstChapterId(writer.doc);
+    const writerSocket = writer.provider.ws;
+    const coWriterSocket = coWriter.provider.ws;
     firstParagraphText(writer.doc, chapter).insert(0, '+');
+    // The other writers' connections stay the very same, open sockets: nothing was closed and reopened.
+    await retryUntil(() => assert.equal(sectionText(coWriter.doc, chapter), sectionText(writer.doc, chapter)));
+    assert.deepEqual(innocentsClosed, [], 'the server closed connections other than the sender’s');
+    assert.ok(writer.provider.ws === writerSocket && writerSocket?.readyState === WebSocket.OPEN, 'the writer’s connection is still the open one it had');
+    assert.ok(coWriter.provider.ws === coWriterSocket && coWriterSocket?.readyState === WebSocket.OPEN, 'the co-writer’s connection is still the open one it had');
     const reader = connectStockClient(t, server.port, manuscriptId, owner.token);
     await reader.synced;
     await retryUntil(() => assert.equal(sectionText(reader.doc, chapter), sectionText(writer.doc, chapter)));

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { revisionCreator } from '../../server/revisions/revisionCreator';
 import { revisionPruner } from '../../server/revisions/revisionPruner';
-import { revisionsToPrune } from '../../server/revisions/retention';
 import { listRevisions } from '../../server/revisions/listRevisions';
 import { compareRevisions } from '../../server/revisions/compareRevisions';
 import { historyDocFromStored } from '../../server/revisions/historyDoc';
@@ -18,16 +17,24 @@ before(async (t) => {
   database = await createTempDatabase(fileScope(t));
 });
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-test('pruning a seeded history keeps exactly what the policy says, and the kept revisions stay exact', async () => {
+test('pruning a 40-day history keeps every revision of the last 2 days, one an hour to 30 days, one a day beyond, and every named one; kept revisions stay exact', async () => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Seeded history');
   const store = new PrismaDocumentStore(database.prisma);
   const doc = historyDocFromStored((await store.load(id))!);
   const now = new Date('2026-11-21T12:00:00Z');
-  // One edit and one revision every 2 hours from 40 days ago, half of them deleting a word.
+  // A revision every 2 hours, on the hour, from 40 days ago (tick k is 960 - 2k hours old), and
+  // once a day (k % 12 == 6) two more in the same hour, 20 and 40 minutes after the tick.
   const times: Date[] = [];
-  for (let t = now.getTime() - 40 * DAY; t <= now.getTime(); t += 2 * 60 * 60 * 1000) times.push(new Date(t));
+  for (let k = 0; k <= 480; k++) {
+    const tick = now.getTime() - 40 * DAY + k * 2 * HOUR;
+    times.push(new Date(tick));
+    if (k % 12 === 6) times.push(new Date(tick + 20 * MINUTE), new Date(tick + 40 * MINUTE));
+  }
+  const NAMED = 10;
   for (const [index, at] of times.entries()) {
     const before = Y.encodeStateVector(doc);
     // Looked up after `before`: the first call creates the text node, which must reach the log too.
@@ -35,22 +42,32 @@ test('pruning a seeded history keeps exactly what the policy says, and the kept 
     if (index % 2 === 1 && text.length > 0) text.delete(0, text.toString().indexOf(' ') + 1);
     text.insert(text.length, `w${index} `);
     await store.append(id, [{ update: Y.encodeStateAsUpdateV2(doc, before), userId: owner.userId }]);
-    await revisionCreator(database.prisma, id, doc, { kind: index === 10 ? 'named' : 'auto', name: index === 10 ? 'Milestone' : undefined, at });
+    await revisionCreator(database.prisma, id, doc, { kind: index === NAMED ? 'named' : 'auto', name: index === NAMED ? 'Milestone' : undefined, at });
   }
-  const all = await database.prisma.revision.findMany({ where: { manuscriptId: id }, select: { id: true, kind: true, createdAt: true } });
-  const expectedGone = new Set(revisionsToPrune(all, now));
+  assert.equal(times.length, 481 + 2 * 40);
   const newest = await listRevisions(database.prisma, id);
   const compareBefore = await compareRevisions(database.prisma, id, newest[5].id, 'now');
 
   const pruned = await revisionPruner(database.prisma, id, now);
   const kept = await listRevisions(database.prisma, id);
-  assert.equal(pruned, expectedGone.size);
-  assert.deepEqual(new Set(kept.map((r) => r.id)), new Set(all.filter((r) => !expectedGone.has(r.id)).map((r) => r.id)));
-  assert.ok(kept.some((r) => r.name === 'Milestone'));
-  // Within 2 days all (3 an hour), up to 30 days one an hour, beyond that one a day.
+  // Counted by hand from the schedule, not by the policy's own code:
+  // - up to 2 days (k = 456…480): all 25 ticks and the extras of k = 462 and 474: 29;
+  // - over 2 days up to 30 (k = 120…455): one per clock hour, the 336 ticks' hours (the 28 days'
+  //   extras share their tick's hour, so each such hour keeps only its newest, the +40 minutes);
+  // - over 30 days (k = 0…119, 12 Oct 12:00 to 22 Oct 10:00): one per day, 11 days, and the named one.
   const ages = kept.map((r) => now.getTime() - new Date(r.createdAt).getTime());
-  assert.equal(ages.filter((a) => a <= 2 * DAY).length, 2 * 12 + 1);
-  assert.ok(ages.filter((a) => a > 30 * DAY).length <= 11 + 1);
+  assert.equal(ages.filter((a) => a <= 2 * DAY).length, 29);
+  assert.equal(ages.filter((a) => a > 2 * DAY && a <= 30 * DAY).length, 336);
+  assert.equal(ages.filter((a) => a > 30 * DAY).length, 12);
+  assert.equal(pruned, times.length - 377);
+  assert.equal(kept.length, 377);
+  // In the hourly tier an hour with three revisions keeps the newest of them.
+  const hourWithExtras = now.getTime() - 40 * DAY + 126 * 2 * HOUR;
+  assert.deepEqual(
+    kept.map((r) => new Date(r.createdAt).getTime()).filter((t) => t >= hourWithExtras && t < hourWithExtras + HOUR),
+    [hourWithExtras + 40 * MINUTE],
+  );
+  assert.ok(kept.some((r) => r.name === 'Milestone'), 'the named revision is kept');
   // Deletions folded forward: the same revision still rebuilds to the same text.
   assert.deepEqual(await compareRevisions(database.prisma, id, newest[5].id, 'now'), compareBefore);
   // Authors folded forward: every word added is still credited to someone.

@@ -11,8 +11,10 @@ import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
-import { fileScope } from '../support/testScope';
+import { fileScope, stopWhenDone } from '../support/testScope';
 import { upgradeStatus } from '../support/upgradeStatus';
+import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
+import type { DocumentStore } from '../../server/persistence/DocumentStore';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -93,4 +95,39 @@ test('the stored acknowledgement arrives only after the change is in the databas
   writer.provider.ws!.send(new Uint8Array([100, 7]));
   await retryUntil(() => assert.deepEqual(acks, [7]));
   assert.equal(readTitle(await storedDoc(database.prisma, id)), 'Acknowledged');
+});
+
+test('the stored acknowledgement waits for the database write to finish, however slow it is', async (t) => {
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Slow disk');
+  const real = new PrismaDocumentStore(database.prisma);
+  let releaseAppend!: () => void;
+  const appendGate = new Promise<void>((resolve) => (releaseAppend = resolve));
+  let appendsStarted = 0;
+  const slowStore: DocumentStore = {
+    load: (manuscriptId) => real.load(manuscriptId),
+    append: async (...args) => {
+      appendsStarted++;
+      await appendGate;
+      return real.append(...args);
+    },
+    compact: (...args) => real.compact(...args),
+  };
+  const slow = await startTestSyncServer(t, database.prisma, { store: slowStore });
+  // Registered after the server, so it runs before the server's close, which stores what it holds.
+  stopWhenDone(t, 'the held database write', () => releaseAppend());
+  const writer = connectStockClient(t, slow.port, id, owner.token);
+  await writer.synced;
+  const acks: number[] = [];
+  writer.provider.messageHandlers[100] = (_encoder, decoder) => {
+    acks.push(Number(decoder.arr[decoder.pos]));
+  };
+  metaMap(writer.doc).set('title', 'Written slowly');
+  writer.provider.ws!.send(new Uint8Array([100, 9]));
+  // The write has begun (the window is 50 ms) but cannot finish: no acknowledgement may come.
+  await retryUntil(() => assert.ok(appendsStarted > 0, 'the server has not started writing'));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(acks, [], 'acknowledged before the write finished');
+  releaseAppend();
+  await retryUntil(() => assert.deepEqual(acks, [9]));
+  assert.equal(readTitle(await storedDoc(database.prisma, id)), 'Written slowly');
 });

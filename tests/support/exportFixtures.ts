@@ -20,7 +20,7 @@ const section = (id: string, kind: ManuscriptJson['sections'][number]['kind'], c
 /**
  * A small book using every kind of section and block: dedication, two epigraphs (one of verse
  * with a line break), two parts, chapters with and without titles and subtitles, scene headings,
- * scene breaks, bold, italic and characters outside ASCII.
+ * scene breaks, bold, italic, code (alone and with bold or italic) and characters outside ASCII.
  */
 export function everythingManuscript(): ManuscriptJson {
   return {
@@ -63,6 +63,7 @@ export function everythingManuscript(): ManuscriptJson {
         p(t('Water came back '), t('bold and italic', 'bold', 'italic'), t(' — and with it, the boats.')),
         { type: 'sceneHeading', content: [t('Night')] },
         p(t('She counted the lights: one, two, three.')),
+        p(t('The log said '), t('tide --low 0.4m', 'code'), t(', then '), t('ALARM', 'bold', 'code'), t(' in '), t('red', 'italic', 'code'), t('.')),
       ]),
     ],
   };

@@ -111,3 +111,75 @@ test('an unrelated paragraph that replaces another is a deletion and an insertio
     ['same', 'same', 'deleted', 'inserted'],
   );
 });
+
+function part(id: string, title: string): SectionJson {
+  return { id, kind: 'part', content: { type: 'doc', content: [{ type: 'part', content: [{ type: 'partTitle', content: title ? [text(title)] : [] }] }] } };
+}
+function dedication(id: string, words: string): SectionJson {
+  return { id, kind: 'dedication', content: { type: 'doc', content: [{ type: 'dedication', content: [{ type: 'paragraph', content: [text(words)] }] }] } };
+}
+
+test('swapped parts and moved untitled chapters are moves, not renames, though their numbers change', () => {
+  const diff = diffManuscripts(
+    book(part('p1', 'Seeds'), chapter('a', '', 'One.'), part('p2', 'Roots'), chapter('b', '', 'Two.'), chapter('c', 'Named', 'Three.')),
+    book(part('p2', 'Roots'), chapter('b', '', 'Two.'), part('p1', 'Seeds'), chapter('a', '', 'One.'), chapter('c', 'Named', 'Three.')),
+  );
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.label, s.status, s.moved, s.renamedFrom ?? null]),
+    [
+      ['p2', 'Part One: Roots', 'same', false, null],
+      ['b', 'Chapter 1', 'same', false, null],
+      ['p1', 'Part Two: Seeds', 'same', true, null],
+      ['a', 'Chapter 2', 'same', true, null],
+      ['c', 'Named', 'same', false, null],
+    ],
+  );
+});
+
+test('a renamed part is a rename whatever its number, and an untitled chapter given a title is too', () => {
+  const diff = diffManuscripts(
+    book(part('p1', 'Seeds'), chapter('a', '', 'One.')),
+    book(part('p0', 'Prelude'), part('p1', 'Sprouts'), chapter('a', 'Dawn', 'One.')),
+  );
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.label, s.renamedFrom ?? null]),
+    [
+      ['p0', 'Part One: Prelude', null],
+      ['p1', 'Part Two: Sprouts', 'Part One: Seeds'],
+      ['a', 'Dawn', 'Chapter 1'],
+    ],
+  );
+});
+
+test('a section removed from the start of the book is shown first, as removed, with its words counted', () => {
+  const diff = diffManuscripts(
+    book(dedication('d', 'For my sister, always.'), chapter('a', 'Alpha', 'Kept.')),
+    book(chapter('a', 'Alpha', 'Kept.')),
+  );
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.label, s.status]),
+    [
+      ['d', 'Dedication', 'removed'],
+      ['a', 'Alpha', 'same'],
+    ],
+  );
+  assert.equal(diff.sections[0].removed, 4);
+  assert.deepEqual(diff.sections[0].blocks.map((b) => [b.status, b.parts.map((p) => p.text).join('')]), [['deleted', 'For my sister, always.']]);
+  assert.deepEqual([diff.added, diff.removed], [0, 4]);
+});
+
+test('a section whose only change is formatting is changed, not the same, and its block is marked formatted', () => {
+  const diff = diffManuscripts(
+    book(chapter('a', 'Alpha', 'Plain words here.'), chapter('b', 'Beta', 'Untouched.')),
+    book(chapter('a', 'Alpha', [text('Plain '), text('words', ['bold']), text(' here.')]), chapter('b', 'Beta', 'Untouched.')),
+  );
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.status]),
+    [
+      ['a', 'changed'],
+      ['b', 'same'],
+    ],
+  );
+  assert.deepEqual(diff.sections[0].blocks.map((b) => b.status), ['same', 'formatted']);
+  assert.deepEqual([diff.added, diff.removed], [0, 0]);
+});

@@ -107,6 +107,7 @@ test('the everything book uses the styles in reading order, with no direct parag
       'FirstParagraph',
       'SceneHeading',
       'FirstParagraph',
+      'BodyText',
     ],
   );
   for (const p of paras) docxStyleXml(styles, p.style!);
@@ -198,7 +199,7 @@ test('a selection export holds only the chosen chapters', async () => {
   const paras = docxParagraphs(document);
   assert.deepEqual(
     paras.map((p) => p.style),
-    ['Title', 'Author', 'ChapterHeading', 'FirstParagraph', 'SceneHeading', 'FirstParagraph'],
+    ['Title', 'Author', 'ChapterHeading', 'FirstParagraph', 'SceneHeading', 'FirstParagraph', 'BodyText'],
   );
   assert.equal(paras[2].text, 'Chapter 3\nSpring Tide');
   for (const absent of ['Low Water', 'Maren', 'Chekhov', 'Part One', 'untitled chapter', 'Three weeks']) {

@@ -186,6 +186,7 @@ test('every paragraph uses a named style; front matter on pages of its own; emph
       'Normal',
       'SMFSceneHeading',
       'Normal',
+      'Normal',
     ],
   );
   for (const p of paras) docxStyleXml(styles, p.style!);

@@ -33,3 +33,26 @@ test('nothing is pruned from a young history', () => {
   const revisions = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, kind: 'auto', createdAt: ago(i * MIN) }));
   assert.deepEqual(revisionsToPrune(revisions, now), []);
 });
+
+test('the tiers end where the policy says: all kept to 2 days, hourly to 30 days, daily beyond', () => {
+  // Pairs placed just inside and just outside each edge; the times are far from bucket borders.
+  const hour = (daysAgo: number, minute: number) => new Date(Date.UTC(2026, 10, 21 - daysAgo, 9, minute));
+  const revisions: RetainedRevision[] = [
+    // 1.5 days old, same hour: both kept (everything is kept for 2 days).
+    { id: 'day1-a', kind: 'auto', createdAt: ago(35 * HOUR + 20 * MIN) },
+    { id: 'day1-b', kind: 'auto', createdAt: ago(35 * HOUR + 40 * MIN) },
+    // 2.5 days old, same hour: the older goes.
+    { id: 'day2-a', kind: 'auto', createdAt: ago(59 * HOUR + 20 * MIN) },
+    { id: 'day2-b', kind: 'auto', createdAt: ago(59 * HOUR + 40 * MIN) },
+    // 20 days old, the same day but different hours: both kept (one an hour for 30 days).
+    { id: 'day20-a', kind: 'auto', createdAt: hour(20, 10) },
+    { id: 'day20-b', kind: 'auto', createdAt: new Date(hour(20, 10).getTime() - 3 * HOUR) },
+    // 29 days old, different hours: both kept still.
+    { id: 'day29-a', kind: 'auto', createdAt: hour(29, 10) },
+    { id: 'day29-b', kind: 'auto', createdAt: new Date(hour(29, 10).getTime() - 3 * HOUR) },
+    // 31 days old, the same day, different hours: the older goes (one a day).
+    { id: 'day31-a', kind: 'auto', createdAt: hour(31, 10) },
+    { id: 'day31-b', kind: 'auto', createdAt: new Date(hour(31, 10).getTime() - 3 * HOUR) },
+  ];
+  assert.deepEqual(revisionsToPrune(revisions, now).sort(), ['day2-b', 'day31-b']);
+});

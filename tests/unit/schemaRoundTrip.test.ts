@@ -42,7 +42,7 @@ test('a new manuscript has a title, an empty dedication, one empty epigraph and 
   );
 });
 
-test('every node round-trips: formatting, subtitle, scene heading and break, hard break', () => {
+test('every node round-trips: formatting (code too), subtitle, scene heading and break, hard break', () => {
   const manuscript: ManuscriptJson = {
     title: 'Marks',
     sections: [
@@ -64,6 +64,10 @@ test('every node round-trips: formatting, subtitle, scene heading and break, har
                     { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
                     { type: 'hardBreak' },
                     { type: 'text', text: 'both', marks: [{ type: 'bold' }, { type: 'italic' }] },
+                    { type: 'text', text: ' then ' },
+                    { type: 'text', text: 'rm -rf', marks: [{ type: 'code' }] },
+                    { type: 'text', text: ' and ' },
+                    { type: 'text', text: 'sudo', marks: [{ type: 'bold' }, { type: 'code' }] },
                   ],
                 },
                 { type: 'sceneBreak' },

@@ -4,6 +4,7 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Bold from '@tiptap/extension-bold';
 import Italic from '@tiptap/extension-italic';
 import HardBreak from '@tiptap/extension-hard-break';
+import { Code } from './Code';
 import { ManuscriptDocument } from './ManuscriptDocument';
 import { Dedication } from './Dedication';
 import { Epigraphs } from './Epigraphs';
@@ -29,6 +30,7 @@ export const manuscriptExtensions: AnyExtension[] = [
   Paragraph,
   Bold,
   Italic,
+  Code,
   HardBreak,
   Dedication,
   Epigraphs,
