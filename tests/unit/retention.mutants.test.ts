@@ -22,11 +22,13 @@ test('the newest of an hour is kept even when the list comes oldest first, and t
 });
 
 test('exactly 2 days old is still kept whatever its hour; exactly 30 days old is still sorted by the hour', () => {
+  // Half past the hour, so the edge and a minute before it fall in one hour.
+  const halfPast = new Date('2026-11-21T12:30:00Z');
   const twoDays: RetainedRevision[] = [
-    { id: 'edge', kind: 'auto', createdAt: new Date(now.getTime() - 2 * DAY) },
-    { id: 'older-same-hour', kind: 'auto', createdAt: new Date(now.getTime() - 2 * DAY - 60_000) },
+    { id: 'edge', kind: 'auto', createdAt: new Date(halfPast.getTime() - 2 * DAY) },
+    { id: 'older-same-hour', kind: 'auto', createdAt: new Date(halfPast.getTime() - 2 * DAY - 60_000) },
   ];
-  assert.deepEqual(revisionsToPrune(twoDays, now), []);
+  assert.deepEqual(revisionsToPrune(twoDays, halfPast), []);
   const thirtyDays: RetainedRevision[] = [
     { id: 'edge', kind: 'auto', createdAt: new Date(now.getTime() - 30 * DAY) },
     { id: 'same-day-earlier-hour', kind: 'auto', createdAt: new Date(now.getTime() - 30 * DAY - 2 * HOUR) },
