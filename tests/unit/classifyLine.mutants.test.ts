@@ -24,6 +24,7 @@ const cases: Array<[string, LineShape]> = [
   ['Chapter Twenty-One', { kind: 'chapterHeading', title: '' }],
   ['Chapter twenty one: Late', { kind: 'chapterHeading', title: 'Late' }],
   ['Chapter 2 \u2014 Dawn', { kind: 'chapterHeading', title: 'Dawn' }],
+  ['Chapter 3:Title', { kind: 'chapterHeading', title: 'Title' }],
   // Words that are not numbers: prose that happens to start with "Chapter" or "Part".
   ['Chapter Fix', { kind: 'text', text: 'Chapter Fix' }],
   ['Chapter Dog', { kind: 'text', text: 'Chapter Dog' }],
@@ -43,6 +44,7 @@ const cases: Array<[string, LineShape]> = [
   ['Part Two-Dogs', { kind: 'text', text: 'Part Two-Dogs' }],
   ['Part Two 1', { kind: 'text', text: 'Part Two 1' }],
   ['Part Two:Done', { kind: 'partHeading', title: 'Done' }],
+  ['Part 2 : Home', { kind: 'partHeading', title: 'Home' }],
   ['Part 2 of the plan', { kind: 'text', text: 'Part 2 of the plan' }],
   ['The part 2', { kind: 'text', text: 'The part 2' }],
   ['Prologue', { kind: 'chapterHeading', title: 'Prologue' }],
