@@ -5,6 +5,8 @@
  * reports (an area not run this time keeps its last report) and fails if a mutant survived
  * without a note in scripts/mutation/survivorNotes.ts saying why. Reports, with the HTML one to
  * browse, are in reports/mutation/. Not part of `npm test`: a full run takes about half an hour.
+ * `npm run test:mutation -- --summary` only rewrites the summary from the last reports (after
+ * editing survivorNotes.ts, say).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -15,7 +17,8 @@ import { survivorNotes } from './survivorNotes';
 
 const AREAS = ['import', 'history', 'export'];
 const root = process.cwd();
-const requested = process.argv.slice(2);
+const summaryOnly = process.argv.includes('--summary');
+const requested = summaryOnly ? [] : process.argv.slice(2);
 const unknown = requested.filter((area) => !AREAS.includes(area));
 if (unknown.length > 0) {
   console.error(`unknown area ${unknown.join(', ')}; the areas are ${AREAS.join(', ')}`);
@@ -25,7 +28,7 @@ const reportsDir = path.join(root, 'reports', 'mutation');
 mkdirSync(reportsDir, { recursive: true });
 
 let failedRuns = 0;
-for (const area of requested.length > 0 ? requested : AREAS) {
+for (const area of summaryOnly ? [] : requested.length > 0 ? requested : AREAS) {
   console.log(`\n== mutation testing: ${area} ==`);
   const started = Date.now();
   const run = spawnSync(path.join(root, 'node_modules', '.bin', 'stryker'), ['run', path.join('scripts', 'mutation', `${area}.stryker.mjs`)], { stdio: 'inherit' });
