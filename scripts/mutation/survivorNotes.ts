@@ -9,6 +9,10 @@ export const survivorNotes: Record<string, string> = {
   // history
   'server/revisions/diffManuscripts.ts:50:68 ConditionalExpression → true':
     'Equivalent: a chapter’s first block is always its title and a part’s its part title, so "the first block" and "the first title block" are the same.',
+  'server/revisions/diffManuscripts.ts:50:138 StringLiteral → "Stryker was here!"':
+    'Equivalent: only front-matter sections have no title block, and their label does not use a title.',
+  'server/revisions/diffManuscripts.ts:109:20 ConditionalExpression → true':
+    'Equivalent: where the mutant differs (an added section) it yields the older label, which is undefined, as the original does.',
   'server/revisions/diffManuscripts.ts:68:23 MethodExpression → older.sections':
     'Equivalent: a section only in the older version can only come out as removed in the common-order diff, and only additions mark a section moved.',
   'server/revisions/diffManuscripts.ts:87:9 ConditionalExpression → true':

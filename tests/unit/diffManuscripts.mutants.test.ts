@@ -99,3 +99,44 @@ test('a changed block is cut exactly at run edges: each part keeps its own forma
     ],
   });
 });
+
+test('a paragraph deleted between unchanged ones leaves the ones after it in place', () => {
+  const diff = diffManuscripts(book('B', chapter('c', 'T', 'Kept first.', 'Cut this.', 'Kept last.')), book('B', chapter('c', 'T', 'Kept first.', 'Kept last.')));
+  assert.deepEqual(
+    diff.sections[0].blocks.slice(1).map((b) => [b.status, b.parts.map((p) => p.text).join('')]),
+    [
+      ['same', 'Kept first.'],
+      ['deleted', 'Cut this.'],
+      ['same', 'Kept last.'],
+    ],
+  );
+});
+
+test('two wordless blocks of one type are an edit of each other', () => {
+  const diff = diffManuscripts(book('B', chapter('c', 'T', '...')), book('B', chapter('c', 'T', '!!!')));
+  assert.deepEqual(
+    diff.sections[0].blocks.slice(1).map((b) => [b.status, b.parts.map((p) => [p.change ?? '', p.text])]),
+    [
+      [
+        'changed',
+        [
+          ['deleted', '...'],
+          ['inserted', '!!!'],
+        ],
+      ],
+    ],
+  );
+});
+
+test('a change that starts where a run starts yields no empty part before it', () => {
+  const diff = diffManuscripts(
+    book('B', chapter('c', 'T', { type: 'paragraph', content: [text('one '), text('two', ['bold']), text(' three')] })),
+    book('B', chapter('c', 'T', { type: 'paragraph', content: [text('one '), text('owt', ['bold']), text(' three')] })),
+  );
+  assert.deepEqual(diff.sections[0].blocks[1].parts, [
+    { text: 'one ', marks: [] },
+    { text: 'two', marks: ['bold'], change: 'deleted' },
+    { text: 'owt', marks: ['bold'], change: 'inserted' },
+    { text: ' three', marks: [] },
+  ]);
+});
