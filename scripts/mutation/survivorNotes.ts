@@ -18,8 +18,6 @@ export const survivorNotes: Record<string, string> = {
   'server/revisions/diffManuscripts.ts:87:9 ConditionalExpression → true':
     'Equivalent: removed sections are filed only under ids present in both versions, so looking one up for a new section finds nothing.',
   'server/revisions/diffManuscripts.ts:100:76 StringLiteral → "Stryker was here!"': 'Equivalent: every section has a label in its own version’s map, so the fallback is never used.',
-  'server/revisions/diffManuscripts.ts:109:20 LogicalOperator → inOlder && inNewer || olderLabel !== label':
-    'Equivalent: where the mutant differs (an added section) it yields the older label, which is undefined, as the original does.',
   'server/revisions/diffManuscripts.ts:109:20 LogicalOperator → inOlder || inNewer':
     'Equivalent: for an added section the older label is undefined, for a removed one it equals the label, so renamedFrom stays undefined either way.',
   'server/revisions/diffManuscripts.ts:184:10 MethodExpression → runs':
