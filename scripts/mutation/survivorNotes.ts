@@ -51,4 +51,76 @@ export const survivorNotes: Record<string, string> = {
   'server/import/markdownBlocks.ts:78:64 OptionalChaining → item.position.start': 'Equivalent: mdast-util-from-markdown gives every node a position.',
   'server/import/markdownBlocks.ts:79:15 LogicalOperator → node.ordered || first':
     'Equivalent: a bullet item’s text starts with its bullet, so `marker` is null whenever the list is not ordered.',
+  "server/import/markdownBlocks.ts:47:7 ConditionalExpression → false":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:47:7 LogicalOperator → 'value' in node || typeof node.value === 'string'":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:47:7 StringLiteral → \"\"":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:47:26 ConditionalExpression → true":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:47:26 EqualityOperator → typeof node.value !== 'string'":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:47:48 StringLiteral → \"\"":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:48:10 StringLiteral → \"\"":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:48:76 StringLiteral → \"\"":
+    "Equivalent: in CommonMark only link definitions reach rawText, and they have neither a value nor children.",
+  "server/import/markdownBlocks.ts:89:7 ConditionalExpression → default:":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:89:16 BlockStatement → {}":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:90:22 MethodExpression → rawText(node)":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:91:13 ConditionalExpression → false":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:91:31 ObjectLiteral → {}":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:91:39 StringLiteral → \"\"":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:91:61 ArrayDeclaration → []":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:91:62 ObjectLiteral → {}":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/markdownBlocks.ts:91:70 StringLiteral → \"\"":
+    "Equivalent: in CommonMark only link definitions reach the default branch, and they carry no text, so nothing is added either way.",
+  "server/import/buildManuscript.ts:124:73 ConditionalExpression → false":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:73 EqualityOperator → first.style !== 'title'":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:89 StringLiteral → \"\"":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:20 ConditionalExpression → true":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:20 ConditionalExpression → false":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:20 LogicalOperator → (first.kind !== 'paragraph' || isWhollyBold(first)) && first.style === 'title'":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:20 LogicalOperator → first.kind !== 'paragraph' && isWhollyBold(first)":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:20 EqualityOperator → first.kind === 'paragraph'":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:124:35 StringLiteral → \"\"":
+    "Equivalent: TITLE_LINE matches one-line text only, so `!text.includes(\"\\n\")` is true wherever this is reached and the other alternatives never decide.",
+  "server/import/buildManuscript.ts:177:32 ArrayDeclaration → [\"Stryker was here\"]":
+    "Equivalent: the first open() replaces this array before anything reads it.",
+  "server/import/buildManuscript.ts:181:24 BooleanLiteral → true":
+    "Equivalent: the first open() resets this flag before anything reads it.",
+  "server/import/buildManuscript.ts:238:12 ObjectLiteral → {}":
+    "Equivalent: a role the switch does not name falls through to the text handling, as \"text\" does.",
+  "server/import/buildManuscript.ts:238:20 StringLiteral → \"\"":
+    "Equivalent: a role the switch does not name falls through to the text handling, as \"text\" does.",
+  "server/import/buildManuscript.ts:103:5 ConditionalExpression → case 'sceneBreak':":
+    "Equivalent: callers turn a scene-break shape into a break before asking (paragraphs) or ignore it (headings).",
+  "server/import/buildManuscript.ts:103:10 StringLiteral → \"\"":
+    "Equivalent: callers turn a scene-break shape into a break before asking (paragraphs) or ignore it (headings).",
+  "server/import/buildManuscript.ts:104:14 ObjectLiteral → {}":
+    "Equivalent: callers turn a scene-break shape into a break before asking (paragraphs) or ignore it (headings).",
+  "server/import/buildManuscript.ts:104:22 StringLiteral → \"\"":
+    "Equivalent: callers turn a scene-break shape into a break before asking (paragraphs) or ignore it (headings).",
+  "server/import/buildManuscript.ts:118:12 ConditionalExpression → true":
+    "Equivalent: the loop runs only when a Title block exists, and stops there before the list can empty.",
+  "server/import/buildManuscript.ts:118:12 EqualityOperator → blocks.length >= 0":
+    "Equivalent: the loop runs only when a Title block exists, and stops there before the list can empty.",
 };
