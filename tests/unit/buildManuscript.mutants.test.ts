@@ -165,3 +165,58 @@ test('text under a part stays in the part; a break before any chapter is dropped
   assert.deepEqual(plain('* * *\nit rained.'), ['title: File', 'chapter: chapterTitle, paragraph(it rained.)']);
   assert.deepEqual(md('# One\n\n***\n\n### *Sub*'), ['title: One', 'chapter: chapterTitle(Sub), paragraph']);
 });
+
+/** Blocks with marks and line breaks, for the cases an outline cannot show. */
+const marked = (text: string, ...marks: string[]): JSONContent => ({ type: 'text', text, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
+const block = (kind: ImportBlock['kind'], style: string | undefined, ...inlines: JSONContent[]): ImportBlock => ({ kind, ...(style ? { style } : {}), inlines });
+const lineBreak: JSONContent = { type: 'hardBreak' };
+
+test('a bold "Title:" paragraph of two lines is no title line', () => {
+  const built = buildManuscript([block('paragraph', undefined, marked('Title: X', 'bold'), lineBreak, marked('more', 'bold')), block('paragraph', undefined, marked('It rained.'))], options());
+  assert.deepEqual(outline(built), ['title: File', 'chapter: chapterTitle, paragraph(Title: X/more), paragraph(It rained.)']);
+});
+
+test('a bold line is a chapter title unless it ends like a sentence, closing quotation mark and all', () => {
+  const built = buildManuscript([block('paragraph', undefined, marked('Mr. Smith Goes', 'bold')), block('paragraph', undefined, marked('It rained.')), block('paragraph', undefined, marked('She said “Go.”', 'bold'))], options());
+  assert.deepEqual(outline(built), ['title: File', 'chapter: chapterTitle(Mr. Smith Goes), paragraph(It rained.), paragraph(She said “Go.”)']);
+});
+
+test('a scene heading keeps italics and drops bold, which its schema does not allow', () => {
+  const built = buildManuscript(markdownBlocks('## One\n\ntext\n\n### ***Both*** and **bold**\n\n## Two\n\nx'), options());
+  assert.deepEqual(built.sections[0].content.content![0].content![2], { type: 'sceneHeading', content: [marked('Both', 'italic'), marked(' and '), marked('bold')] });
+});
+
+test('Word: an attribution style needs no dash and keeps a dash inside; heading styles join their lines', () => {
+  const built = buildManuscript(
+    [
+      block('quote', 'quote', marked('Q')),
+      block('paragraph', 'epigraph attribution', marked('Anon, 1920 — Paris')),
+      block('paragraph', 'part heading', marked('Part One'), lineBreak, marked('  The City')),
+      block('paragraph', 'part heading', marked('Part Two'), lineBreak, marked('The'), lineBreak, marked('Town')),
+      block('paragraph', 'chapter heading', marked('Chapter 1'), lineBreak, marked('  Arrival')),
+      block('paragraph', 'chapter heading', marked('Chapter 2'), lineBreak, marked('The'), lineBreak, marked('End')),
+      block('paragraph', undefined, marked('x')),
+    ],
+    options(),
+  );
+  assert.deepEqual(outline(built), [
+    'title: File',
+    'epigraphs: epigraph(Q | Anon, 1920 — Paris)',
+    'part: partTitle(The City)',
+    'part: partTitle(The Town)',
+    'chapter: chapterTitle(Arrival), paragraph',
+    'chapter: chapterTitle(The End), paragraph(x)',
+  ]);
+});
+
+test('Word: a Title style is the title only first in the file (or after a contact block), trimmed', () => {
+  const later = buildManuscript([block('paragraph', undefined, marked('Intro words.')), block('paragraph', 'title', marked('Book')), block('paragraph', undefined, marked('x'))], options());
+  assert.deepEqual(outline(later), ['title: File', 'chapter: chapterTitle, paragraph(Intro words.), paragraph(Book), paragraph(x)']);
+  assert.equal(buildManuscript([block('paragraph', 'title', marked(' Book ')), block('paragraph', undefined, marked('x'))], options()).title, 'Book');
+});
+
+test('a heading line is read trimmed; nothing after a break or a scene heading is a subtitle', () => {
+  assert.deepEqual(outline(buildManuscript([block('paragraph', undefined, marked('  Chapter 2')), block('paragraph', undefined, marked('x'))], options())), ['title: File', 'chapter: chapterTitle(), paragraph(x)']);
+  assert.deepEqual(md('## One\n\n***\n\n#### *Late*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneBreak, sceneHeading(Late)', 'chapter: chapterTitle(Two), paragraph(x)']);
+  assert.deepEqual(md('## One\n\n### Scene\n\n#### *Sub*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneHeading(Scene), sceneHeading(Sub)', 'chapter: chapterTitle(Two), paragraph(x)']);
+});
