@@ -30,7 +30,8 @@ interface Reading {
  * first 5,000 keystrokes of the typing trace as history, one writer connected to each; then
  * memory 30 s after the last writer leaves, against the idle server. "Idle" is read after a
  * warm-up (10 other manuscripts opened, edited, left and unloaded), so it is the server as it is
- * after use, not as it was at start; every reading follows a forced full garbage collection.
+ * after use, not as it was at start (that reading is reported too, as "cold"); every reading
+ * follows a forced full garbage collection.
  */
 export async function measureMemory(): Promise<Record<string, number>> {
   const database = await createTempDatabase();

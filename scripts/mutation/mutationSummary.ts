@@ -70,7 +70,7 @@ export function mutationSummary(runs: AreaRun[], notes: Record<string, string>, 
       }
     }
     const t = tally(areaMutants);
-    out.push(`| **${run.area}** | all (ran ${run.ranAt.slice(0, 10)}, ${Math.round(run.seconds / 60)} min) | ${t.total} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.errors} | **${percent(t.score)}** |`);
+    out.push(`| **${run.area}** | all (ran ${run.ranAt.slice(0, 10)}, ${run.seconds < 90 ? `${Math.round(run.seconds)} s` : `${Math.round(run.seconds / 60)} min`}) | ${t.total} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.errors} | **${percent(t.score)}** |`);
     all.push(...areaMutants);
   }
   const t = tally(all);
