@@ -9,7 +9,18 @@ import { createAccount, createOwnedManuscript } from '../tests/support/members';
 import { startSyncProcess } from '../tests/support/syncProcess';
 import { percentiles } from './percentiles';
 
+/** Measured edits per server and writer count. */
 const ROUNDS = 600;
+/** Edits per server before measuring, so neither server's (nor the clients') first work is timed. */
+const WARM_UP_ROUNDS = 100;
+/** Each server's measured edits come in two segments, run in ABBA order. */
+const SEGMENT_ROUNDS = ROUNDS / 2;
+
+interface Writer {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+}
 
 /** Starts the stock baseline server in its own process; resolves with its port and process. */
 function startStockServer(): Promise<{ port: number; child: ChildProcess }> {
@@ -22,12 +33,8 @@ function startStockServer(): Promise<{ port: number; child: ChildProcess }> {
   });
 }
 
-/**
- * One-way latency of an edit from one writer to all the others through a server: `ROUNDS`
- * single-character edits, each by the next writer in turn, timed from the edit until each other
- * writer's document has it. Returns every receiver's latency in ms.
- */
-async function measure(url: string, room: string, tokens: Array<string | null>): Promise<number[]> {
+/** Connects one stock client per token to a room and resolves once all have synced. */
+async function connectWriters(url: string, room: string, tokens: Array<string | null>): Promise<Writer[]> {
   const writers = tokens.map((token) => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(url, room, doc, {
@@ -38,8 +45,17 @@ async function measure(url: string, room: string, tokens: Array<string | null>):
     return { doc, provider, text: doc.getText('bench') };
   });
   await Promise.all(writers.map((w) => new Promise<void>((resolve) => (w.provider.synced ? resolve() : w.provider.once('sync', () => resolve())))));
+  return writers;
+}
+
+/**
+ * One-way latency of an edit from one writer to all the others: `rounds` single-character
+ * edits, each by the next writer in turn, timed from the edit until each other writer's document
+ * has it. Returns every receiver's latency in ms.
+ */
+async function editRounds(writers: Writer[], rounds: number): Promise<number[]> {
   const latencies: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     const sender = writers[round % writers.length];
     const receivers = writers.filter((w) => w !== sender);
     let started = 0;
@@ -63,17 +79,22 @@ async function measure(url: string, room: string, tokens: Array<string | null>):
     // A typing pace, not a flood: the next keystroke follows a few milliseconds later.
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  return latencies;
+}
+
+function disconnect(writers: Writer[]): void {
   for (const writer of writers) {
     writer.provider.destroy();
     writer.doc.destroy();
   }
-  return latencies;
 }
 
 /**
  * Propagation through Quire's sync server (its own process, SQLite persistence, authenticated
  * connections) against the stock @y/websocket-server without persistence, measured in the same
- * run, with 2, 10 and 50 writers on one manuscript.
+ * run, with 2, 10 and 50 writers on one manuscript. For each writer count both servers' clients
+ * connect, both are warmed up, then each server is measured in two segments in ABBA order (the
+ * first server alternates between writer counts), so neither gains from going second.
  */
 export async function measurePropagation(): Promise<Record<string, number>> {
   const database = await createTempDatabase();
@@ -84,11 +105,22 @@ export async function measurePropagation(): Promise<Record<string, number>> {
   const stock = await startStockServer();
   const results: Record<string, number> = {};
   try {
-    for (const count of [2, 10, 50]) {
+    for (const [index, count] of [2, 10, 50].entries()) {
       const tokens = await Promise.all(Array.from({ length: count }, (_, i) => signSyncToken(accounts[i % accounts.length].userId, id)));
-      const baseline = await measure(`ws://127.0.0.1:${stock.port}`, `bench-${count}`, tokens.map(() => null));
-      const quire = await measure(`ws://127.0.0.1:${ours.port}`, id, tokens);
-      Object.assign(results, percentiles(quire, `writers${count}Ms`), percentiles(baseline, `writers${count}BaselineMs`));
+      const sides = {
+        quire: await connectWriters(`ws://127.0.0.1:${ours.port}`, id, tokens),
+        stock: await connectWriters(`ws://127.0.0.1:${stock.port}`, `bench-${count}`, tokens.map(() => null)),
+      };
+      const samples = { quire: [] as number[], stock: [] as number[] };
+      try {
+        const [a, b] = index % 2 === 0 ? (['stock', 'quire'] as const) : (['quire', 'stock'] as const);
+        for (const side of [a, b]) await editRounds(sides[side], WARM_UP_ROUNDS);
+        for (const side of [a, b, b, a]) samples[side].push(...(await editRounds(sides[side], SEGMENT_ROUNDS)));
+      } finally {
+        disconnect(sides.quire);
+        disconnect(sides.stock);
+      }
+      Object.assign(results, percentiles(samples.quire, `writers${count}Ms`), percentiles(samples.stock, `writers${count}BaselineMs`));
       results[`writers${count}P99Ratio`] = Math.round((results[`writers${count}MsP99`] / results[`writers${count}BaselineMsP99`]) * 100) / 100;
     }
   } finally {

@@ -6,7 +6,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', 'node_modules/**', 'server/generated/**', 'test-results/**', '.data/**', 'next-env.d.ts'],
+    ignores: ['.next/**', 'node_modules/**', 'server/generated/**', 'test-results/**', '.data/**', 'next-env.d.ts', '.stryker-tmp/**', 'reports/**'],
   },
   {
     rules: {

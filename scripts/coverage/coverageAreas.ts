@@ -1,0 +1,58 @@
+/** Line totals of one file, as c8's json-summary reports them. */
+export interface FileLines {
+  total: number;
+  covered: number;
+}
+
+/** A named group of files whose line coverage is reported together. */
+export interface CoverageArea {
+  name: string;
+  /** Paths relative to the project root; a path ending in `/` is a folder. */
+  paths: string[];
+}
+
+/** The modules mutation testing covers (scripts/mutation/*.stryker.mjs), then each server folder. */
+export const COVERAGE_AREAS: CoverageArea[] = [
+  {
+    name: 'import structure detection (mutation-tested modules)',
+    paths: [
+      'server/import/classifyLine.ts',
+      'server/import/plainTextLines.ts',
+      'server/import/plainTextBlocks.ts',
+      'server/import/markdownBlocks.ts',
+      'server/import/importBlock.ts',
+      'server/import/looksLikeMarkdown.ts',
+      'server/import/looksLikeSceneHeading.ts',
+      'server/import/buildManuscript.ts',
+      'server/import/keepTitleAsHeading.ts',
+    ],
+  },
+  {
+    name: 'history (mutation-tested modules)',
+    paths: ['server/revisions/sectionBlocks.ts', 'server/revisions/diffManuscripts.ts', 'server/revisions/retention.ts', 'server/revisions/summarizeChanges.ts', 'server/revisions/revisionSnapshots.ts'],
+  },
+  { name: 'export escaping (mutation-tested modules)', paths: ['server/export/escapeHtml.ts', 'server/export/inlinesToHtml.ts', 'server/export/epubEscape.ts'] },
+  { name: 'server/import', paths: ['server/import/'] },
+  { name: 'server/revisions', paths: ['server/revisions/'] },
+  { name: 'server/export', paths: ['server/export/'] },
+  { name: 'server/sync', paths: ['server/sync/'] },
+  { name: 'server/persistence', paths: ['server/persistence/'] },
+  { name: 'server/access', paths: ['server/access/'] },
+  { name: 'server/auth', paths: ['server/auth/'] },
+  { name: 'server/manuscripts', paths: ['server/manuscripts/'] },
+  { name: 'server/http, config, web', paths: ['server/http/', 'server/config/', 'server/web/', 'server/db.ts'] },
+  { name: 'components (.ts: document model, schema, helpers)', paths: ['components/'] },
+];
+
+/** Lines covered and total per area, from per-file totals keyed by path relative to the root. */
+export function linesByArea(files: Record<string, FileLines>): Array<{ name: string; covered: number; total: number; files: number }> {
+  return COVERAGE_AREAS.map((area) => {
+    const matching = Object.entries(files).filter(([file]) => area.paths.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p)));
+    return {
+      name: area.name,
+      files: matching.length,
+      covered: matching.reduce((sum, [, lines]) => sum + lines.covered, 0),
+      total: matching.reduce((sum, [, lines]) => sum + lines.total, 0),
+    };
+  });
+}
