@@ -14,7 +14,7 @@ test('markdownBlocks: inline text keeps every word, and nothing empty is added',
     ['a ![](x.png) b', [paragraph(t('a '), t(' b'))]],
     ['see ![a map](m.png) here', [paragraph(t('see '), t('a map'), t(' here'))]],
     ['![alt][ref]\n\n[ref]: x.png', [paragraph(t('alt'))]],
-    ['a `code` b', [paragraph(t('a '), t('code'), t(' b'))]],
+    ['a `code` b', [paragraph(t('a '), t('code', 'code'), t(' b'))]],
     ['a <span>x</span> b', [paragraph(t('a '), t('<span>'), t('x'), t('</span>'), t(' b'))]],
     ['[text](url) and [ref text][r]\n\n[r]: http://x', [paragraph(t('text'), t(' and '), t('ref text'))]],
     // Emphasis inside emphasis is italic once; strong inside strong bold once.
@@ -33,11 +33,12 @@ test('markdownBlocks: headings, breaks, quotes, lists, code and HTML blocks, def
     // A numbered item keeps its number as written, on its first block that is not a break.
     ['3. Third\n4. Fourth', [paragraph(t('3. '), t('Third')), paragraph(t('4. '), t('Fourth'))]],
     ['1. ***\n   After', [{ kind: 'break', inlines: [] }, paragraph(t('1. '), t('After'))]],
-    ['1. ***', [{ kind: 'break', inlines: [] }]],
+    // A number alone on its line (an item holding only a break) is kept as text before the break.
+    ['1. ***', [paragraph(t('1.')), { kind: 'break', inlines: [] }]],
     ['- bullet', [paragraph(t('bullet'))]],
-    ['```\nline one\n\nline two\n```', [paragraph(t('line one')), paragraph(t('line two'))]],
+    ['```\nline one\n\nline two\n```', [paragraph(t('line one', 'code'), { type: 'hardBreak' }, t('line two', 'code'))]],
     ['<div>\nhello\n</div>', [paragraph(t('<div>')), paragraph(t('hello')), paragraph(t('</div>'))]],
-    ['> ```\n>   code  \n> ```', [{ kind: 'quote', inlines: [t('code')] }]],
+    ['> ```\n>   code  \n> ```', [{ kind: 'quote', inlines: [t('  code', 'code')] }]],
     ['[ref]: http://x\n\ntext', [paragraph(t('text'))]],
     ['\uFEFF# Title', [{ kind: 'heading', level: 1, inlines: [t('Title')] }]],
     // Only a leading U+FEFF is a byte-order mark; inside the text it is kept as written.
