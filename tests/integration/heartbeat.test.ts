@@ -1,7 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient } from '../support/stockClient';
 import { createMember, createOwnedManuscript } from '../support/members';
@@ -9,25 +8,13 @@ import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { fileScope } from '../support/testScope';
 import { withTimeout } from '../support/withTimeout';
+import { awarenessMessage } from '../support/protocolMessages';
 
 let database: TempDatabase;
 
 before(async (t) => {
   database = await createTempDatabase(fileScope(t));
 });
-
-/** An awareness message (type 1) announcing one client's state. */
-function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
 
 const HEARTBEAT_MS = 150;
 

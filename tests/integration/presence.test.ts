@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { READ_ONLY_REASON } from '../../server/sync/Connection';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
@@ -16,6 +14,7 @@ import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { fileScope } from '../support/testScope';
 import { withTimeout } from '../support/withTimeout';
+import { awarenessMessage, updateMessage } from '../support/protocolMessages';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -42,19 +41,6 @@ async function rawSocket(t: TestContext, id: string, token: string): Promise<{ w
   });
   await withTimeout(opened, 10_000, `a raw websocket into manuscript ${id} did not open`);
   return { ws, received, closed };
-}
-
-/** An awareness message (type 1) announcing one client's state. */
-function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
 }
 
 /** Counts the times a stock client's connection closed. */
@@ -137,10 +123,7 @@ for (const role of ['viewer', 'commenter'] as const) {
     const forge = (words: string) => {
       const before = Y.encodeStateVector(copy);
       firstParagraphText(copy, chapter).insert(0, words);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(copy, before));
-      socket.ws.send(encoding.toUint8Array(encoder));
+      socket.ws.send(updateMessage(Y.encodeStateAsUpdate(copy, before)));
     };
     /** Waits for the answer to a stored-ack: everything the server sent before it has arrived. */
     const roundTrip = async (ticket: number) => {

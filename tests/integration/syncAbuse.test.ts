@@ -2,8 +2,6 @@ import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient } from '../support/stockClient';
@@ -16,6 +14,7 @@ import { upgradeStatus } from '../support/upgradeStatus';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { fileScope } from '../support/testScope';
 import { withTimeout } from '../support/withTimeout';
+import { updateMessage } from '../support/protocolMessages';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -32,14 +31,6 @@ async function rawSocket(t: TestContext, id: string, token: string) {
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   await withTimeout(new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject)), 10_000, 'the raw websocket did not open');
   return { ws, closed: withTimeout(closed, 10_000, 'the server did not close the raw websocket') };
-}
-
-/** A sync-protocol update message carrying `update`. */
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 const MISSING = { code: 1008, reason: 'an update that depends on changes the server does not have' };
