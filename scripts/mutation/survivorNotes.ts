@@ -29,8 +29,6 @@ export const survivorNotes: Record<string, string> = {
     'Equivalent: every inline node of the schema but the hard break (handled before) has text.',
   'server/revisions/sectionBlocks.ts:31:41 ArrayDeclaration → ["Stryker was here"]':
     'Equivalent: visiting the stand-in string finds neither a block type nor content, so it adds nothing.',
-  'server/revisions/summarizeChanges.ts:54:9 ConditionalExpression → true':
-    'Changes only the number in the label of a removed untitled section, listed after every present one; that number is not its old place in either version (a known flaw: see docs/TESTING.md), so no test pins it.',
   'server/revisions/summarizeChanges.ts:61:24 ConditionalExpression → false': 'Equivalent: the editor never puts embeds in text, so every delta insert is a string.',
   'server/revisions/summarizeChanges.ts:87:14 ConditionalExpression → true': 'Equivalent: every child of a section’s XML is an XmlText or an XmlElement.',
 

@@ -42,17 +42,19 @@ export function summarizeChanges(doc: Y.Doc, previous: Y.Snapshot, current: Y.Sn
 
   const before = docAtSnapshot(doc, previous);
   const after = docAtSnapshot(doc, current);
-  const beforeIds = new Set(listSections(before).map((s) => s.id));
+  const beforeSections = listSections(before);
+  const beforeIds = new Set(beforeSections.map((s) => s.id));
   const afterSections = listSections(after);
   const afterIds = new Set(afterSections.map((s) => s.id));
-  const ordered = [...afterSections, ...listSections(before).filter((s) => !afterIds.has(s.id))];
+  const ordered = [...afterSections, ...beforeSections.filter((s) => !afterIds.has(s.id))];
+  // A section is numbered where it stands: a removed one by its place in the older version.
+  const afterNumbers = numberByKind(afterSections);
+  const beforeNumbers = numberByKind(beforeSections);
 
   const authors = new Map<string | null, { added: number; removed: number }>();
   const sections: ChangeCounts['sections'] = [];
-  const counts = new Map<string, number>();
   for (const { id, kind } of ordered) {
-    if (afterIds.has(id)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    const number = counts.get(kind) ?? 0;
+    const number = (afterIds.has(id) ? afterNumbers : beforeNumbers).get(id) ?? 0;
     let added = 0;
     let removed = 0;
     forEachText(sectionFragment(doc, id) as unknown as Y.AbstractType<unknown>, (text) => {
@@ -86,4 +88,16 @@ function forEachText(type: Y.AbstractType<unknown>, visit: (text: Y.XmlText) => 
     if (child instanceof Y.XmlText) visit(child);
     else if (child instanceof Y.XmlElement) forEachText(child as unknown as Y.AbstractType<unknown>, visit);
   }
+}
+
+/** Each section's number among the sections of its kind (Chapter 3, Part Two), in reading order. */
+function numberByKind(sections: Array<{ id: string; kind: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  for (const { id, kind } of sections) {
+    const number = (counts.get(kind) ?? 0) + 1;
+    counts.set(kind, number);
+    numbers.set(id, number);
+  }
+  return numbers;
 }

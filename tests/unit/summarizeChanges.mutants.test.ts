@@ -127,3 +127,18 @@ test('summarizeChanges leaves the doc it reads with the same text and sections',
     ['ded', 'c1', 'c2', 'c3', 'p1', 'c4'],
   );
 });
+
+test('summarizeChanges labels a removed untitled chapter by its number in the older version', () => {
+  const history = new Y.Doc({ gc: false });
+  const imported = writeManuscriptToYDoc({ title: 'Book', sections: [chapter('c1', 'One', 'a'), chapter('c2', 'Two', 'b'), chapter('c3', '', 'c d')] });
+  Y.applyUpdateV2(history, Y.encodeStateAsUpdateV2(imported));
+  const previous = Y.snapshot(history);
+  const doc = new Y.Doc({ gc: false });
+  Y.applyUpdateV2(doc, Y.encodeStateAsUpdateV2(history));
+  const before = Y.encodeStateVector(doc);
+  deleteSection(doc, 'c3');
+  const update = Y.encodeStateAsUpdateV2(doc, before);
+  Y.applyUpdateV2(history, update);
+  const counts = summarizeChanges(copyHistoryDoc(history), previous, Y.snapshot(history), [{ userId: 'alice', update }]);
+  assert.deepEqual(counts.sections, [{ sectionId: 'c3', label: 'Chapter 3', status: 'removed', added: 0, removed: 0 }]);
+});
