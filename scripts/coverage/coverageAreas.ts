@@ -1,3 +1,5 @@
+import { EXPORT_MODULES, HISTORY_MODULES, IMPORT_MODULES } from '../mutation/mutatedModules.mjs';
+
 /** Line totals of one file, as c8's json-summary reports them. */
 export interface FileLines {
   total: number;
@@ -13,25 +15,9 @@ export interface CoverageArea {
 
 /** The modules mutation testing covers (scripts/mutation/*.stryker.mjs), then each server folder. */
 export const COVERAGE_AREAS: CoverageArea[] = [
-  {
-    name: 'import structure detection (mutation-tested modules)',
-    paths: [
-      'server/import/classifyLine.ts',
-      'server/import/plainTextLines.ts',
-      'server/import/plainTextBlocks.ts',
-      'server/import/markdownBlocks.ts',
-      'server/import/importBlock.ts',
-      'server/import/looksLikeMarkdown.ts',
-      'server/import/looksLikeSceneHeading.ts',
-      'server/import/buildManuscript.ts',
-      'server/import/keepTitleAsHeading.ts',
-    ],
-  },
-  {
-    name: 'history (mutation-tested modules)',
-    paths: ['server/revisions/sectionBlocks.ts', 'server/revisions/diffManuscripts.ts', 'server/revisions/retention.ts', 'server/revisions/summarizeChanges.ts', 'server/revisions/revisionSnapshots.ts'],
-  },
-  { name: 'export escaping (mutation-tested modules)', paths: ['server/export/escapeHtml.ts', 'server/export/inlinesToHtml.ts', 'server/export/epubEscape.ts'] },
+  { name: 'import structure detection (mutation-tested modules)', paths: IMPORT_MODULES.map(fileOnly) },
+  { name: 'history (mutation-tested modules)', paths: HISTORY_MODULES.map(fileOnly) },
+  { name: 'export escaping (mutation-tested modules)', paths: EXPORT_MODULES.map(fileOnly) },
   { name: 'server/import', paths: ['server/import/'] },
   { name: 'server/revisions', paths: ['server/revisions/'] },
   { name: 'server/export', paths: ['server/export/'] },
@@ -55,4 +41,9 @@ export function linesByArea(files: Record<string, FileLines>): Array<{ name: str
       total: matching.reduce((sum, [, lines]) => sum + lines.total, 0),
     };
   });
+}
+
+/** A mutated module's file, without the line range Stryker may be given (`file.ts:1-27`). */
+function fileOnly(module: string): string {
+  return module.replace(/:\d+-\d+$/, '');
 }

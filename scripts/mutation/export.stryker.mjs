@@ -1,8 +1,9 @@
 // Mutation testing of export escaping: what keeps a writer's text from becoming markup.
 import { strykerConfig } from './strykerBase.mjs';
+import { EXPORT_MODULES } from './mutatedModules.mjs';
 
 export default strykerConfig({
   area: 'export',
-  mutate: ['server/export/escapeHtml.ts', 'server/export/inlinesToHtml.ts', 'server/export/epubEscape.ts'],
+  mutate: EXPORT_MODULES,
   testFiles: ['tests/unit/*.mutants.test.ts'],
 });

@@ -1,19 +1,10 @@
 // Mutation testing of import structure detection: text, Markdown and Word blocks into a manuscript.
 import { strykerConfig } from './strykerBase.mjs';
+import { IMPORT_MODULES } from './mutatedModules.mjs';
 
 export default strykerConfig({
   area: 'import',
-  mutate: [
-    'server/import/classifyLine.ts',
-    'server/import/plainTextLines.ts',
-    'server/import/plainTextBlocks.ts',
-    'server/import/markdownBlocks.ts',
-    'server/import/importBlock.ts',
-    'server/import/looksLikeMarkdown.ts',
-    'server/import/looksLikeSceneHeading.ts',
-    'server/import/buildManuscript.ts',
-    'server/import/keepTitleAsHeading.ts',
-  ],
+  mutate: IMPORT_MODULES,
   testFiles: [
     'tests/unit/importStructure.test.ts',
     'tests/unit/importPlainText.test.ts',
