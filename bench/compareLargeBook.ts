@@ -9,6 +9,7 @@ import { createTempDatabase } from '../tests/support/tempDatabase';
 import { createAccount } from '../tests/support/members';
 import { largeManuscript } from './largeManuscript';
 import { percentiles } from './percentiles';
+import { MAIN_DOCUMENT } from '../server/persistence/DocumentStore';
 
 /**
  * Times comparing a revision of a 120,000-word, 30-chapter book with its current text after
@@ -20,7 +21,7 @@ export async function measureCompareLargeBook(runs = 100): Promise<Record<string
   const owner = await createAccount(database.prisma, 'Bench');
   const id = await manuscriptCreator(database.prisma, largeManuscript(), { ownerId: owner.userId });
   const store = new PrismaDocumentStore(database.prisma);
-  const doc = historyDocFromStored((await store.load(id))!);
+  const doc = historyDocFromStored((await store.load(id, MAIN_DOCUMENT))!);
   const revisionId = (await revisionCreator(database.prisma, id, doc, { kind: 'named', name: 'Before edits' }))!;
 
   // Edit five chapters: a sentence rewritten at the start of each, so every one has changes.
@@ -32,7 +33,7 @@ export async function measureCompareLargeBook(runs = 100): Promise<Record<string
     text.delete(0, Math.min(40, text.length));
     text.insert(0, 'A new opening, written much later, ');
   }
-  await store.append(id, [{ update: Y.encodeStateAsUpdateV2(doc, before), userId: owner.userId }]);
+  await store.append(id, MAIN_DOCUMENT, [{ update: Y.encodeStateAsUpdateV2(doc, before), userId: owner.userId }]);
 
   const times: number[] = [];
   let changedSections = 0;

@@ -55,7 +55,7 @@ export async function measureMemory(): Promise<Record<string, number>> {
   const warmUpIds = Array.from({ length: WARM_UP_MANUSCRIPTS }, (_, i) => `warmup${i}`);
   for (const id of [...warmUpIds, ...ids]) {
     await database.prisma.manuscript.create({
-      data: { id, title: id, snapshot: { create: { state, throughSeq: 0 } }, memberships: { create: { userId: owner.userId, role: 'owner' } } },
+      data: { id, title: id, snapshots: { create: { state, throughSeq: 0 } }, memberships: { create: { userId: owner.userId, role: 'owner' } } },
     });
   }
 

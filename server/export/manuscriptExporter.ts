@@ -8,6 +8,7 @@ import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
 import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
+import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
 
 /** A rendered export, ready to send. */
 export interface ExportedFile {
@@ -28,7 +29,7 @@ export async function manuscriptExporter(
   options: RenderOptions & { sectionIds?: string[] } = {},
 ): Promise<ExportedFile> {
   const [stored, manuscript] = await Promise.all([
-    new PrismaDocumentStore(prisma).load(manuscriptId),
+    new PrismaDocumentStore(prisma).load(manuscriptId, MAIN_DOCUMENT),
     prisma.manuscript.findUnique({
       where: { id: manuscriptId },
       select: {

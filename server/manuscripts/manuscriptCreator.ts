@@ -27,7 +27,7 @@ export async function manuscriptCreator(
         id,
         title: summary.title,
         wordCount: summary.wordCount,
-        snapshot: { create: { state, throughSeq: 0 } },
+        snapshots: { create: { state, throughSeq: 0 } },
         memberships: { create: { userId: options.ownerId, role: 'owner' } },
       },
     }),

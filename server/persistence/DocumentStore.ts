@@ -1,4 +1,10 @@
-/** What a manuscript's stored Yjs state looks like when loaded: a snapshot plus the log after it. */
+/**
+ * A manuscript is stored as named Yjs documents, each with its own snapshot and log: the document
+ * named {@link MAIN_DOCUMENT} holds the manuscript itself (its title, section list and text).
+ */
+export const MAIN_DOCUMENT = '';
+
+/** What one stored Yjs document looks like when loaded: a snapshot plus the log after it. */
 export interface StoredDocument {
   /** Compacted state (update format V2), or null before the first compaction. */
   snapshot: Uint8Array | null;
@@ -26,16 +32,19 @@ export interface DocumentSummary {
  * calls in a test, are interchangeable.
  */
 export interface DocumentStore {
-  /** Loads a manuscript's state; null if no such manuscript exists. */
-  load(manuscriptId: string): Promise<StoredDocument | null>;
   /**
-   * Appends entries to the log in one transaction, optionally refreshing the summary; returns the
-   * seq of the last entry.
+   * Loads one of a manuscript's documents; null if no such manuscript exists (a document never
+   * written to loads empty).
    */
-  append(manuscriptId: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number>;
+  load(manuscriptId: string, docName: string): Promise<StoredDocument | null>;
   /**
-   * Replaces the snapshot with `state` (V2), which covers every log entry up to `throughSeq`,
-   * and drops those entries that no future revision needs, in one transaction.
+   * Appends entries to a document's log in one transaction, optionally refreshing the
+   * manuscript's summary; returns the seq of the last entry.
    */
-  compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void>;
+  append(manuscriptId: string, docName: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number>;
+  /**
+   * Replaces a document's snapshot with `state` (V2), which covers every log entry of it up to
+   * `throughSeq`, and drops those entries that no future revision needs, in one transaction.
+   */
+  compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void>;
 }

@@ -15,30 +15,31 @@ function readState(state: Uint8Array, format: string): Uint8Array {
 export class PrismaDocumentStore implements DocumentStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async load(manuscriptId: string): Promise<StoredDocument | null> {
+  async load(manuscriptId: string, docName: string): Promise<StoredDocument | null> {
     const manuscript = await this.prisma.manuscript.findUnique({
       where: { id: manuscriptId },
       select: {
-        snapshot: { select: { state: true, throughSeq: true, format: true } },
-        updates: { select: { seq: true, data: true }, orderBy: { seq: 'asc' } },
+        snapshots: { where: { docName }, select: { state: true, throughSeq: true, format: true } },
+        updates: { where: { docName }, select: { seq: true, data: true }, orderBy: { seq: 'asc' } },
       },
     });
     if (!manuscript) return null;
-    const throughSeq = manuscript.snapshot?.throughSeq ?? 0;
+    const snapshot = manuscript.snapshots[0];
+    const throughSeq = snapshot?.throughSeq ?? 0;
     // Rows the last compaction covered but did not get to delete are skipped, not re-applied.
     const updates = manuscript.updates.filter((row) => row.seq > throughSeq);
     return {
-      snapshot: manuscript.snapshot ? readState(manuscript.snapshot.state, manuscript.snapshot.format) : null,
+      snapshot: snapshot ? readState(snapshot.state, snapshot.format) : null,
       updates: updates.map((row) => new Uint8Array(row.data)),
       lastSeq: updates.length > 0 ? updates[updates.length - 1].seq : throughSeq,
     };
   }
 
-  async append(manuscriptId: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number> {
+  async append(manuscriptId: string, docName: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number> {
     const rows = await this.prisma.$transaction([
       ...entries.map((entry) =>
         this.prisma.manuscriptUpdate.create({
-          data: { manuscriptId, data: new Uint8Array(entry.update), userId: entry.userId },
+          data: { manuscriptId, docName, data: new Uint8Array(entry.update), userId: entry.userId },
           select: { seq: true },
         }),
       ),
@@ -47,7 +48,7 @@ export class PrismaDocumentStore implements DocumentStore {
     return (rows[entries.length - 1] as { seq: number }).seq;
   }
 
-  async compact(manuscriptId: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
+  async compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
     // The state holds the whole history, text that compresses well: deflate it.
     const bytes = new Uint8Array(deflateRawSync(state));
     const format = COMPRESSED;
@@ -60,11 +61,11 @@ export class PrismaDocumentStore implements DocumentStore {
     const dropThrough = Math.min(throughSeq, latestRevision?.throughSeq ?? 0);
     await this.prisma.$transaction([
       this.prisma.manuscriptSnapshot.upsert({
-        where: { manuscriptId },
-        create: { manuscriptId, state: bytes, throughSeq, format },
+        where: { manuscriptId_docName: { manuscriptId, docName } },
+        create: { manuscriptId, docName, state: bytes, throughSeq, format },
         update: { state: bytes, throughSeq, format },
       }),
-      this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, seq: { lte: dropThrough } } }),
+      this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, docName, seq: { lte: dropThrough } } }),
       this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary }),
     ]);
   }

@@ -6,6 +6,7 @@ import { HttpError } from '../http/HttpError';
 import { diffManuscripts, type ManuscriptDiff } from './diffManuscripts';
 import { docAtSnapshot, historyDocFromStored } from './historyDoc';
 import { revisionSnapshot } from './revisionSnapshots';
+import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
 
 /**
  * Compares two revisions of a manuscript, or a revision with the current text (`to` = 'now',
@@ -14,7 +15,7 @@ import { revisionSnapshot } from './revisionSnapshots';
 export async function compareRevisions(prisma: PrismaClient, manuscriptId: string, fromId: string, toId: string): Promise<ManuscriptDiff> {
   const snapshots = new Map<string, Y.Snapshot>();
   for (const id of [fromId, toId]) if (id !== 'now') snapshots.set(id, await revisionSnapshot(prisma, manuscriptId, id));
-  const stored = await new PrismaDocumentStore(prisma).load(manuscriptId);
+  const stored = await new PrismaDocumentStore(prisma).load(manuscriptId, MAIN_DOCUMENT);
   if (!stored) throw new HttpError(404, 'There is no such manuscript.');
   const doc = historyDocFromStored(stored);
   try {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type { DocumentStore } from '../persistence/DocumentStore';
+import { MAIN_DOCUMENT, type DocumentStore } from '../persistence/DocumentStore';
 import { MessageType, encodeMessage } from './protocol';
 import { RoomStorage, type RoomStorageOptions } from './RoomStorage';
 import { RevisionScheduler, type RevisionTiming } from './RevisionScheduler';
@@ -60,7 +60,7 @@ export class Room {
         })
       : null;
     this.awareness.setLocalState(null);
-    this.storage = new RoomStorage(manuscriptId, this.doc, store, storageOptions, loaded);
+    this.storage = new RoomStorage(manuscriptId, MAIN_DOCUMENT, this.doc, store, storageOptions, loaded);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeMessage(MessageType.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
       this.broadcast(message, origin);
@@ -87,7 +87,7 @@ export class Room {
     storageOptions: RoomStorageOptions,
     revisions?: RoomRevisions,
   ): Promise<Room | null> {
-    const stored = await store.load(manuscriptId);
+    const stored = await store.load(manuscriptId, MAIN_DOCUMENT);
     if (!stored) return null;
     const room = new Room(manuscriptId, store, storageOptions, {
       lastSeq: stored.lastSeq,

@@ -40,6 +40,7 @@ export class RoomStorage {
 
   constructor(
     private readonly manuscriptId: string,
+    private readonly docName: string,
     private readonly doc: Y.Doc,
     private readonly store: DocumentStore,
     private readonly options: RoomStorageOptions,
@@ -127,7 +128,7 @@ export class RoomStorage {
     try {
       if (batch.length > 0) {
         const entries = mergePerWriter(batch);
-        this.lastSeq = await this.store.append(this.manuscriptId, entries, this.summaryIfDue());
+        this.lastSeq = await this.store.append(this.manuscriptId, this.docName, entries, this.summaryIfDue());
         this.entriesSinceSnapshot += entries.length;
       }
       this.markStored(batchEnd);
@@ -144,7 +145,7 @@ export class RoomStorage {
 
   private async compact(): Promise<void> {
     const state = Y.encodeStateAsUpdateV2(this.doc);
-    await this.store.compact(this.manuscriptId, state, this.lastSeq, this.options.summarize(this.doc));
+    await this.store.compact(this.manuscriptId, this.docName, state, this.lastSeq, this.options.summarize(this.doc));
     this.snapshotBytes = state.byteLength;
     this.bytesSinceSnapshot = 0;
     this.entriesSinceSnapshot = 0;

@@ -9,6 +9,7 @@ import { storedAck } from '../support/storedAck';
 import { storedDoc } from '../support/storedDoc';
 import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
 import { fileScope } from '../support/testScope';
+import { MAIN_DOCUMENT } from '../../server/persistence/DocumentStore';
 
 let database: TempDatabase;
 
@@ -23,7 +24,7 @@ test('the log is compacted into a snapshot mid-session, while writers stay conne
   await writer.synced;
   const chapter = firstChapterId(writer.doc);
   const paragraph = () => firstParagraphText(writer.doc, chapter);
-  const snapshotSeq = async () => (await database.prisma.manuscriptSnapshot.findUnique({ where: { manuscriptId: id } }))?.throughSeq ?? null;
+  const snapshotSeq = async () => (await database.prisma.manuscriptSnapshot.findUnique({ where: { manuscriptId_docName: { manuscriptId: id, docName: MAIN_DOCUMENT } } }))?.throughSeq ?? null;
   const before = await snapshotSeq();
 
   // Each word stored as its own log entry (acknowledged before the next): 12 entries, past 5.

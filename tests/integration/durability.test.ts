@@ -93,9 +93,9 @@ test('a client that leaves before the manuscript finished loading does not erase
   let releaseLoad!: () => void;
   const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve));
   const slowStore: DocumentStore = {
-    load: async (manuscriptId) => {
+    load: async (manuscriptId, docName) => {
       await loadGate;
-      return real.load(manuscriptId);
+      return real.load(manuscriptId, docName);
     },
     append: (...args) => real.append(...args),
     compact: (...args) => real.compact(...args),

@@ -14,6 +14,7 @@ import { withTimeout } from '../support/withTimeout';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
 import { storedDoc } from '../support/storedDoc';
+import { MAIN_DOCUMENT } from '../../server/persistence/DocumentStore';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -64,7 +65,7 @@ test('an update that would take the manuscript past its maximum size is refused 
   client.destroy();
   // Give the server three flush windows: had the update been applied, it would be stored by then.
   await new Promise((resolve) => setTimeout(resolve, 150));
-  const stored = (await new PrismaDocumentStore(database.prisma).load(id))!;
+  const stored = (await new PrismaDocumentStore(database.prisma).load(id, MAIN_DOCUMENT))!;
   const doc = new Y.Doc();
   Y.applyUpdateV2(doc, stored.snapshot!);
   for (const update of stored.updates) Y.applyUpdateV2(doc, update);

@@ -11,6 +11,7 @@ import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { fileScope } from '../support/testScope';
 import { createOwnedManuscript } from '../support/members';
 import { firstChapterId, firstParagraphText } from '../support/chapterText';
+import { MAIN_DOCUMENT } from '../../server/persistence/DocumentStore';
 
 let database: TempDatabase;
 before(async (t) => {
@@ -24,7 +25,7 @@ const DAY = 24 * HOUR;
 test('pruning a 40-day history keeps every revision of the last 2 days, one an hour to 30 days, one a day beyond, and every named one; kept revisions stay exact', async () => {
   const { id, owner } = await createOwnedManuscript(database.prisma, 'Seeded history');
   const store = new PrismaDocumentStore(database.prisma);
-  const doc = historyDocFromStored((await store.load(id))!);
+  const doc = historyDocFromStored((await store.load(id, MAIN_DOCUMENT))!);
   const now = new Date('2026-11-21T12:00:00Z');
   // A revision every 2 hours, on the hour, from 40 days ago (tick k is 960 - 2k hours old), and
   // once a day (k % 12 == 6) two more in the same hour, 20 and 40 minutes after the tick.
@@ -41,7 +42,7 @@ test('pruning a 40-day history keeps every revision of the last 2 days, one an h
     const text = firstParagraphText(doc, firstChapterId(doc));
     if (index % 2 === 1 && text.length > 0) text.delete(0, text.toString().indexOf(' ') + 1);
     text.insert(text.length, `w${index} `);
-    await store.append(id, [{ update: Y.encodeStateAsUpdateV2(doc, before), userId: owner.userId }]);
+    await store.append(id, MAIN_DOCUMENT, [{ update: Y.encodeStateAsUpdateV2(doc, before), userId: owner.userId }]);
     await revisionCreator(database.prisma, id, doc, { kind: index === NAMED ? 'named' : 'auto', name: index === NAMED ? 'Milestone' : undefined, at });
   }
   assert.equal(times.length, 481 + 2 * 40);

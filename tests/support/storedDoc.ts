@@ -2,13 +2,14 @@ import * as Y from 'yjs';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import { PrismaDocumentStore } from '../../server/persistence/PrismaDocumentStore';
 import { withTimeout } from './withTimeout';
+import { MAIN_DOCUMENT } from '../../server/persistence/DocumentStore';
 
 /** A local SQLite read; only a locked or broken database takes longer. */
 const READ_TIMEOUT_MS = 15_000;
 
 /** The manuscript as the database holds it (snapshot plus log), in a fresh Y.Doc. */
 export async function storedDoc(prisma: PrismaClient, manuscriptId: string): Promise<Y.Doc> {
-  const stored = await withTimeout(new PrismaDocumentStore(prisma).load(manuscriptId), READ_TIMEOUT_MS, `manuscript ${manuscriptId} was not read from the database`);
+  const stored = await withTimeout(new PrismaDocumentStore(prisma).load(manuscriptId, MAIN_DOCUMENT), READ_TIMEOUT_MS, `manuscript ${manuscriptId} was not read from the database`);
   if (!stored) throw new Error(`manuscript ${manuscriptId} is not stored`);
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
