@@ -1,8 +1,20 @@
 /**
- * A manuscript is stored as named Yjs documents, each with its own snapshot and log: the document
- * named {@link MAIN_DOCUMENT} holds the manuscript itself (its title, section list and text).
+ * A manuscript is stored as named Yjs documents, each with its own snapshot and log, laid out one
+ * of two ways (the manuscript's `layout`):
+ * - `one-document`: the whole manuscript (title, section list, every section's text) in the
+ *   document named {@link MAIN_DOCUMENT};
+ * - `sections`: a book document named `book` (title, section list, each section's title and word
+ *   count) and one document per section, named by the section's id.
  */
+export type DocumentLayout = 'one-document' | 'sections';
+
+/** The document that holds the whole manuscript in the `one-document` layout. */
 export const MAIN_DOCUMENT = '';
+
+/** Reads a stored layout name; anything unknown is the older layout. */
+export function asDocumentLayout(value: string): DocumentLayout {
+  return value === 'sections' ? 'sections' : 'one-document';
+}
 
 /** What one stored Yjs document looks like when loaded: a snapshot plus the log after it. */
 export interface StoredDocument {
@@ -32,6 +44,8 @@ export interface DocumentSummary {
  * calls in a test, are interchangeable.
  */
 export interface DocumentStore {
+  /** How a manuscript's documents are laid out; null if no such manuscript exists. */
+  layoutOf(manuscriptId: string): Promise<DocumentLayout | null>;
   /**
    * Loads one of a manuscript's documents; null if no such manuscript exists (a document never
    * written to loads empty).
@@ -39,12 +53,13 @@ export interface DocumentStore {
   load(manuscriptId: string, docName: string): Promise<StoredDocument | null>;
   /**
    * Appends entries to a document's log in one transaction, optionally refreshing the
-   * manuscript's summary; returns the seq of the last entry.
+   * manuscript's summary (kept beside the document that holds the title); returns the seq of the
+   * last entry.
    */
   append(manuscriptId: string, docName: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number>;
   /**
    * Replaces a document's snapshot with `state` (V2), which covers every log entry of it up to
    * `throughSeq`, and drops those entries that no future revision needs, in one transaction.
    */
-  compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void>;
+  compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary?: DocumentSummary): Promise<void>;
 }

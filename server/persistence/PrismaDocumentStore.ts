@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { DocumentStore, DocumentSummary, LogEntry, StoredDocument } from './DocumentStore';
+import { asDocumentLayout, type DocumentLayout, type DocumentStore, type DocumentSummary, type LogEntry, type StoredDocument } from './DocumentStore';
 
 const COMPRESSED = 'yjs-v2+deflate';
 
@@ -14,6 +14,11 @@ function readState(state: Uint8Array, format: string): Uint8Array {
 /** {@link DocumentStore} on the Prisma models ManuscriptSnapshot and ManuscriptUpdate. */
 export class PrismaDocumentStore implements DocumentStore {
   constructor(private readonly prisma: PrismaClient) {}
+
+  async layoutOf(manuscriptId: string): Promise<DocumentLayout | null> {
+    const manuscript = await this.prisma.manuscript.findUnique({ where: { id: manuscriptId }, select: { layout: true } });
+    return manuscript ? asDocumentLayout(manuscript.layout) : null;
+  }
 
   async load(manuscriptId: string, docName: string): Promise<StoredDocument | null> {
     const manuscript = await this.prisma.manuscript.findUnique({
@@ -48,7 +53,7 @@ export class PrismaDocumentStore implements DocumentStore {
     return (rows[entries.length - 1] as { seq: number }).seq;
   }
 
-  async compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary: DocumentSummary): Promise<void> {
+  async compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary?: DocumentSummary): Promise<void> {
     // The state holds the whole history, text that compresses well: deflate it.
     const bytes = new Uint8Array(deflateRawSync(state));
     const format = COMPRESSED;
@@ -66,7 +71,7 @@ export class PrismaDocumentStore implements DocumentStore {
         update: { state: bytes, throughSeq, format },
       }),
       this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, docName, seq: { lte: dropThrough } } }),
-      this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary }),
+      ...(summary ? [this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary, select: { id: true } })] : []),
     ]);
   }
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { newId } from '../../components/manuscript/newId';
 import { summarizeManuscript } from '../sync/summarizeManuscript';
+import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
 import { copyHistoryDoc } from './historyDoc';
 import { summarizeChanges } from './summarizeChanges';
 import { encodeDeltaSnapshot, latestRevisionSnapshot } from './revisionSnapshots';
@@ -31,7 +32,7 @@ export async function revisionCreator(
       select: { throughSeq: true },
     });
     const rows = await prisma.manuscriptUpdate.findMany({
-      where: { manuscriptId, seq: { gt: latest?.throughSeq ?? 0 } },
+      where: { manuscriptId, docName: MAIN_DOCUMENT, seq: { gt: latest?.throughSeq ?? 0 } },
       orderBy: { seq: 'asc' },
       select: { seq: true, userId: true, data: true },
     });

@@ -24,16 +24,16 @@ export function mergeDeltaSnapshots(deltas: Uint8Array[]): Y.Snapshot {
   return Y.createSnapshot(Y.mergeDeleteSets(decoded.map((snapshot) => snapshot.ds)), last.sv);
 }
 
-/** A manuscript's revisions' delta snapshots, oldest first. */
+/** A manuscript's one-document revisions' delta snapshots, oldest first (see documentDeltas.ts for the others). */
 async function deltasInOrder(prisma: PrismaClient, manuscriptId: string) {
   return prisma.revision.findMany({
-    where: { manuscriptId },
+    where: { manuscriptId, layout: 'one-document' },
     orderBy: [{ createdAt: 'asc' }, { throughSeq: 'asc' }],
     select: { id: true, snapshot: true },
   });
 }
 
-/** The full snapshot of one revision of a manuscript (404 if there is no such revision). */
+/** The full snapshot of one one-document revision of a manuscript (404 if there is no such revision). */
 export async function revisionSnapshot(prisma: PrismaClient, manuscriptId: string, revisionId: string): Promise<Y.Snapshot> {
   const revisions = await deltasInOrder(prisma, manuscriptId);
   const index = revisions.findIndex((revision) => revision.id === revisionId);
@@ -41,7 +41,7 @@ export async function revisionSnapshot(prisma: PrismaClient, manuscriptId: strin
   return mergeDeltaSnapshots(revisions.slice(0, index + 1).map((revision) => new Uint8Array(revision.snapshot)));
 }
 
-/** The full snapshot of a manuscript's latest revision, or the empty snapshot if it has none. */
+/** The full snapshot of a manuscript's latest one-document revision, or the empty snapshot if it has none. */
 export async function latestRevisionSnapshot(prisma: PrismaClient, manuscriptId: string): Promise<Y.Snapshot> {
   const revisions = await deltasInOrder(prisma, manuscriptId);
   return mergeDeltaSnapshots(revisions.map((revision) => new Uint8Array(revision.snapshot)));

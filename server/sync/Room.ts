@@ -1,24 +1,31 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { MAIN_DOCUMENT, type DocumentStore } from '../persistence/DocumentStore';
+import type { DocumentStore } from '../persistence/DocumentStore';
 import { MessageType, encodeMessage } from './protocol';
 import { RoomStorage, type RoomStorageOptions } from './RoomStorage';
-import { RevisionScheduler, type RevisionTiming } from './RevisionScheduler';
+import type { RevisionTiming } from './RevisionScheduler';
 import { AwarenessBroadcaster } from './AwarenessBroadcaster';
 
 /** How long awareness changes are gathered before they go out together (ms). */
 export const AWARENESS_WINDOW_MS = 100;
 
-/** How a room makes revisions: when, and the function that records one. */
+/** How a manuscript's rooms make revisions: when, and the function that records one. */
 export interface RoomRevisions {
   timing: RevisionTiming;
-  /** Records the room's current state as an automatic revision (after its updates are stored). */
-  create(manuscriptId: string, doc: Y.Doc): Promise<void>;
+  /**
+   * Records the manuscript's current state as an automatic revision, after the updates of its
+   * loaded rooms are stored. `docs` holds the loaded documents by name; any other document of
+   * the manuscript is as stored.
+   */
+  create(manuscriptId: string, docs: Map<string, Y.Doc>): Promise<void>;
 }
 
 /** Transaction origin of the replay of stored state when a room loads. */
 const LOADING = Symbol('loading');
+
+/** Transaction origin of changes the sync server makes itself (a section's word count in the book). */
+export const SERVER_ORIGIN = Symbol('server');
 
 /** Something in a room that can be sent binary messages (a websocket connection). */
 export interface RoomMember {
@@ -28,9 +35,10 @@ export interface RoomMember {
 }
 
 /**
- * One manuscript's live state on the server: its Y.Doc, the awareness (who is here and where
- * their carets are), the members connected to it, and its storage. Every document change is
- * relayed to the other members and queued for storage.
+ * One of a manuscript's documents live on the server (the book, a section, or a whole manuscript
+ * in the older layout): its Y.Doc, the awareness (who is here and where their carets are), the
+ * members connected to it, and its storage. Every document change is relayed to the other
+ * members and queued for storage.
  */
 export class Room {
   // Garbage collection off: deleted text stays in the document, so any revision can be rebuilt.
@@ -42,25 +50,21 @@ export class Room {
   /** The account each awareness client id was first announced by; no other account may take it while the room is open. */
   readonly awarenessAccounts = new Map<number, string>();
   readonly storage: RoomStorage;
-  /** Null when the server makes no revisions (some tests). */
-  readonly revisions: RevisionScheduler | null;
+  /** Rooms that keep this one loaded while they are (the sections of a book). */
+  readonly dependents = new Set<Room>();
+  /** Called after every change a member or the server makes (not while loading). */
+  onEdited: () => void = () => {};
   private readonly presence: AwarenessBroadcaster;
 
   private constructor(
     readonly manuscriptId: string,
+    readonly docName: string,
     store: DocumentStore,
     storageOptions: RoomStorageOptions,
     loaded: { lastSeq: number; entries: number; snapshotBytes: number; logBytes: number },
-    revisions: RoomRevisions | undefined,
   ) {
-    this.revisions = revisions
-      ? new RevisionScheduler(revisions.timing, async () => {
-          await this.storage.flushNow();
-          await revisions.create(manuscriptId, this.doc);
-        })
-      : null;
     this.awareness.setLocalState(null);
-    this.storage = new RoomStorage(manuscriptId, MAIN_DOCUMENT, this.doc, store, storageOptions, loaded);
+    this.storage = new RoomStorage(manuscriptId, docName, this.doc, store, storageOptions, loaded);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeMessage(MessageType.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
       this.broadcast(message, origin);
@@ -71,30 +75,25 @@ export class Room {
       // Updates from a connection are credited to its user; the server's own have no author.
       const userId = (origin as Partial<RoomMember> | null)?.userId ?? null;
       this.storage.add(update, userId);
-      this.revisions?.edited();
+      this.onEdited();
     });
     this.presence = new AwarenessBroadcaster(this.awareness, (message) => this.broadcast(message, null), AWARENESS_WINDOW_MS);
   }
 
   /**
-   * Loads a room from storage; resolves to null if the manuscript does not exist. The document
-   * is complete before anyone can join, so a client that leaves early can never cause an empty
-   * document to be stored.
+   * Loads one of a manuscript's documents from storage into a room; resolves to null if the
+   * manuscript does not exist. The document is complete before anyone can join, so a client that
+   * leaves early can never cause an empty document to be stored.
    */
-  static async load(
-    manuscriptId: string,
-    store: DocumentStore,
-    storageOptions: RoomStorageOptions,
-    revisions?: RoomRevisions,
-  ): Promise<Room | null> {
-    const stored = await store.load(manuscriptId, MAIN_DOCUMENT);
+  static async load(manuscriptId: string, docName: string, store: DocumentStore, storageOptions: RoomStorageOptions): Promise<Room | null> {
+    const stored = await store.load(manuscriptId, docName);
     if (!stored) return null;
-    const room = new Room(manuscriptId, store, storageOptions, {
+    const room = new Room(manuscriptId, docName, store, storageOptions, {
       lastSeq: stored.lastSeq,
       entries: stored.updates.length,
       snapshotBytes: stored.snapshot?.byteLength ?? 0,
       logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
-    }, revisions);
+    });
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdateV2(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdateV2(room.doc, update);
@@ -107,9 +106,13 @@ export class Room {
     for (const member of this.members) if (member !== except) member.send(message);
   }
 
+  /** Whether anyone keeps the room loaded: a connection, or a section room of this book. */
+  get inUse(): boolean {
+    return this.members.size > 0 || this.dependents.size > 0;
+  }
+
   /** Frees the document and awareness timers; call after storage is closed. */
   destroy(): void {
-    this.revisions?.stop();
     this.presence.stop();
     this.awareness.destroy();
     this.doc.destroy();

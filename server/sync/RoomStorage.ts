@@ -10,8 +10,11 @@ export interface RoomStorageOptions {
   compactAfterEntries: number;
   /** First retry delay after a failed write; doubles up to 10 s (ms). */
   retryDelayMs: number;
-  /** Computes the title and word count stored beside the document. */
-  summarize: (doc: Y.Doc) => DocumentSummary;
+  /**
+   * Computes the title and word count stored beside the manuscript from one of its documents,
+   * or undefined for a document that does not hold them (a section).
+   */
+  summarize: (docName: string, doc: Y.Doc) => DocumentSummary | undefined;
 }
 
 /**
@@ -145,7 +148,7 @@ export class RoomStorage {
 
   private async compact(): Promise<void> {
     const state = Y.encodeStateAsUpdateV2(this.doc);
-    await this.store.compact(this.manuscriptId, this.docName, state, this.lastSeq, this.options.summarize(this.doc));
+    await this.store.compact(this.manuscriptId, this.docName, state, this.lastSeq, this.options.summarize(this.docName, this.doc));
     this.snapshotBytes = state.byteLength;
     this.bytesSinceSnapshot = 0;
     this.entriesSinceSnapshot = 0;
@@ -156,7 +159,7 @@ export class RoomStorage {
   private summaryIfDue(): DocumentSummary | undefined {
     if (Date.now() - this.lastSummaryAt < 10_000) return undefined;
     this.lastSummaryAt = Date.now();
-    return this.options.summarize(this.doc);
+    return this.options.summarize(this.docName, this.doc);
   }
 
   private markStored(upTo: number): void {

@@ -5,11 +5,16 @@ import { WebSocketServer } from 'ws';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import { Connection } from './Connection';
 import { SyncSocket } from './SyncSocket';
-import type { SyncAccessControl } from '../access/syncAccess';
+import type { SyncAccess, SyncAccessControl } from '../access/syncAccess';
 import type { RoomRevisions } from './Room';
 import { RoomRegistry } from './RoomRegistry';
 import type { RoomStorageOptions } from './RoomStorage';
-import { summarizeManuscript } from './summarizeManuscript';
+import { summarizeDocument } from './summarizeManuscript';
+import { parseRoomPath } from './roomPath';
+import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
+import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
+import { sectionsMap } from '../../components/manuscript/manuscriptLayout';
+import type { Room } from './Room';
 import { log } from './log';
 
 /** Settings of a sync server; every field has a default suited to production. */
@@ -52,12 +57,16 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-/** Manuscript ids are short url-safe strings; anything else is refused before touching storage. */
-const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})\/?$/;
+/**
+ * How long an upgrade for a section the book does not list yet waits for it (ms): a co-writer who
+ * adds a chapter opens its room at once, and the book's update may arrive a moment later.
+ */
+const NEW_SECTION_WAIT_MS = 3000;
 
 /**
- * Starts the sync server: a y-websocket endpoint at `ws://host:port/<manuscriptId>` (one room
- * per manuscript) and `GET /health` for operators. Every upgrade is authenticated (sync token or
+ * Starts the sync server: a y-websocket endpoint with one room per document of a manuscript,
+ * `ws://host:port/<manuscriptId>` for the book (or, in the older layout, the whole manuscript) and
+ * `ws://host:port/<manuscriptId>/<sectionId>` for one section, and `GET /health` for operators. Every upgrade is authenticated (sync token or
  * session cookie from the app's own origin) and authorized for its room before any document data
  * is sent; refusals answer 401, 403 or 404 at the upgrade (429 past the connections one account
  * may have open to one manuscript). The room is loaded from storage before the websocket handshake
@@ -70,7 +79,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       flushWindowMs: options.storage?.flushWindowMs ?? 500,
       compactAfterEntries: options.storage?.compactAfterEntries ?? 200,
       retryDelayMs: options.storage?.retryDelayMs ?? 250,
-      summarize: summarizeManuscript,
+      summarize: summarizeDocument,
     },
     options.gracePeriodMs ?? 10_000,
     options.revisions,
@@ -85,13 +94,31 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     maxAwarenessPerSecond: options.maxAwarenessPerSecond ?? 120,
   };
 
-  /** Authorizes first, so a stranger can neither load a room nor learn whether it exists. */
-  async function admit(manuscriptId: string, request: http.IncomingMessage) {
+  /**
+   * Authorizes first, so a stranger can neither load a room nor learn whether it exists. A
+   * section's room opens only for a section its book lists (404 otherwise, like a manuscript
+   * that does not exist), and only in the per-section layout.
+   */
+  async function admit(manuscriptId: string, sectionId: string | null, request: http.IncomingMessage): Promise<{ room: Room; access: SyncAccess } | { status: 401 | 403 | 404 }> {
     const access = await options.access.authorize(request, manuscriptId);
     if ('status' in access) return access;
-    const room = await registry.open(manuscriptId);
-    if (!room) return { status: 404 as const };
-    return { room, access };
+    const layout = await options.store.layoutOf(manuscriptId);
+    if (!layout) return { status: 404 };
+    if (layout === 'one-document') {
+      if (sectionId !== null) return { status: 404 };
+      const room = await registry.open(manuscriptId, MAIN_DOCUMENT);
+      return room ? { room, access } : { status: 404 };
+    }
+    const book = await registry.open(manuscriptId, BOOK_DOCUMENT);
+    if (!book) return { status: 404 };
+    if (sectionId === null) return { room: book, access };
+    if (sectionId === BOOK_DOCUMENT || !(await bookLists(book, sectionId))) {
+      registry.released(book);
+      return { status: 404 };
+    }
+    const room = await registry.openSection(book, sectionId);
+    registry.released(book);
+    return room ? { room, access } : { status: 404 };
   }
 
   /** Applies role changes and removals to open connections. */
@@ -132,15 +159,15 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       });
       return;
     }
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Quire sync server: connect with a websocket to /<manuscriptId>\n');
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Quire sync server: connect with a websocket to /<manuscriptId> or /<manuscriptId>/<sectionId>\n');
   });
 
   server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const match = ROOM_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!match) return refuse(socket, 400, 'Bad Request');
-    const manuscriptId = match[1];
-    admit(manuscriptId, request).then(
+    const address = parseRoomPath(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!address) return refuse(socket, 400, 'Bad Request');
+    const { manuscriptId } = address;
+    admit(manuscriptId, address.sectionId, request).then(
       (admitted) => {
         if ('status' in admitted) return refuse(socket, admitted.status, STATUS_TEXT[admitted.status]);
         const { room, access } = admitted;
@@ -186,6 +213,25 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   };
 }
 
+/** Whether the book lists the section, waiting briefly for a section that was just added. */
+function bookLists(book: Room, sectionId: string): Promise<boolean> {
+  const sections = sectionsMap(book.doc);
+  if (sections.has(sectionId)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const observer = () => {
+      if (!sections.has(sectionId)) return;
+      finish(true);
+    };
+    const timer = setTimeout(() => finish(false), NEW_SECTION_WAIT_MS);
+    const finish = (listed: boolean) => {
+      clearTimeout(timer);
+      sections.unobserve(observer);
+      resolve(listed);
+    };
+    sections.observe(observer);
+  });
+}
+
 const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' } as const;
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -201,6 +247,6 @@ async function health(registry: RoomRegistry, connectionCount: number) {
     rooms: rooms.length,
     connections: connectionCount,
     memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
-    storageErrors: failing.map((room) => ({ manuscriptId: room.manuscriptId, error: room.storage.lastError!.message })),
+    storageErrors: failing.map((room) => ({ manuscriptId: room.manuscriptId, docName: room.docName, error: room.storage.lastError!.message })),
   };
 }

@@ -97,6 +97,7 @@ test('a client that leaves before the manuscript finished loading does not erase
       await loadGate;
       return real.load(manuscriptId, docName);
     },
+    layoutOf: (manuscriptId) => real.layoutOf(manuscriptId),
     append: (...args) => real.append(...args),
     compact: (...args) => real.compact(...args),
   };

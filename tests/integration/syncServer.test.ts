@@ -104,6 +104,7 @@ test('the stored acknowledgement waits for the database write to finish, however
   const appendGate = new Promise<void>((resolve) => (releaseAppend = resolve));
   let appendsStarted = 0;
   const slowStore: DocumentStore = {
+    layoutOf: (manuscriptId) => real.layoutOf(manuscriptId),
     load: (manuscriptId, docName) => real.load(manuscriptId, docName),
     append: async (...args) => {
       appendsStarted++;
