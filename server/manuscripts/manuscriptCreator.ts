@@ -3,34 +3,57 @@ import type { PrismaClient } from '../generated/prisma/client';
 import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
 import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
 import { newId } from '../../components/manuscript/newId';
-import { summarizeManuscript } from '../sync/summarizeManuscript';
+import { summarizeBook, summarizeManuscript } from '../sync/summarizeManuscript';
+import { MAIN_DOCUMENT, type DocumentLayout } from '../persistence/DocumentStore';
+import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
+import { writeManuscriptToDocuments } from '../../components/manuscript/manuscriptDocuments';
 import { retryWhenBusy } from '../persistence/retryWhenBusy';
 
 /**
- * Creates a manuscript from its JSON: the database row, its first snapshot and its owner's
- * membership, in one transaction. The sync server loads the snapshot when the first writer opens
- * it. Returns the new manuscript's id.
+ * Creates a manuscript from its JSON: the database row, its first snapshots and its owner's
+ * membership, in one transaction. The sync server loads the snapshots when the first writer
+ * opens it. `layout` says how its documents are laid out (see DocumentStore.ts). Returns the new
+ * manuscript's id.
  */
 export async function manuscriptCreator(
   prisma: PrismaClient,
   manuscript: ManuscriptJson,
-  options: { ownerId: string; id?: string },
+  options: { ownerId: string; id?: string; layout?: DocumentLayout },
 ): Promise<string> {
   const id = options.id ?? newId();
-  const doc = writeManuscriptToYDoc(manuscript);
-  const state = new Uint8Array(Y.encodeStateAsUpdateV2(doc));
-  const summary = summarizeManuscript(doc);
-  doc.destroy();
+  const layout = options.layout ?? 'one-document';
+  const { snapshots, summary } = layout === 'sections' ? sectionSnapshots(manuscript) : oneDocumentSnapshot(manuscript);
   await retryWhenBusy(() =>
     prisma.manuscript.create({
       data: {
         id,
         title: summary.title,
         wordCount: summary.wordCount,
-        snapshots: { create: { state, throughSeq: 0 } },
+        layout,
+        snapshots: { create: snapshots },
         memberships: { create: { userId: options.ownerId, role: 'owner' } },
       },
     }),
   );
   return id;
+}
+
+function oneDocumentSnapshot(manuscript: ManuscriptJson) {
+  const doc = writeManuscriptToYDoc(manuscript);
+  const state = new Uint8Array(Y.encodeStateAsUpdateV2(doc));
+  const summary = summarizeManuscript(doc);
+  doc.destroy();
+  return { snapshots: [{ docName: MAIN_DOCUMENT, state, throughSeq: 0 }], summary };
+}
+
+function sectionSnapshots(manuscript: ManuscriptJson) {
+  const { book, sections } = writeManuscriptToDocuments(manuscript);
+  const snapshots = [
+    { docName: BOOK_DOCUMENT, state: new Uint8Array(Y.encodeStateAsUpdateV2(book)), throughSeq: 0 },
+    ...[...sections].map(([docName, doc]) => ({ docName, state: new Uint8Array(Y.encodeStateAsUpdateV2(doc)), throughSeq: 0 })),
+  ];
+  const summary = summarizeBook(book);
+  book.destroy();
+  for (const doc of sections.values()) doc.destroy();
+  return { snapshots, summary };
 }

@@ -5,6 +5,8 @@ import { signSyncToken } from '../../server/access/syncToken';
 import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
 import type { Role } from '../../server/access/roles';
+import type { DocumentLayout } from '../../server/persistence/DocumentStore';
+import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
 import { withTimeout } from './withTimeout';
 
 /** Local SQLite writes and a password hash (tests hash forty at once); only a locked or broken database takes longer. */
@@ -37,9 +39,21 @@ export async function createMember(prisma: PrismaClient, manuscriptId: string, r
   return { ...account, token: await signSyncToken(account.userId, manuscriptId) };
 }
 
-/** Creates a new manuscript owned by a new account; returns its id and the owner. */
-export async function createOwnedManuscript(prisma: PrismaClient, title: string): Promise<{ id: string; owner: TestMember }> {
+/**
+ * Creates a new manuscript owned by a new account (the empty new manuscript, unless `manuscript`
+ * is given); returns its id and the owner.
+ */
+export async function createOwnedManuscript(
+  prisma: PrismaClient,
+  title: string,
+  options: { layout?: DocumentLayout; manuscript?: ManuscriptJson } = {},
+): Promise<{ id: string; owner: TestMember }> {
   const account = await createAccount(prisma, 'Owner');
-  const id = await withTimeout(manuscriptCreator(prisma, newManuscript(title), { ownerId: account.userId }), WRITE_TIMEOUT_MS, `the manuscript “${title}” was not created`);
+  const content = options.manuscript ?? newManuscript(title);
+  const id = await withTimeout(
+    manuscriptCreator(prisma, content, { ownerId: account.userId, layout: options.layout }),
+    WRITE_TIMEOUT_MS,
+    `the manuscript “${title}” was not created`,
+  );
   return { id, owner: { ...account, token: await signSyncToken(account.userId, id) } };
 }
