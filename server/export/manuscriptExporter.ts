@@ -1,14 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
 import { HttpError, notFound } from '../http/HttpError';
-import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
-import { historyDocFromStored } from '../revisions/historyDoc';
+import { manuscriptVersions } from '../revisions/manuscriptVersions';
 import { exportBookFrom } from './exportBookFrom';
 import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
 import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
-import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
 
 /** A rendered export, ready to send. */
 export interface ExportedFile {
@@ -28,20 +25,15 @@ export async function manuscriptExporter(
   format: ExportFormat,
   options: RenderOptions & { sectionIds?: string[] } = {},
 ): Promise<ExportedFile> {
-  const [stored, manuscript] = await Promise.all([
-    new PrismaDocumentStore(prisma).load(manuscriptId, MAIN_DOCUMENT),
-    prisma.manuscript.findUnique({
-      where: { id: manuscriptId },
-      select: {
-        updatedAt: true,
-        memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
-      },
-    }),
-  ]);
-  if (!stored || !manuscript) throw notFound();
-  const doc = historyDocFromStored(stored);
-  const json = yDocToManuscript(doc);
-  doc.destroy();
+  const manuscript = await prisma.manuscript.findUnique({
+    where: { id: manuscriptId },
+    select: {
+      updatedAt: true,
+      memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!manuscript) throw notFound();
+  const json = (await manuscriptVersions(prisma, manuscriptId, ['now'])).get('now')!;
 
   if (options.sectionIds) {
     const known = new Set(json.sections.map((s) => s.id));

@@ -4,6 +4,8 @@ import { appendSections } from '../../components/manuscript/appendSections';
 import { liveManuscriptSession } from '../sync/liveManuscriptSession';
 import { revisionCreator } from '../revisions/revisionCreator';
 import { HttpError } from '../http/HttpError';
+import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+import { appendToSections } from './appendToSections';
 
 /**
  * Appends an imported file's sections to a manuscript through its live document, so co-writers
@@ -14,6 +16,9 @@ export async function importAppender(
   prisma: PrismaClient,
   input: { manuscriptId: string; userId: string; imported: ManuscriptJson; fileName: string },
 ): Promise<string[]> {
+  const layout = await new PrismaDocumentStore(prisma).layoutOf(input.manuscriptId);
+  if (!layout) throw new HttpError(404, 'There is no such manuscript.');
+  if (layout === 'sections') return appendToSections(prisma, input);
   let added: string[] = [];
   try {
     await liveManuscriptSession(input.manuscriptId, input.userId, {

@@ -1,5 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { liveManuscriptSession } from '../sync/liveManuscriptSession';
+import { liveManuscriptSession, openLiveDocument } from '../sync/liveManuscriptSession';
+import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
+import { sectionsRevisionCreator } from './sectionsRevisionCreator';
 import { revisionCreator } from './revisionCreator';
 
 /**
@@ -8,6 +11,16 @@ import { revisionCreator } from './revisionCreator';
  * pruned. Returns the revision's id.
  */
 export async function revisionNamer(prisma: PrismaClient, manuscriptId: string, userId: string, name: string): Promise<string> {
+  if ((await new PrismaDocumentStore(prisma).layoutOf(manuscriptId)) === 'sections') {
+    // The book's stored acknowledgement covers the sections open on the server too.
+    const book = await openLiveDocument(manuscriptId, userId);
+    try {
+      await book.stored();
+      return (await sectionsRevisionCreator(prisma, manuscriptId, new Map([[BOOK_DOCUMENT, book.doc]]), { kind: 'named', name, createdById: userId }))!;
+    } finally {
+      book.close();
+    }
+  }
   return liveManuscriptSession(manuscriptId, userId, {
     afterStored: async (doc) => (await revisionCreator(prisma, manuscriptId, doc, { kind: 'named', name, createdById: userId }))!,
   });

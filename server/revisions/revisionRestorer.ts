@@ -1,6 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
-import { liveManuscriptSession } from '../sync/liveManuscriptSession';
+import { liveManuscriptSession, openLiveDocument } from '../sync/liveManuscriptSession';
+import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
+import { manuscriptVersions } from './manuscriptVersions';
+import { restoreSections } from './restoreSections';
+import { sectionsRevisionCreator } from './sectionsRevisionCreator';
 import { revisionCreator } from './revisionCreator';
 import { restoreRevision } from './restoreRevision';
 import { revisionSnapshot } from './revisionSnapshots';
@@ -20,8 +25,21 @@ export async function revisionRestorer(
     select: { createdAt: true, name: true },
   });
   if (!revision) throw new HttpError(404, 'There is no such revision.');
-  const snapshot = await revisionSnapshot(prisma, input.manuscriptId, input.revisionId);
   const when = revision.name ? `“${revision.name}”` : revision.createdAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  const name = `Restored ${input.label} to ${when}`;
+  if ((await new PrismaDocumentStore(prisma).layoutOf(input.manuscriptId)) === 'sections') {
+    const past = (await manuscriptVersions(prisma, input.manuscriptId, [input.revisionId])).get(input.revisionId)!;
+    const book = await openLiveDocument(input.manuscriptId, input.userId);
+    try {
+      await book.stored();
+      await sectionsRevisionCreator(prisma, input.manuscriptId, new Map([[BOOK_DOCUMENT, book.doc]]), { kind: 'auto' });
+      await restoreSections(book, past, input.userId, input.manuscriptId, input.sectionId);
+      return (await sectionsRevisionCreator(prisma, input.manuscriptId, new Map([[BOOK_DOCUMENT, book.doc]]), { kind: 'restore', name, createdById: input.userId }))!;
+    } finally {
+      book.close();
+    }
+  }
+  const snapshot = await revisionSnapshot(prisma, input.manuscriptId, input.revisionId);
   return liveManuscriptSession(input.manuscriptId, input.userId, {
     beforeChange: async (doc) => {
       await revisionCreator(prisma, input.manuscriptId, doc, { kind: 'auto' });
@@ -30,7 +48,7 @@ export async function revisionRestorer(
     afterStored: async (doc) =>
       (await revisionCreator(prisma, input.manuscriptId, doc, {
         kind: 'restore',
-        name: `Restored ${input.label} to ${when}`,
+        name,
         createdById: input.userId,
       }))!,
   });

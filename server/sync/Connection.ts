@@ -221,7 +221,9 @@ export class Connection implements RoomMember {
       }
       case MessageType.storedAck: {
         const ticket = decodeExactly(decoder, () => decoding.readVarUint(decoder));
-        void this.room.storage.whenStored().then(() =>
+        // In a book's room the answer also covers its open sections: a revision taken after it is whole.
+        const rooms = [this.room, ...this.room.dependents];
+        void Promise.all(rooms.map((room) => room.storage.whenStored())).then(() =>
           this.send(encodeMessage(MessageType.storedAck, (encoder) => encoding.writeVarUint(encoder, ticket))),
         );
         return;

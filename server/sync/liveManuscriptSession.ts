@@ -13,6 +13,40 @@ function internalSyncUrl(): string {
   return process.env.SYNC_INTERNAL_URL ?? `ws://127.0.0.1:${syncConfig().port}`;
 }
 
+/** One of a manuscript's documents open on the sync server, as a writer would have it. */
+export interface LiveDocument {
+  doc: Y.Doc;
+  /** Resolves once the server has stored everything this side has sent (or the server held, just after opening). */
+  stored(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Opens one of a manuscript's documents live on the sync server as `userId` (a history-keeping
+ * doc): the book or whole manuscript (`sectionId` omitted) or one section. Resolves once synced.
+ * Changes travel like any writer's: co-writers see them at once and the log credits that user.
+ */
+export async function openLiveDocument(manuscriptId: string, userId: string, sectionId?: string): Promise<LiveDocument> {
+  const doc = new Y.Doc({ gc: false });
+  const provider = new WebsocketProvider(internalSyncUrl(), sectionId ? `${manuscriptId}/${sectionId}` : manuscriptId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token: await signSyncToken(userId, manuscriptId, 60) },
+    disableBc: true,
+  });
+  const close = () => {
+    provider.destroy();
+    doc.destroy();
+  };
+  try {
+    await within(10_000, new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))));
+  } catch (error) {
+    close();
+    throw error;
+  }
+  let ticket = 0;
+  return { doc, stored: () => within(10_000, storedAcknowledgement(provider, ++ticket)), close };
+}
+
 /**
  * Opens a manuscript's live document on the sync server as `userId` (a history-keeping doc).
  * Once everything the server holds is stored, `beforeChange` may read it; then `change` edits
@@ -28,24 +62,17 @@ export async function liveManuscriptSession<T>(
     afterStored: (doc: Y.Doc) => Promise<T>;
   },
 ): Promise<T> {
-  const doc = new Y.Doc({ gc: false });
-  const provider = new WebsocketProvider(internalSyncUrl(), manuscriptId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token: await signSyncToken(userId, manuscriptId, 60) },
-    disableBc: true,
-  });
+  const live = await openLiveDocument(manuscriptId, userId);
   try {
-    await within(10_000, new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))));
     if (steps.beforeChange) {
-      await within(10_000, storedAcknowledgement(provider, 1));
-      await steps.beforeChange(doc);
+      await live.stored();
+      await steps.beforeChange(live.doc);
     }
-    steps.change?.(doc);
-    await within(10_000, storedAcknowledgement(provider, 2));
-    return await steps.afterStored(doc);
+    steps.change?.(live.doc);
+    await live.stored();
+    return await steps.afterStored(live.doc);
   } finally {
-    provider.destroy();
-    doc.destroy();
+    live.close();
   }
 }
 
