@@ -10,7 +10,16 @@ import type { RevisionSummary } from '../../server/revisions/RevisionSummary';
 import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
 import { manuscriptText } from '../support/manuscriptWords';
 import { openFixtureDatabase } from '../support/fixtureDatabase';
-import { firstChapterId, firstParagraphText } from '../support/chapterText';
+import { firstChapterId, firstParagraphText, sectionDocParagraph } from '../support/chapterText';
+import { manuscriptVersions } from '../../server/revisions/manuscriptVersions';
+import { convertAllToSections } from '../../server/manuscripts/sectionsConversion';
+import { parseRevisionSummary } from '../../server/revisions/RevisionSummary';
+import { countWords } from '../../components/manuscript/countWords';
+import { listSections } from '../../components/manuscript/manuscriptLayout';
+import { signSyncToken } from '../../server/access/syncToken';
+import { startTestSyncServer } from '../support/testSyncServer';
+import { connectStockClient } from '../support/stockClient';
+import { storedAck } from '../support/storedAck';
 
 // tests/fixtures/databases/quire-v1.db was written by an earlier Quire (see the README there):
 // the sample novel edited by its owner and an editor, six revisions, a chapter added, moved and
@@ -61,4 +70,43 @@ test('after the upgrade, new log rows are numbered after every revision (the seq
   const summary = JSON.parse(revision.summary) as RevisionSummary;
   assert.deepEqual(summary.authors.map((author) => [author.name, author.added]), [['Ada Editor', 4]]);
   doc.destroy();
+});
+
+test('converting that database to a book and section documents keeps every word, every revision comparable, and every author', async (t) => {
+  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db');
+  const before = (await manuscriptVersions(prisma, 'sample', ['now'])).get('now')!;
+  const oldRevisions = await prisma.revision.findMany({ where: { manuscriptId: 'sample' }, orderBy: { createdAt: 'asc' }, select: { id: true, summary: true } });
+  assert.deepEqual(await convertAllToSections(prisma), ['sample']);
+  assert.deepEqual(await convertAllToSections(prisma), [], 'a second start converts nothing');
+
+  const manuscript = await prisma.manuscript.findUniqueOrThrow({ where: { id: 'sample' }, select: { layout: true, wordCount: true } });
+  assert.equal(manuscript.layout, 'sections');
+  const after = (await manuscriptVersions(prisma, 'sample', ['now'])).get('now')!;
+  assert.deepEqual(after, before, 'the book and its sections read back exactly as the one document did');
+  assert.equal(manuscript.wordCount, countWords(manuscriptText({ title: '', sections: after.sections })), 'the library counts the sections’ words');
+
+  const revisions = await prisma.revision.findMany({ where: { manuscriptId: 'sample' }, orderBy: { createdAt: 'asc' }, select: { id: true, layout: true, summary: true } });
+  assert.equal(revisions.length, oldRevisions.length + 1, 'one revision marks the conversion');
+  assert.deepEqual(revisions.slice(0, -1).map((r) => r.summary), oldRevisions.map((r) => r.summary), 'who changed what before is kept as it was');
+  const conversion = revisions.at(-1)!;
+  assert.equal(conversion.layout, 'sections');
+  assert.deepEqual((await compareRevisions(prisma, 'sample', oldRevisions.at(-1)!.id, conversion.id)).sections.filter((s) => s.status !== 'same'), [], 'the conversion changes nothing');
+  const editorPass = await compareRevisions(prisma, 'sample', oldRevisions[1].id, 'now');
+  assert.deepEqual(editorPass.sections.filter((s) => s.status === 'added').map((s) => s.label), ['Curtain', 'The Second Night', 'Part One: Encore']);
+
+  // Writing on, in the new layout: the next revision credits only the new words, to their writer.
+  const database = { prisma };
+  const server = await startTestSyncServer(t, database.prisma);
+  const ada = await prisma.user.findFirstOrThrow({ where: { name: 'Ada Editor' }, select: { id: true } });
+  const token = await signSyncToken(ada.id, 'sample');
+  const book = connectStockClient(t, server.port, 'sample', token);
+  await book.synced;
+  const chapter = listSections(book.doc).find((s) => s.kind === 'chapter')!;
+  const writer = connectStockClient(t, server.port, `sample/${chapter.id}`, token);
+  await writer.synced;
+  sectionDocParagraph(writer.doc).insert(0, 'Converted and still writing. ');
+  await storedAck(writer, 1);
+  await server.registry.revisionNow('sample');
+  const latest = await prisma.revision.findFirstOrThrow({ where: { manuscriptId: 'sample' }, orderBy: { createdAt: 'desc' }, select: { summary: true } });
+  assert.deepEqual(parseRevisionSummary(latest.summary).authors.map((a) => [a.name, a.added, a.removed]), [['Ada Editor', 4, 0]]);
 });
