@@ -67,3 +67,18 @@ export function renameSection(doc: Y.Doc, title: string): void {
     if (title) element.insert(0, [new Y.XmlText(title)]);
   });
 }
+
+/**
+ * The update that gives an empty section document its first content, identical wherever it is
+ * made (written by client id 0): two writers who fill the same new section at once send the same
+ * items, which Yjs merges into one, instead of two copies of the section. Only for sections no
+ * one has written yet; anything else must be written as a normal change.
+ */
+export function initialSectionUpdate(content: JSONContent): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = 0;
+  writeSectionContent(doc, content);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

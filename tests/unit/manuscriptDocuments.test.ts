@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { documentsToManuscript, writeManuscriptToDocuments } from '../../components/manuscript/manuscriptDocuments';
 import { readSectionStats, sectionStatsMap } from '../../components/manuscript/bookDocument';
 import { addSectionEntry, appendSectionEntries, removeSectionEntry } from '../../components/manuscript/bookOperations';
-import { measureSection, renameSection, sectionContent, writeSectionContent } from '../../components/manuscript/sectionDocument';
+import { initialSectionUpdate, measureSection, renameSection, sectionContent, writeSectionContent } from '../../components/manuscript/sectionDocument';
 import { listSections } from '../../components/manuscript/manuscriptLayout';
 import { moveSection } from '../../components/manuscript/sectionOperations';
 import { emptySection } from '../../components/manuscript/emptySection';
@@ -96,4 +96,18 @@ test('content that does not fit the schema is refused before anything is written
   const manuscript = newManuscript('Book');
   manuscript.sections[0].content = { type: 'doc', content: [{ type: 'nonsense' }] };
   assert.throws(() => writeManuscriptToDocuments(manuscript));
+});
+
+test('two writers filling the same new section at once end up with one section, not two', () => {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  Y.applyUpdate(a, initialSectionUpdate(emptySection('chapter')));
+  Y.applyUpdate(b, initialSectionUpdate(emptySection('chapter')));
+  renameSection(a, 'From A');
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+  for (const doc of [a, b]) {
+    assert.equal(sectionContent(doc).length, 1, 'one section node');
+    assert.equal(measureSection(doc).title, 'From A');
+  }
 });
