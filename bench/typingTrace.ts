@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -16,10 +17,17 @@ export interface TypingTrace {
 
 /**
  * Loads the real typing trace `seph-blog1.json.gz`: Joseph Gentle's keystroke-by-keystroke
- * recording of writing a blog post, from the editing-traces collection, CC BY 4.0. Looked for
- * in ../shared/traces beside the repository (TRACE_PATH overrides).
+ * recording of writing a blog post, from the editing-traces collection, CC BY 4.0 (see
+ * bench/data/README.md). Read from bench/data; TRACE_PATH overrides, and ../shared/traces beside
+ * the repository is the fallback.
  */
 export function loadTypingTrace(): TypingTrace {
-  const file = process.env.TRACE_PATH ?? path.join(process.cwd(), '..', 'shared', 'traces', 'seph-blog1.json.gz');
+  const candidates = [
+    process.env.TRACE_PATH,
+    path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'seph-blog1.json.gz'),
+    path.join(process.cwd(), '..', 'shared', 'traces', 'seph-blog1.json.gz'),
+  ].filter((file): file is string => Boolean(file));
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) throw new Error(`the typing trace is not in ${candidates.join(' nor ')}`);
   return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as TypingTrace;
 }
