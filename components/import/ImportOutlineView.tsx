@@ -1,5 +1,5 @@
 import type { ImportOutline } from '../../server/import/importOutline';
-import { partLabel } from '../manuscript/partLabel';
+import { partLabel } from '@model/manuscript/partLabel';
 import { formatCount } from '../workspace/formatCount';
 
 interface ImportOutlineViewProps {

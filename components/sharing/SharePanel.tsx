@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MemberListing } from '../../server/access/listMembers';
 import type { InvitationListing } from '../../server/access/invitations';
-import { ROLES, type Role } from '../../server/access/roles';
+import { ROLES, type Role } from '@model/access/roles';
 import { apiCall as call } from '../http/apiCall';
 import { SidePanel } from '../workspace/SidePanel';
 

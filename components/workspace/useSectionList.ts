@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { countWords } from '../manuscript/countWords';
-import { fragmentText } from '../manuscript/fragmentText';
-import { listSections, sectionFragment, sectionsMap } from '../manuscript/manuscriptLayout';
-import type { SectionKind } from '../manuscript/manuscriptJson';
-import { readChapterTitle, sectionLabel } from '../manuscript/sectionTitle';
+import { countWords } from '@model/manuscript/countWords';
+import { fragmentText } from '@model/manuscript/fragmentText';
+import { listSections, sectionFragment, sectionsMap } from '@model/manuscript/manuscriptLayout';
+import type { SectionKind } from '@model/manuscript/manuscriptJson';
+import { readChapterTitle, sectionLabel } from '@model/manuscript/sectionTitle';
 
 /** One row of the binder. */
 export interface SectionListItem {

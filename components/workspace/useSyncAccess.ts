@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Role } from '../../server/access/roles';
+import type { Role } from '@model/access/roles';
 import type { ManuscriptConnection } from './useManuscriptConnection';
 
 /** Close codes the sync server ends a session with for good (see server/sync/Connection.ts). */

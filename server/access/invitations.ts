@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { newId } from '../../components/manuscript/newId';
+import { newId } from '@model/manuscript/newId';
 import { HttpError } from '../http/HttpError';
 import { hashInvitationToken, newInvitationToken } from './invitationToken';
-import { asRole, strongerRole, type Role } from './roles';
+import { asRole, strongerRole, type Role } from '@model/access/roles';
 
 /** An invitation as the owner's sharing panel lists it (the token itself is never stored). */
 export interface InvitationListing {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { asRole, ROLES, type Role } from './roles';
+import { asRole, ROLES, type Role } from '@model/access/roles';
 
 /** A member as the sharing panel lists them. */
 export interface MemberListing {

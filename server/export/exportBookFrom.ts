@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { partLabel } from '../../components/manuscript/partLabel';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { partLabel } from '@model/manuscript/partLabel';
 import type { ExportBlock, ExportBook, ExportInline, ExportSection } from './exportBook';
 import { inlineText } from './exportBook';
 

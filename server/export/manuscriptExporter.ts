@@ -1,12 +1,12 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
+import { yDocToManuscript } from '@model/manuscript/yDocToManuscript';
 import { HttpError, notFound } from '../http/HttpError';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { historyDocFromStored } from '../revisions/historyDoc';
 import { exportBookFrom } from './exportBookFrom';
 import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
-import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
+import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
 
 /** A rendered export, ready to send. */

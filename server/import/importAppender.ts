@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { appendSections } from '../../components/manuscript/appendSections';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { appendSections } from '@model/manuscript/appendSections';
 import { liveManuscriptSession } from '../sync/liveManuscriptSession';
 import { revisionCreator } from '../revisions/revisionCreator';
 import { HttpError } from '../http/HttpError';

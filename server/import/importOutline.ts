@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { jsonText } from '../../components/manuscript/jsonText';
-import { partLabel } from '../../components/manuscript/partLabel';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { jsonText } from '@model/manuscript/jsonText';
+import { partLabel } from '@model/manuscript/partLabel';
 
 /** One detected section, as the import preview lists it. */
 export interface OutlineSection {

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { jsonText } from '../../components/manuscript/jsonText';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { jsonText } from '@model/manuscript/jsonText';
+import { newId } from '@model/manuscript/newId';
 
 /**
  * For a file appended to a book, whose own title would otherwise be dropped: the title becomes

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { writeManuscriptToYDoc } from '@model/manuscript/manuscriptToYDoc';
+import { newId } from '@model/manuscript/newId';
 import { summarizeManuscript } from '../sync/summarizeManuscript';
 import { retryWhenBusy } from '../persistence/retryWhenBusy';
 

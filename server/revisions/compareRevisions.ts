@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
-import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
+import { yDocToManuscript } from '@model/manuscript/yDocToManuscript';
 import { HttpError } from '../http/HttpError';
 import { diffManuscripts, type ManuscriptDiff } from './diffManuscripts';
 import { docAtSnapshot, historyDocFromStored } from './historyDoc';

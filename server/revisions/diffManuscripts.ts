@@ -1,7 +1,7 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { ManuscriptJson, SectionJson, SectionKind } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { sectionLabel } from '../../components/manuscript/sectionTitle';
+import type { ManuscriptJson, SectionJson, SectionKind } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { sectionLabel } from '@model/manuscript/sectionTitle';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
 
 /** A piece of a compared block: text with its formatting, inserted, deleted, or the same. */

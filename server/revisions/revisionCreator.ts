@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import { newId } from '../../components/manuscript/newId';
+import { newId } from '@model/manuscript/newId';
 import { summarizeManuscript } from '../sync/summarizeManuscript';
 import { copyHistoryDoc } from './historyDoc';
 import { summarizeChanges } from './summarizeChanges';

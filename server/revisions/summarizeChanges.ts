@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { countWords } from '../../components/manuscript/countWords';
-import { listSections, sectionFragment } from '../../components/manuscript/manuscriptLayout';
-import { readChapterTitle, sectionLabel } from '../../components/manuscript/sectionTitle';
+import { countWords } from '@model/manuscript/countWords';
+import { listSections, sectionFragment } from '@model/manuscript/manuscriptLayout';
+import { readChapterTitle, sectionLabel } from '@model/manuscript/sectionTitle';
 import type { LogEntry } from '../persistence/DocumentStore';
 import { docAtSnapshot } from './historyDoc';
 import type { DeleteSet } from './revisionSnapshots';

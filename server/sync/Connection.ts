@@ -9,7 +9,7 @@ import { MessageType, encodeMessage } from './protocol';
 import { TokenBucket } from './TokenBucket';
 import { MalformedAwareness, admitPresence } from './presenceStamp';
 import type { Room, RoomMember } from './Room';
-import { canWrite, type Role } from '../access/roles';
+import { canWrite, type Role } from '@model/access/roles';
 import { log } from './log';
 
 /** Close codes this server uses beyond the standard ones. 44xx tells y-websocket not to reconnect. */

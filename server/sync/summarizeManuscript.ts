@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { countWords } from '../../components/manuscript/countWords';
-import { fragmentText } from '../../components/manuscript/fragmentText';
-import { listSections, readTitle, sectionFragment } from '../../components/manuscript/manuscriptLayout';
+import { countWords } from '@model/manuscript/countWords';
+import { fragmentText } from '@model/manuscript/fragmentText';
+import { listSections, readTitle, sectionFragment } from '@model/manuscript/manuscriptLayout';
 import type { DocumentSummary } from '../persistence/DocumentStore';
 
 /** The title and total word count stored beside a manuscript's document for the library page. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { listSections, sectionFragment } from '../../components/manuscript/manuscriptLayout';
-import { fragmentText } from '../../components/manuscript/fragmentText';
+import { listSections, sectionFragment } from '@model/manuscript/manuscriptLayout';
+import { fragmentText } from '@model/manuscript/fragmentText';
 
 /** The id of the manuscript's first chapter. */
 export function firstChapterId(doc: Y.Doc): string {
