@@ -1,4 +1,4 @@
-import type { ImportOutline } from '../../server/import/importOutline';
+import type { ImportOutline } from '@model/api/importOutline';
 import { partLabel } from '@model/manuscript/partLabel';
 import { formatCount } from '../workspace/formatCount';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '../../server/revisions/diffManuscripts';
+import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
 import type { RevisionJson } from './HistoryPanel';
 import { revisionLabel } from './revisionLabel';
 import { apiCall } from '../http/apiCall';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { MemberListing } from '../../server/access/listMembers';
-import type { InvitationListing } from '../../server/access/invitations';
+import type { MemberListing } from '@model/api/memberListing';
+import type { InvitationListing } from '@model/api/invitationListing';
 import { ROLES, type Role } from '@model/access/roles';
 import { apiCall as call } from '../http/apiCall';
 import { SidePanel } from '../workspace/SidePanel';

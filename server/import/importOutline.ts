@@ -1,31 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
+import type { ImportOutline, OutlineSection } from '@model/api/importOutline';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { countWords } from '@model/manuscript/countWords';
 import { jsonText } from '@model/manuscript/jsonText';
 import { partLabel } from '@model/manuscript/partLabel';
-
-/** One detected section, as the import preview lists it. */
-export interface OutlineSection {
-  kind: ManuscriptJson['sections'][number]['kind'];
-  /** "Dedication", "Epigraphs", "Part One", "Chapter 3". */
-  label: string;
-  /** The chapter's or part's own title ('' if none). */
-  title: string;
-  subtitle: string;
-  words: number;
-  epigraphs: number;
-  sceneHeadings: string[];
-  sceneBreaks: number;
-  /** The first words of its text, so the writer recognises it. */
-  opening: string;
-}
-
-/** What an import found, shown to the writer before anything is created. */
-export interface ImportOutline {
-  title: string;
-  words: number;
-  sections: OutlineSection[];
-}
 
 const childrenOf = (section: ManuscriptJson['sections'][number]): JSONContent[] => section.content.content?.[0]?.content ?? [];
 const textOfType = (children: JSONContent[], type: string) => jsonText(children.find((c) => c.type === type) ?? {}).trim();

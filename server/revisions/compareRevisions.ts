@@ -3,7 +3,8 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { yDocToManuscript } from '@model/manuscript/yDocToManuscript';
 import { HttpError } from '../http/HttpError';
-import { diffManuscripts, type ManuscriptDiff } from './diffManuscripts';
+import type { ManuscriptDiff } from '@model/revisions/manuscriptDiff';
+import { diffManuscripts } from './diffManuscripts';
 import { docAtSnapshot, historyDocFromStored } from './historyDoc';
 import { revisionSnapshot } from './revisionSnapshots';
 

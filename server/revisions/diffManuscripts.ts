@@ -1,44 +1,9 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { ManuscriptJson, SectionJson, SectionKind } from '@model/manuscript/manuscriptJson';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
+import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
 import { countWords } from '@model/manuscript/countWords';
 import { sectionLabel } from '@model/manuscript/sectionTitle';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
-
-/** A piece of a compared block: text with its formatting, inserted, deleted, or the same. */
-export interface DiffPart {
-  text: string;
-  marks: string[];
-  change?: 'inserted' | 'deleted';
-}
-
-/** One block in a comparison. `formatted`: same words, different formatting. */
-export interface BlockDiff {
-  type: string;
-  status: 'same' | 'inserted' | 'deleted' | 'changed' | 'formatted';
-  parts: DiffPart[];
-}
-
-/** One section in a comparison. A moved section keeps its status for its text and is flagged `moved`. */
-export interface SectionDiff {
-  id: string;
-  kind: SectionKind;
-  label: string;
-  status: 'same' | 'added' | 'removed' | 'changed';
-  moved: boolean;
-  /** The section's label in the older version, when its own title changed (a new number alone is no rename). */
-  renamedFrom?: string;
-  added: number;
-  removed: number;
-  blocks: BlockDiff[];
-}
-
-/** Two versions of a manuscript compared: the book's title, then every section of either version. */
-export interface ManuscriptDiff {
-  title: { from: string; to: string };
-  sections: SectionDiff[];
-  added: number;
-  removed: number;
-}
 
 /** A section's name in one version: its label as the binder shows it, and its own title. */
 interface SectionName {

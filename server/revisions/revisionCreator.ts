@@ -5,7 +5,7 @@ import { summarizeManuscript } from '../sync/summarizeManuscript';
 import { copyHistoryDoc } from './historyDoc';
 import { summarizeChanges } from './summarizeChanges';
 import { encodeDeltaSnapshot, latestRevisionSnapshot } from './revisionSnapshots';
-import type { RevisionSummary } from './RevisionSummary';
+import type { RevisionSummary } from '@model/revisions/revisionSummary';
 
 /** What kind of revision: made automatically, named by a writer, or made by a restore. */
 export type RevisionKind = 'auto' | 'named' | 'restore';

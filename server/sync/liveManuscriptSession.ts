@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { signSyncToken } from '../access/syncToken';
 import { syncConfig } from '../config/syncConfig';
 import { HttpError } from '../http/HttpError';
-import { MessageType } from './protocol';
+import { MessageType } from '@model/protocol/messageType';
 
 /** Where the app reaches the sync server: SYNC_INTERNAL_URL, or this machine on SYNC_PORT. */
 function internalSyncUrl(): string {
