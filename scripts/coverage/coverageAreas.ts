@@ -22,6 +22,7 @@ export const COVERAGE_AREAS: CoverageArea[] = [
   { name: 'server/revisions', paths: ['server/revisions/'] },
   { name: 'server/export', paths: ['server/export/'] },
   { name: 'server/sync', paths: ['server/sync/'] },
+  { name: 'server/live', paths: ['server/live/'] },
   { name: 'server/persistence', paths: ['server/persistence/'] },
   { name: 'server/access', paths: ['server/access/'] },
   { name: 'server/auth', paths: ['server/auth/'] },

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { liveManuscriptSession } from '../sync/liveManuscriptSession';
+import { liveManuscriptSession } from '../live/liveManuscriptSession';
 import { revisionCreator } from './revisionCreator';
 
 /**

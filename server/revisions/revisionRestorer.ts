@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
-import { liveManuscriptSession } from '../sync/liveManuscriptSession';
+import { liveManuscriptSession } from '../live/liveManuscriptSession';
 import { revisionCreator } from './revisionCreator';
 import { restoreRevision } from './restoreRevision';
 import { revisionSnapshot } from './revisionSnapshots';

@@ -14,7 +14,8 @@ function internalSyncUrl(): string {
 }
 
 /**
- * Opens a manuscript's live document on the sync server as `userId` (a history-keeping doc).
+ * Opens a manuscript's live document on the sync server as `userId` (a history-keeping doc),
+ * from the app's process: a websocket client of the sync server, not part of it.
  * Once everything the server holds is stored, `beforeChange` may read it; then `change` edits
  * it; once that is stored too, `afterStored` reads the result. Changes travel like any writer's:
  * co-writers see them at once and the log credits them to that user.
