@@ -1,8 +1,6 @@
 import * as Y from 'yjs';
-import type { SectionKind } from './manuscriptJson';
 import { fragmentText } from './fragmentText';
 import { sectionFragment } from './manuscriptLayout';
-import { partLabel } from './partLabel';
 
 /** The title element (chapter or part title) of a section fragment, or null for front matter. */
 function titleElement(fragment: Y.XmlFragment): Y.XmlElement | null {
@@ -16,18 +14,6 @@ function titleElement(fragment: Y.XmlFragment): Y.XmlElement | null {
 export function readChapterTitle(doc: Y.Doc, sectionId: string): string {
   const title = titleElement(sectionFragment(doc, sectionId));
   return title ? fragmentText(title) : '';
-}
-
-/**
- * The name a section goes by in the binder and the history: a chapter's title (or "Chapter 3"),
- * "Part One: Title", or the front-matter kind. `number` is the section's place among sections of
- * its kind.
- */
-export function sectionLabel(kind: SectionKind, title: string, number: number): string {
-  if (kind === 'dedication') return 'Dedication';
-  if (kind === 'epigraphs') return 'Epigraphs';
-  if (kind === 'part') return title.trim() ? `${partLabel(number)}: ${title.trim()}` : partLabel(number);
-  return title.trim() ? title.trim() : `Chapter ${number}`;
 }
 
 /**

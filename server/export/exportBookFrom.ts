@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { countWords } from '@model/manuscript/countWords';
-import { partLabel } from '@model/manuscript/partLabel';
+import { numberSections } from '@model/manuscript/sectionNumbering';
 import type { ExportBlock, ExportBook, ExportInline, ExportSection } from './exportBook';
 import { inlineText } from './exportBook';
 
@@ -59,10 +59,10 @@ function sectionText(section: ExportSection): string {
  */
 export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOptions): ExportBook {
   const wanted = options.sectionIds ? new Set(options.sectionIds) : null;
-  let chapterNumber = 0;
-  let partNumber = 0;
+  const numbering = numberSections(manuscript.sections);
   const sections: ExportSection[] = [];
-  for (const section of manuscript.sections) {
+  for (const [index, section] of manuscript.sections.entries()) {
+    const { number, numberLabel } = numbering[index];
     const node = section.content.content?.[0];
     const children = node?.content ?? [];
     let built: ExportSection;
@@ -75,20 +75,18 @@ export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOp
       }));
       built = { kind: 'epigraphs', id: section.id, epigraphs };
     } else if (section.kind === 'part') {
-      partNumber++;
       const title = inlinesOf(children.find((c) => c.type === 'partTitle'));
       const paragraphs = children.filter((c) => c.type === 'paragraph').map(inlinesOf);
-      built = { kind: 'part', id: section.id, number: partNumber, label: partLabel(partNumber), title, paragraphs };
+      built = { kind: 'part', id: section.id, number, label: numberLabel, title, paragraphs };
     } else {
-      chapterNumber++;
       const title = inlinesOf(children.find((c) => c.type === 'chapterTitle'));
       const subtitle = inlinesOf(children.find((c) => c.type === 'chapterSubtitle'));
       const body = children.filter((c) => c.type !== 'chapterTitle' && c.type !== 'chapterSubtitle');
       built = {
         kind: 'chapter',
         id: section.id,
-        number: chapterNumber,
-        label: `Chapter ${chapterNumber}`,
+        number,
+        label: numberLabel,
         title,
         subtitle,
         blocks: blocksOf(body),

@@ -3,7 +3,7 @@ import type { ImportOutline, OutlineSection } from '@model/api/importOutline';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { countWords } from '@model/manuscript/countWords';
 import { jsonText } from '@model/manuscript/jsonText';
-import { partLabel } from '@model/manuscript/partLabel';
+import { numberSections } from '@model/manuscript/sectionNumbering';
 
 const childrenOf = (section: ManuscriptJson['sections'][number]): JSONContent[] => section.content.content?.[0]?.content ?? [];
 const textOfType = (children: JSONContent[], type: string) => jsonText(children.find((c) => c.type === type) ?? {}).trim();
@@ -18,17 +18,14 @@ function openingOf(text: string): string {
 
 /** Summarises imported manuscript JSON for the preview: each section's kind, title, size and opening words. */
 export function importOutline(manuscript: ManuscriptJson): ImportOutline {
-  let chapters = 0;
-  let parts = 0;
-  const sections = manuscript.sections.map((section): OutlineSection => {
+  const numbering = numberSections(manuscript.sections);
+  const sections = manuscript.sections.map((section, index): OutlineSection => {
     const children = childrenOf(section);
     const body = children.filter((c) => !['chapterTitle', 'chapterSubtitle', 'partTitle'].includes(c.type ?? ''));
     const bodyText = body.map(jsonText).join('\n');
-    const label =
-      section.kind === 'chapter' ? `Chapter ${++chapters}` : section.kind === 'part' ? partLabel(++parts) : section.kind === 'dedication' ? 'Dedication' : 'Epigraphs';
     return {
       kind: section.kind,
-      label,
+      label: numbering[index].numberLabel,
       title: textOfType(children, section.kind === 'part' ? 'partTitle' : 'chapterTitle'),
       subtitle: textOfType(children, 'chapterSubtitle'),
       words: countWords(jsonText(section.content)),

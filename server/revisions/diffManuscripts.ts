@@ -2,7 +2,7 @@ import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
 import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
 import { countWords } from '@model/manuscript/countWords';
-import { sectionLabel } from '@model/manuscript/sectionTitle';
+import { numberSections } from '@model/manuscript/sectionNumbering';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
 
 /** A section's name in one version: its label as the binder shows it, and its own title. */
@@ -15,15 +15,11 @@ interface SectionName {
 
 /** Names sections as the binder does (chapters and parts numbered by their place). */
 function names(manuscript: ManuscriptJson): Map<string, SectionName> {
-  const counts = new Map<string, number>();
-  return new Map(
-    manuscript.sections.map((section) => {
-      const number = (counts.get(section.kind) ?? 0) + 1;
-      counts.set(section.kind, number);
-      const title = (sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '').trim();
-      return [section.id, { label: sectionLabel(section.kind, title, number), title }];
-    }),
+  const titles = manuscript.sections.map(
+    (section) => (sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '').trim(),
   );
+  const numbering = numberSections(manuscript.sections.map((section, index) => ({ kind: section.kind, title: titles[index] })));
+  return new Map(manuscript.sections.map((section, index) => [section.id, { label: numbering[index].label, title: titles[index] }]));
 }
 
 /**
