@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { fragmentText } from './fragmentText';
 import { sectionFragment } from './manuscriptLayout';
+import { nodeNames } from '../schema/names';
 
 /** The title element (chapter or part title) of a section fragment, or null for front matter. */
 function titleElement(fragment: Y.XmlFragment): Y.XmlElement | null {
   const section = fragment.length > 0 ? fragment.get(0) : null;
-  if (!(section instanceof Y.XmlElement) || (section.nodeName !== 'chapter' && section.nodeName !== 'part')) return null;
+  if (!(section instanceof Y.XmlElement) || (section.nodeName !== nodeNames.chapter && section.nodeName !== nodeNames.part)) return null;
   const title = section.length > 0 ? section.get(0) : null;
-  return title instanceof Y.XmlElement && (title.nodeName === 'chapterTitle' || title.nodeName === 'partTitle') ? title : null;
+  return title instanceof Y.XmlElement && (title.nodeName === nodeNames.chapterTitle || title.nodeName === nodeNames.partTitle) ? title : null;
 }
 
 /** The title of a chapter or part as typed in its title line ('' if untitled or front matter). */

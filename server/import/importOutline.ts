@@ -4,6 +4,10 @@ import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { countWords } from '@model/manuscript/countWords';
 import { jsonText } from '@model/manuscript/jsonText';
 import { numberSections } from '@model/manuscript/sectionNumbering';
+import { nodeNames } from '@model/schema/names';
+
+/** The title lines of chapters and parts, which are not part of a section's body. */
+const TITLE_TYPES: string[] = [nodeNames.chapterTitle, nodeNames.chapterSubtitle, nodeNames.partTitle];
 
 const childrenOf = (section: ManuscriptJson['sections'][number]): JSONContent[] => section.content.content?.[0]?.content ?? [];
 const textOfType = (children: JSONContent[], type: string) => jsonText(children.find((c) => c.type === type) ?? {}).trim();
@@ -21,17 +25,17 @@ export function importOutline(manuscript: ManuscriptJson): ImportOutline {
   const numbering = numberSections(manuscript.sections);
   const sections = manuscript.sections.map((section, index): OutlineSection => {
     const children = childrenOf(section);
-    const body = children.filter((c) => !['chapterTitle', 'chapterSubtitle', 'partTitle'].includes(c.type ?? ''));
+    const body = children.filter((c) => !TITLE_TYPES.includes(c.type ?? ''));
     const bodyText = body.map(jsonText).join('\n');
     return {
       kind: section.kind,
       label: numbering[index].numberLabel,
-      title: textOfType(children, section.kind === 'part' ? 'partTitle' : 'chapterTitle'),
-      subtitle: textOfType(children, 'chapterSubtitle'),
+      title: textOfType(children, section.kind === 'part' ? nodeNames.partTitle : nodeNames.chapterTitle),
+      subtitle: textOfType(children, nodeNames.chapterSubtitle),
       words: countWords(jsonText(section.content)),
-      epigraphs: children.filter((c) => c.type === 'epigraph').length,
-      sceneHeadings: children.filter((c) => c.type === 'sceneHeading').map((c) => jsonText(c).trim()),
-      sceneBreaks: children.filter((c) => c.type === 'sceneBreak').length,
+      epigraphs: children.filter((c) => c.type === nodeNames.epigraph).length,
+      sceneHeadings: children.filter((c) => c.type === nodeNames.sceneHeading).map((c) => jsonText(c).trim()),
+      sceneBreaks: children.filter((c) => c.type === nodeNames.sceneBreak).length,
       opening: openingOf(bodyText),
     };
   });

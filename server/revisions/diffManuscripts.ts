@@ -4,6 +4,7 @@ import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/re
 import { countWords } from '@model/manuscript/countWords';
 import { numberSections } from '@model/manuscript/sectionNumbering';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
+import { nodeNames } from '@model/schema/names';
 
 /** A section's name in one version: its label as the binder shows it, and its own title. */
 interface SectionName {
@@ -16,7 +17,7 @@ interface SectionName {
 /** Names sections as the binder does (chapters and parts numbered by their place). */
 function names(manuscript: ManuscriptJson): Map<string, SectionName> {
   const titles = manuscript.sections.map(
-    (section) => (sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '').trim(),
+    (section) => (sectionBlocks(section.content).find((block) => block.type === nodeNames.chapterTitle || block.type === nodeNames.partTitle)?.text ?? '').trim(),
   );
   const numbering = numberSections(manuscript.sections.map((section, index) => ({ kind: section.kind, title: titles[index] })));
   return new Map(manuscript.sections.map((section, index) => [section.id, { label: numbering[index].label, title: titles[index] }]));
