@@ -140,3 +140,14 @@ test('a change that starts where a run starts yields no empty part before it', (
     { text: ' three', marks: [] },
   ]);
 });
+
+test('a title that only gains or loses spaces around it is no rename', () => {
+  const diff = diffManuscripts(book('B', part('p', 'Seeds'), chapter('c', 'Tide', 'x')), book('B', part('p', 'Seeds  '), chapter('c', ' Tide', 'x')));
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.label, s.renamedFrom]),
+    [
+      ['p', 'Part One: Seeds', undefined],
+      ['c', 'Tide', undefined],
+    ],
+  );
+});
