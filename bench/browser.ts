@@ -12,7 +12,7 @@ import { createAccount } from '../tests/support/members';
 import { connectStockClient } from '../tests/support/stockClient';
 import { startSyncProcess } from '../tests/support/syncProcess';
 import { sessionCookie } from '../tests/support/sessionCookie';
-import { sectionFragment } from '../components/manuscript/manuscriptLayout';
+import { sectionFragment } from '@model/manuscript/manuscriptLayout';
 import { largeManuscript } from './largeManuscript';
 import { percentiles } from './percentiles';
 

@@ -4,7 +4,7 @@ import { manuscriptCreator } from '../server/manuscripts/manuscriptCreator';
 import { revisionCreator } from '../server/revisions/revisionCreator';
 import { compareRevisions } from '../server/revisions/compareRevisions';
 import { historyDocFromStored } from '../server/revisions/historyDoc';
-import { sectionFragment } from '../components/manuscript/manuscriptLayout';
+import { sectionFragment } from '@model/manuscript/manuscriptLayout';
 import { createTempDatabase } from '../tests/support/tempDatabase';
 import { createAccount } from '../tests/support/members';
 import { largeManuscript } from './largeManuscript';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { writeManuscriptToYDoc } from '../components/manuscript/manuscriptToYDoc';
+import { writeManuscriptToYDoc } from '@model/manuscript/manuscriptToYDoc';
 import { newManuscript } from '../server/manuscripts/newManuscript';
-import { sectionFragment, listSections } from '../components/manuscript/manuscriptLayout';
+import { sectionFragment, listSections } from '@model/manuscript/manuscriptLayout';
 import { loadTypingTrace, type TypingTrace } from './typingTrace';
 
 /** Replays the trace into a text type, one transaction per recorded transaction; returns ms taken. */

@@ -5,9 +5,9 @@
  */
 import { manuscriptCreator } from '../server/manuscripts/manuscriptCreator';
 import { manuscriptExporter } from '../server/export/manuscriptExporter';
-import { EXPORT_FORMATS, type ExportFormat } from '../server/export/exportFormats';
-import { countWords } from '../components/manuscript/countWords';
-import { jsonText } from '../components/manuscript/jsonText';
+import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
+import { countWords } from '@model/manuscript/countWords';
+import { jsonText } from '@model/manuscript/jsonText';
 import { createTempDatabase } from '../tests/support/tempDatabase';
 import { createAccount } from '../tests/support/members';
 import { largeManuscript } from './largeManuscript';

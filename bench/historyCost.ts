@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { countWords } from '../components/manuscript/countWords';
+import { countWords } from '@model/manuscript/countWords';
 import { createSyncServer } from '../server/sync/createSyncServer';
 import { PrismaDocumentStore } from '../server/persistence/PrismaDocumentStore';
 import { createSyncAccessControl } from '../server/access/syncAccess';

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../components/manuscript/manuscriptJson';
-import { countWords } from '../components/manuscript/countWords';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
 import { sampleManuscript } from '../prisma/seed/sampleManuscript';
 
 /**

@@ -5,11 +5,11 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { BOOK_DOCUMENT, sectionStatsMap } from '../components/manuscript/bookDocument';
-import { emptySection } from '../components/manuscript/emptySection';
-import { metaMap, sectionsMap } from '../components/manuscript/manuscriptLayout';
-import { measureSection, sectionContent, writeSectionContent } from '../components/manuscript/sectionDocument';
-import { countWords } from '../components/manuscript/countWords';
+import { BOOK_DOCUMENT, sectionStatsMap } from '@model/manuscript/bookDocument';
+import { emptySection } from '@model/manuscript/emptySection';
+import { metaMap, sectionsMap } from '@model/manuscript/manuscriptLayout';
+import { measureSection, sectionContent, writeSectionContent } from '@model/manuscript/sectionDocument';
+import { countWords } from '@model/manuscript/countWords';
 import { loadTypingTrace, type TypingTrace } from './typingTrace';
 
 /** The typed book's shape: 30 chapters of about 4,000 words, 120,000 words in all. */

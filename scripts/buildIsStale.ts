@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'server', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'model', 'server', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 
 /** True if there is no production build in `.next`, or a source file is newer than it. */
 export function buildIsStale(root: string): boolean {

@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
+import { markNames, nodeNames } from '@model/schema/names';
 
 /** Formatting controls for the open section; which ones show depends on the section's kind. */
 export function EditorToolbar({ editor }: { editor: Editor }) {
@@ -9,11 +10,11 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     editor,
     selector: ({ editor: e }) => ({
       kind: e.state.doc.firstChild?.type.name ?? '',
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      code: e.isActive('code'),
-      sceneHeading: e.isActive('sceneHeading'),
-      hasSubtitle: e.state.doc.firstChild?.childCount ? e.state.doc.firstChild.maybeChild(1)?.type.name === 'chapterSubtitle' : false,
+      bold: e.isActive(markNames.bold),
+      italic: e.isActive(markNames.italic),
+      code: e.isActive(markNames.code),
+      sceneHeading: e.isActive(nodeNames.sceneHeading),
+      hasSubtitle: e.state.doc.firstChild?.childCount ? e.state.doc.firstChild.maybeChild(1)?.type.name === nodeNames.chapterSubtitle : false,
     }),
   });
 
@@ -34,7 +35,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       <button type="button" aria-label="Code" aria-pressed={state.code} title="Code, in a monospace face (Ctrl+E)" onClick={() => editor.chain().focus().toggleCode().run()}>
         <code>{'</>'}</code>
       </button>
-      {state.kind === 'chapter' && (
+      {state.kind === nodeNames.chapter && (
         <>
           <button
             type="button"
@@ -52,7 +53,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           </button>
         </>
       )}
-      {state.kind === 'epigraphs' && (
+      {state.kind === nodeNames.epigraphs && (
         <button
           type="button"
           onClick={() =>
@@ -60,8 +61,8 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
               .chain()
               .focus()
               .insertContentAt(editor.state.doc.content.size - 1, {
-                type: 'epigraph',
-                content: [{ type: 'epigraphQuote' }, { type: 'epigraphAttribution' }],
+                type: nodeNames.epigraph,
+                content: [{ type: nodeNames.epigraphQuote }, { type: nodeNames.epigraphAttribution }],
               })
               .run()
           }

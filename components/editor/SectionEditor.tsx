@@ -7,10 +7,10 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { manuscriptExtensions } from './schema';
+import { manuscriptExtensions } from '@model/schema';
 import { SectionGuard } from './SectionGuard';
 import { EditorToolbar } from './EditorToolbar';
-import { sectionFragment } from '../manuscript/manuscriptLayout';
+import { sectionFragment } from '@model/manuscript/manuscriptLayout';
 
 
 interface SectionEditorProps {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../server/export/exportFormats';
+import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { formatCount } from '../workspace/formatCount';
 import { downloadExport } from './downloadExport';

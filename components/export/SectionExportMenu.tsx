@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type MouseEvent } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../server/export/exportFormats';
+import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import { downloadExport } from './downloadExport';
 import { exportUrl } from './exportUrl';
 

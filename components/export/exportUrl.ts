@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../server/export/exportFormats';
+import type { ExportFormat } from '@model/export/exportFormats';
 
 /** The download address of an export: the whole book, or the given sections. */
 export function exportUrl(manuscriptId: string, format: ExportFormat, options: { sectionIds?: string[]; font?: 'times' | 'courier' } = {}): string {

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import type { ImportOutline } from '../../server/import/importOutline';
+import type { ImportOutline } from '@model/api/importOutline';
 import { formatCount } from '../workspace/formatCount';
 import { ImportOutlineView } from './ImportOutlineView';
 

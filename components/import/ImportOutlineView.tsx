@@ -1,5 +1,5 @@
-import type { ImportOutline } from '../../server/import/importOutline';
-import { partLabel } from '../manuscript/partLabel';
+import type { ImportOutline } from '@model/api/importOutline';
+import { numberSections } from '@model/manuscript/sectionNumbering';
 import { formatCount } from '../workspace/formatCount';
 
 interface ImportOutlineViewProps {
@@ -10,16 +10,14 @@ interface ImportOutlineViewProps {
 
 /** The structure an import detected, section by section, for the writer to check before confirming. */
 export function ImportOutlineView({ outline, after }: ImportOutlineViewProps) {
-  let chapters = after?.chapters ?? 0;
-  let parts = after?.parts ?? 0;
-  const labelOf = (kind: string, label: string) =>
-    !after ? label : kind === 'chapter' ? `Chapter ${++chapters}` : kind === 'part' ? partLabel(++parts) : label;
+  // Numbered as they will stand: after the book's own chapters and parts when appending.
+  const numbering = numberSections(outline.sections, after);
   return (
     <ol className="import-outline" data-testid="import-outline">
       {outline.sections.map((section, index) => (
         <li key={index} data-kind={section.kind} data-testid="import-section">
           <span className="import-label">
-            {labelOf(section.kind, section.label)}
+            {numbering[index].numberLabel}
             {section.title && `: ${section.title}`}
           </span>
           {section.subtitle && <span className="import-subtitle"> — {section.subtitle}</span>}

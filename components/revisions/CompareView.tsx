@@ -1,21 +1,22 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '../../server/revisions/diffManuscripts';
+import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
 import type { RevisionJson } from './HistoryPanel';
 import { revisionLabel } from './revisionLabel';
 import { apiCall } from '../http/apiCall';
+import { markNames, nodeNames } from '@model/schema/names';
 
 /** The editor's class for each block type, so a comparison reads like the manuscript. */
 const BLOCK_CLASS: Record<string, string> = {
-  partTitle: 'ms-part-title',
-  chapterTitle: 'ms-chapter-title',
-  chapterSubtitle: 'ms-chapter-subtitle',
-  sceneHeading: 'ms-scene-heading',
-  sceneBreak: 'ms-scene-break',
-  epigraphQuote: 'ms-epigraph-quote',
-  epigraphAttribution: 'ms-epigraph-attribution',
-  paragraph: '',
+  [nodeNames.partTitle]: 'ms-part-title',
+  [nodeNames.chapterTitle]: 'ms-chapter-title',
+  [nodeNames.chapterSubtitle]: 'ms-chapter-subtitle',
+  [nodeNames.sceneHeading]: 'ms-scene-heading',
+  [nodeNames.sceneBreak]: 'ms-scene-break',
+  [nodeNames.epigraphQuote]: 'ms-epigraph-quote',
+  [nodeNames.epigraphAttribution]: 'ms-epigraph-attribution',
+  [nodeNames.paragraph]: '',
 };
 
 interface CompareViewProps {
@@ -129,8 +130,8 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
 
 function CompareBlock({ block }: { block: BlockDiff }) {
   const className = [BLOCK_CLASS[block.type] ?? '', `block-${block.status}`].filter(Boolean).join(' ');
-  if (block.type === 'sceneBreak') return <hr className={className} />;
-  const Tag = block.type === 'partTitle' ? 'h1' : block.type === 'chapterTitle' ? 'h2' : block.type === 'sceneHeading' ? 'h3' : 'p';
+  if (block.type === nodeNames.sceneBreak) return <hr className={className} />;
+  const Tag = block.type === nodeNames.partTitle ? 'h1' : block.type === nodeNames.chapterTitle ? 'h2' : block.type === nodeNames.sceneHeading ? 'h3' : 'p';
   return (
     <Tag className={className} data-status={block.status}>
       {block.parts.map((part, index) => (
@@ -143,9 +144,9 @@ function CompareBlock({ block }: { block: BlockDiff }) {
 
 function Part({ part }: { part: DiffPart }) {
   let content: React.ReactNode = part.text;
-  if (part.marks.includes('code')) content = <code>{content}</code>;
-  if (part.marks.includes('italic')) content = <em>{content}</em>;
-  if (part.marks.includes('bold')) content = <strong>{content}</strong>;
+  if (part.marks.includes(markNames.code)) content = <code>{content}</code>;
+  if (part.marks.includes(markNames.italic)) content = <em>{content}</em>;
+  if (part.marks.includes(markNames.bold)) content = <strong>{content}</strong>;
   if (part.change === 'inserted') return <ins>{content}</ins>;
   if (part.change === 'deleted') return <del>{content}</del>;
   return <>{content}</>;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { RevisionListing } from '../../server/revisions/listRevisions';
+import type { RevisionListing } from '@model/api/revisionListing';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { revisionLabel, revisionTime } from './revisionLabel';
 import { apiCall } from '../http/apiCall';

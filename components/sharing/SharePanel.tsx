@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { MemberListing } from '../../server/access/listMembers';
-import type { InvitationListing } from '../../server/access/invitations';
-import { ROLES, type Role } from '../../server/access/roles';
+import type { MemberListing } from '@model/api/memberListing';
+import type { InvitationListing } from '@model/api/invitationListing';
+import { ROLES, type Role } from '@model/access/roles';
 import { apiCall as call } from '../http/apiCall';
 import { SidePanel } from '../workspace/SidePanel';
 

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import { addSection, deleteSection, moveSection } from '../manuscript/sectionOperations';
-import { renameChapter } from '../manuscript/sectionTitle';
+import { addSection, deleteSection, moveSection } from '@model/manuscript/sectionOperations';
+import { renameChapter } from '@model/manuscript/sectionTitle';
 import type { SectionListItem } from './useSectionList';
 import { formatCount } from './formatCount';
 import { SectionExportMenu } from '../export/SectionExportMenu';

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { metaMap, readTitle } from '../manuscript/manuscriptLayout';
+import { metaMap, readTitle } from '@model/manuscript/manuscriptLayout';
 
 /** The book's title, editable in place and shared with co-writers. */
 export function ManuscriptTitle({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {

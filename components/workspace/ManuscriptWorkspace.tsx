@@ -10,8 +10,7 @@ import { HistoryPanel, type RevisionJson } from '../revisions/HistoryPanel';
 import { CompareView } from '../revisions/CompareView';
 import { ExportPanel } from '../export/ExportPanel';
 import { ImportPanel } from '../import/ImportPanel';
-import { canManageMembers, canWrite, type Role } from '../../server/access/roles';
-import { partLabel } from '../manuscript/partLabel';
+import { canManageMembers, canWrite, type Role } from '@model/access/roles';
 import { Binder } from './Binder';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ManuscriptTitle } from './ManuscriptTitle';
@@ -57,8 +56,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const activeId =
     chosenId && sections.some((s) => s.id === chosenId) ? chosenId : (sections.find((s) => s.kind === 'chapter') ?? sections[0])?.id ?? null;
   const active = sections.find((s) => s.id === activeId);
-  const chapterLabel =
-    active?.kind === 'chapter' ? `Chapter ${active.chapterNumber}` : active?.kind === 'part' ? partLabel(active.partNumber) : undefined;
+  const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
 
   useEffect(() => {
     if (!connection || !writer) return;

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/access/roles';
+import type { Role } from '@model/access/roles';
 
 const READ_ONLY: Partial<Record<Role, { label: string; title: string }>> = {
   viewer: { label: 'View only', title: 'You can read this manuscript and see co-writers, but not change it.' },

@@ -2,15 +2,13 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
-
-/** Quire's protocol extension (see server/sync/protocol.ts): "ack once stored" request and reply. */
-const STORED_ACK = 100;
+import { MessageType } from '@model/protocol/messageType';
 
 /**
  * Tracks whether every change made in this browser is stored on the server. After local
- * changes it sends a numbered request; the server answers with the same number once everything
- * it received before the request is in the database. Websocket order makes that answer cover
- * all the changes sent before the request.
+ * changes it sends a numbered request (Quire's stored-ack message, `MessageType.storedAck`); the
+ * server answers with the same number once everything it received before the request is in the
+ * database. Websocket order makes that answer cover all the changes sent before the request.
  */
 export class StoredTracker {
   private requested = 0;
@@ -23,7 +21,7 @@ export class StoredTracker {
     private readonly doc: Y.Doc,
     private readonly provider: WebsocketProvider,
   ) {
-    provider.messageHandlers[STORED_ACK] = (_encoder, decoder) => {
+    provider.messageHandlers[MessageType.storedAck] = (_encoder, decoder) => {
       this.acknowledged = Math.max(this.acknowledged, decoding.readVarUint(decoder));
       this.notify();
     };
@@ -71,7 +69,7 @@ export class StoredTracker {
       this.requested++;
       this.dirty = false;
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, STORED_ACK);
+      encoding.writeVarUint(encoder, MessageType.storedAck);
       encoding.writeVarUint(encoder, this.requested);
       ws.send(encoding.toUint8Array(encoder));
       this.notify();

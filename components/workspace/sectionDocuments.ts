@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { emptySection } from '../manuscript/emptySection';
-import type { SectionKind } from '../manuscript/manuscriptJson';
-import { hasSectionContent, initialSectionUpdate } from '../manuscript/sectionDocument';
+import { emptySection } from '@model/manuscript/emptySection';
+import type { SectionKind } from '@model/manuscript/manuscriptJson';
+import { hasSectionContent, initialSectionUpdate } from '@model/manuscript/sectionDocument';
 import { StoredTracker } from './StoredTracker';
 
 /** One section's document as the writing room holds it: kept in IndexedDB, synced over its own room. */

@@ -2,11 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { countWords } from '../manuscript/countWords';
-import { fragmentText } from '../manuscript/fragmentText';
-import { listSections, sectionFragment, sectionsMap } from '../manuscript/manuscriptLayout';
-import type { SectionKind } from '../manuscript/manuscriptJson';
-import { readChapterTitle, sectionLabel } from '../manuscript/sectionTitle';
+import { countWords } from '@model/manuscript/countWords';
+import { fragmentText } from '@model/manuscript/fragmentText';
+import { listSections, sectionFragment, sectionsMap } from '@model/manuscript/manuscriptLayout';
+import type { SectionKind } from '@model/manuscript/manuscriptJson';
+import { numberSections } from '@model/manuscript/sectionNumbering';
+import { readChapterTitle } from '@model/manuscript/sectionTitle';
 
 /** One row of the binder. */
 export interface SectionListItem {
@@ -17,7 +18,10 @@ export interface SectionListItem {
   /** 1-based number among parts; 0 for everything else. */
   partNumber: number;
   title: string;
+  /** What the binder calls it: the chapter's title or "Chapter 3", "Part Two: Roots", "Dedication". */
   label: string;
+  /** Kind and number alone: "Chapter 3", "Part Two", "Dedication". */
+  numberLabel: string;
   /** Null until counted: counting a long book waits until its first section is on screen. */
   words: number | null;
 }
@@ -45,24 +49,23 @@ export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]
       timer = null;
       for (const id of dirty) measure(id);
       dirty.clear();
-      let chapterNumber = 0;
-      let partNumber = 0;
       let totalWords = 0;
       unmeasured = false;
-      const sections = listSections(doc).map(({ id, kind }) => {
+      const order = listSections(doc);
+      for (const { id } of order) {
         // New sections get their title now and their count on the next pass, after the editor shows.
         if (!counts.has(id)) {
           counts.set(id, { words: null, title: readChapterTitle(doc, id) });
           dirty.add(id);
           unmeasured = true;
         }
+      }
+      const numbering = numberSections(order.map(({ id, kind }) => ({ kind, title: counts.get(id)!.title })));
+      const sections = order.map(({ id, kind }, index) => {
         const { words, title } = counts.get(id)!;
-        if (kind === 'chapter') chapterNumber++;
-        if (kind === 'part') partNumber++;
+        const { number, numberLabel, label } = numbering[index];
         totalWords += words ?? 0;
-        const number = kind === 'chapter' ? chapterNumber : 0;
-        const part = kind === 'part' ? partNumber : 0;
-        return { id, kind, chapterNumber: number, partNumber: part, title, label: sectionLabel(kind, title, number || part), words };
+        return { id, kind, chapterNumber: kind === 'chapter' ? number : 0, partNumber: kind === 'part' ? number : 0, title, label, numberLabel, words };
       });
       setState({ sections, totalWords });
       if (unmeasured) schedule(50);

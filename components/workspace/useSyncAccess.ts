@@ -1,13 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Role } from '../../server/access/roles';
+import type { Role } from '@model/access/roles';
+import { CloseCode } from '@model/protocol/closeCode';
 import type { ManuscriptConnection } from './useManuscriptConnection';
 
-/** Close codes the sync server ends a session with for good (see server/sync/Connection.ts). */
+/** Close codes the sync server ends a session with for good, and what the writer is told. */
 const ENDED_BY_SERVER: Record<number, string> = {
-  4403: 'You no longer have access to this manuscript.',
-  4413: 'The server refused the last change: it would take the manuscript past its maximum size, or it is larger than the server accepts at once. Nothing more is sent from this page, and your text is kept in this browser: copy what you need, then discard what this browser has not saved to go on from the saved manuscript.',
+  [CloseCode.accessRemoved]: 'You no longer have access to this manuscript.',
+  [CloseCode.documentTooLarge]: 'The server refused the last change: it would take the manuscript past its maximum size, or it is larger than the server accepts at once. Nothing more is sent from this page, and your text is kept in this browser: copy what you need, then discard what this browser has not saved to go on from the saved manuscript.',
 };
 
 /**
@@ -34,7 +35,7 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
       try {
         const response = await fetch(`/api/manuscripts/${manuscriptId}/access`, { cache: 'no-store' });
         if (response.status === 401) return end('Your session has ended. Sign in again to keep writing; your changes are kept in this browser.');
-        if (response.status === 404) return end(ENDED_BY_SERVER[4403]);
+        if (response.status === 404) return end(ENDED_BY_SERVER[CloseCode.accessRemoved]);
         if (!response.ok) return;
         const body = (await response.json()) as { role: Role; token: string };
         provider.params.token = body.token;
@@ -45,7 +46,7 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
     };
     const onDisconnect = () => void refresh();
     const onClosed = (event: { code: number }) => {
-      if (event.code === 4413) setRefusedChange(true);
+      if (event.code === CloseCode.documentTooLarge) setRefusedChange(true);
       if (ENDED_BY_SERVER[event.code]) end(ENDED_BY_SERVER[event.code]);
       else void refresh();
     };

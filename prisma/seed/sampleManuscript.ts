@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { importPlainText } from '../../server/import/importPlainText';
 
 /** The id of the sample novel every fresh installation starts with. */

@@ -13,7 +13,7 @@ export interface CoverageArea {
   paths: string[];
 }
 
-/** The modules mutation testing covers (scripts/mutation/*.stryker.mjs), then each server folder. */
+/** The modules mutation testing covers (scripts/mutation/*.stryker.mjs), then each server folder, the model and the components. */
 export const COVERAGE_AREAS: CoverageArea[] = [
   { name: 'import structure detection (mutation-tested modules)', paths: IMPORT_MODULES.map(fileOnly) },
   { name: 'history (mutation-tested modules)', paths: HISTORY_MODULES.map(fileOnly) },
@@ -22,12 +22,14 @@ export const COVERAGE_AREAS: CoverageArea[] = [
   { name: 'server/revisions', paths: ['server/revisions/'] },
   { name: 'server/export', paths: ['server/export/'] },
   { name: 'server/sync', paths: ['server/sync/'] },
+  { name: 'server/live', paths: ['server/live/'] },
   { name: 'server/persistence', paths: ['server/persistence/'] },
   { name: 'server/access', paths: ['server/access/'] },
   { name: 'server/auth', paths: ['server/auth/'] },
   { name: 'server/manuscripts', paths: ['server/manuscripts/'] },
   { name: 'server/http, config, web', paths: ['server/http/', 'server/config/', 'server/web/', 'server/db.ts'] },
-  { name: 'components (.ts: document model, schema, helpers)', paths: ['components/'] },
+  { name: 'model (document model, schema, shared types)', paths: ['model/'] },
+  { name: 'components (.ts helpers)', paths: ['components/'] },
 ];
 
 /** Lines covered and total per area, from per-file totals keyed by path relative to the root. */

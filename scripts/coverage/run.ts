@@ -23,7 +23,7 @@ const c8 = [
   '--temp-directory', path.join(reportsDir, 'v8'),
   '--reporter=html', '--reporter=json-summary', '--reporter=text-summary',
   '--all', '--src', root,
-  '--include=server/**/*.ts', '--include=components/**/*.ts',
+  '--include=server/**/*.ts', '--include=model/**/*.ts', '--include=components/**/*.ts',
   '--exclude=server/generated/**', '--exclude=**/*.d.ts',
   '--extension=.ts',
   // The tests' exit code is reported below; c8 should not turn a coverage figure into a failure.

@@ -14,8 +14,12 @@ export const IMPORT_MODULES = [
   'server/import/keepTitleAsHeading.ts',
 ];
 
-/** History: diffs, summaries, retention, snapshots. `:from-to` limits a file to those lines. */
+/**
+ * History: diffs, summaries, retention, snapshots, and the section numbering their labels come
+ * from. `:from-to` limits a file to those lines.
+ */
 export const HISTORY_MODULES = [
+  'model/manuscript/sectionNumbering.ts',
   'server/revisions/sectionBlocks.ts',
   'server/revisions/diffManuscripts.ts',
   'server/revisions/retention.ts',

@@ -7,30 +7,31 @@
  */
 export const survivorNotes: Record<string, string> = {
   // history
-  'server/revisions/diffManuscripts.ts:50:68 ConditionalExpression → true':
-    'Equivalent: a chapter’s first block is always its title and a part’s its part title, so "the first block" and "the first title block" are the same.',
-  'server/revisions/diffManuscripts.ts:50:138 StringLiteral → "Stryker was here!"':
-    'Equivalent: only front-matter sections have no title block, and their label does not use a title.',
-  'server/revisions/diffManuscripts.ts:109:20 ConditionalExpression → true':
-    'Equivalent: where the mutant differs (an added section) it yields the older label, which is undefined, as the original does.',
-  'server/revisions/diffManuscripts.ts:68:23 MethodExpression → older.sections':
+  'server/revisions/diffManuscripts.ts:20:152 StringLiteral → "Stryker was here!"':
+    'Equivalent: only front-matter sections have no title block; their label does not use a title, and both versions fall back alike, so no rename follows.',
+  'server/revisions/diffManuscripts.ts:38:23 MethodExpression → older.sections':
     'Equivalent: a section only in the older version can only come out as removed in the common-order diff, and only additions mark a section moved.',
-  'server/revisions/diffManuscripts.ts:87:9 ConditionalExpression → true':
+  'server/revisions/diffManuscripts.ts:57:9 ConditionalExpression → true':
     'Equivalent: removed sections are filed only under ids present in both versions, so looking one up for a new section finds nothing.',
-  'server/revisions/diffManuscripts.ts:100:76 StringLiteral → "Stryker was here!"': 'Equivalent: every section has a label in its own version’s map, so the fallback is never used.',
-  'server/revisions/diffManuscripts.ts:109:20 LogicalOperator → inOlder || inNewer':
-    'Equivalent: for an added section the older label is undefined, for a removed one it equals the label, so renamedFrom stays undefined either way.',
-  'server/revisions/diffManuscripts.ts:184:10 MethodExpression → runs':
+  'server/revisions/diffManuscripts.ts:74:29 ConditionalExpression → true':
+    'Equivalent: an added section has no older name, and a removed one is named from the older version on both sides, so neither reads as renamed.',
+  'server/revisions/diffManuscripts.ts:74:29 LogicalOperator → inOlder || inNewer':
+    'Equivalent: an added section has no older name, and a removed one is named from the older version on both sides, so neither reads as renamed.',
+  'server/revisions/diffManuscripts.ts:74:29 LogicalOperator → inOlder && inNewer || olderName':
+    'Equivalent: an added section has no older name, and a removed one is named from the older version on both sides, so neither reads as renamed.',
+  'server/revisions/diffManuscripts.ts:79:14 OptionalChaining → name.label': 'Equivalent: every section has a name in its own version’s map, so the name is never undefined.',
+  'server/revisions/diffManuscripts.ts:79:29 StringLiteral → "Stryker was here!"': 'Equivalent: every section has a label in its own version’s map, so the fallback is never used.',
+  'server/revisions/diffManuscripts.ts:157:10 MethodExpression → runs':
     'Equivalent: a block has no empty runs (ProseMirror keeps no empty text nodes; a hard break is "\\n").',
-  'server/revisions/diffManuscripts.ts:205:16 ConditionalExpression → true': 'Equivalent: both branches of this conditional give the newer block’s type.',
-  'server/revisions/diffManuscripts.ts:205:16 ConditionalExpression → false': 'Equivalent: both branches of this conditional give the newer block’s type.',
-  'server/revisions/diffManuscripts.ts:205:16 EqualityOperator → older.type !== newer.type': 'Equivalent: both branches of this conditional give the newer block’s type.',
-  'server/revisions/sectionBlocks.ts:25:66 StringLiteral → "Stryker was here!"':
+  'server/revisions/diffManuscripts.ts:178:16 ConditionalExpression → true': 'Equivalent: both branches of this conditional give the newer block’s type.',
+  'server/revisions/diffManuscripts.ts:178:16 ConditionalExpression → false': 'Equivalent: both branches of this conditional give the newer block’s type.',
+  'server/revisions/diffManuscripts.ts:178:16 EqualityOperator → older.type !== newer.type': 'Equivalent: both branches of this conditional give the newer block’s type.',
+  'server/revisions/sectionBlocks.ts:35:74 StringLiteral → "Stryker was here!"':
     'Equivalent: every inline node of the schema but the hard break (handled before) has text.',
-  'server/revisions/sectionBlocks.ts:31:41 ArrayDeclaration → ["Stryker was here"]':
+  'server/revisions/sectionBlocks.ts:41:41 ArrayDeclaration → ["Stryker was here"]':
     'Equivalent: visiting the stand-in string finds neither a block type nor content, so it adds nothing.',
-  'server/revisions/summarizeChanges.ts:61:24 ConditionalExpression → false': 'Equivalent: the editor never puts embeds in text, so every delta insert is a string.',
-  'server/revisions/summarizeChanges.ts:87:14 ConditionalExpression → true': 'Equivalent: every child of a section’s XML is an XmlText or an XmlElement.',
+  'server/revisions/summarizeChanges.ts:63:24 ConditionalExpression → false': 'Equivalent: the editor never puts embeds in text, so every delta insert is a string.',
+  'server/revisions/summarizeChanges.ts:89:14 ConditionalExpression → true': 'Equivalent: every child of a section’s XML is an XmlText or an XmlElement.',
 
   // import: classifyLine
   'server/import/classifyLine.ts:14:17 Regex → /^chapter\\s+([0-9]+|[ivxlcdm]|[a-z]+(?:[\\s-][a-z]+)?)\\s*(?:[:.\\u2013\\u2014-]\\s*(.*))?$/i':

@@ -1,17 +1,9 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { newId } from '../../components/manuscript/newId';
+import { newId } from '@model/manuscript/newId';
 import { HttpError } from '../http/HttpError';
 import { hashInvitationToken, newInvitationToken } from './invitationToken';
-import { asRole, strongerRole, type Role } from './roles';
-
-/** An invitation as the owner's sharing panel lists it (the token itself is never stored). */
-export interface InvitationListing {
-  id: string;
-  role: Role;
-  createdAt: Date;
-  expiresAt: Date;
-  acceptedCount: number;
-}
+import { asRole, strongerRole, type Role } from '@model/access/roles';
+import type { InvitationListing } from '@model/api/invitationListing';
 
 /**
  * Creates an invitation link's token for a role, valid for `expiresInDays`. The token is returned

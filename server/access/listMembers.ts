@@ -1,13 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { asRole, ROLES, type Role } from './roles';
-
-/** A member as the sharing panel lists them. */
-export interface MemberListing {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-}
+import { asRole, ROLES } from '@model/access/roles';
+import type { MemberListing } from '@model/api/memberListing';
 
 /** A manuscript's members, owners first, then by name. */
 export async function listMembers(prisma: PrismaClient, manuscriptId: string): Promise<MemberListing[]> {

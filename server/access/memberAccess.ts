@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError, notFound } from '../http/HttpError';
 import { roleIn } from './roleIn';
-import type { Role } from './roles';
+import type { Role } from '@model/access/roles';
 
 /**
  * The user's role in a manuscript, for a route handler or page. Not a member (or no such

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
-import type { Role } from './roles';
+import type { Role } from '@model/access/roles';
 
 /**
  * Changes a member's role, or removes them (role null). A manuscript always keeps at least one

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Auth } from '../auth/createAuth';
-import { asRole, type Role } from './roles';
+import { asRole, type Role } from '@model/access/roles';
 import { roleIn } from './roleIn';
 import { verifySyncToken } from './syncToken';
 import { appOriginsFromEnv, isAppOrigin, type AppOrigins } from './syncOrigin';

@@ -1,9 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { partLabel } from '../../components/manuscript/partLabel';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { numberSections } from '@model/manuscript/sectionNumbering';
 import type { ExportBlock, ExportBook, ExportInline, ExportSection } from './exportBook';
 import { inlineText } from './exportBook';
+import { markNames, nodeNames } from '@model/schema/names';
 
 /** What the export needs besides the manuscript's own content. */
 export interface ExportBookOptions {
@@ -20,10 +21,10 @@ export interface ExportBookOptions {
 function inlinesOf(node: JSONContent | undefined): ExportInline[] {
   const inlines: ExportInline[] = [];
   for (const child of node?.content ?? []) {
-    if (child.type === 'hardBreak') inlines.push({ lineBreak: true });
-    else if (child.type === 'text' && child.text) {
+    if (child.type === nodeNames.hardBreak) inlines.push({ lineBreak: true });
+    else if (child.type === nodeNames.text && child.text) {
       const marks = new Set((child.marks ?? []).map((mark) => mark.type));
-      inlines.push({ text: child.text, bold: marks.has('bold'), italic: marks.has('italic'), ...(marks.has('code') ? { code: true } : {}) });
+      inlines.push({ text: child.text, bold: marks.has(markNames.bold), italic: marks.has(markNames.italic), ...(marks.has(markNames.code) ? { code: true } : {}) });
     }
   }
   return inlines;
@@ -31,8 +32,8 @@ function inlinesOf(node: JSONContent | undefined): ExportInline[] {
 
 function blocksOf(children: JSONContent[]): ExportBlock[] {
   return children.map((child): ExportBlock => {
-    if (child.type === 'sceneBreak') return { type: 'sceneBreak' };
-    if (child.type === 'sceneHeading') return { type: 'sceneHeading', inlines: inlinesOf(child) };
+    if (child.type === nodeNames.sceneBreak) return { type: 'sceneBreak' };
+    if (child.type === nodeNames.sceneHeading) return { type: 'sceneHeading', inlines: inlinesOf(child) };
     return { type: 'paragraph', inlines: inlinesOf(child) };
   });
 }
@@ -59,10 +60,10 @@ function sectionText(section: ExportSection): string {
  */
 export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOptions): ExportBook {
   const wanted = options.sectionIds ? new Set(options.sectionIds) : null;
-  let chapterNumber = 0;
-  let partNumber = 0;
+  const numbering = numberSections(manuscript.sections);
   const sections: ExportSection[] = [];
-  for (const section of manuscript.sections) {
+  for (const [index, section] of manuscript.sections.entries()) {
+    const { number, numberLabel } = numbering[index];
     const node = section.content.content?.[0];
     const children = node?.content ?? [];
     let built: ExportSection;
@@ -70,25 +71,23 @@ export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOp
       built = { kind: 'dedication', id: section.id, paragraphs: children.map(inlinesOf) };
     } else if (section.kind === 'epigraphs') {
       const epigraphs = children.map((epigraph) => ({
-        quote: inlinesOf(epigraph.content?.find((c) => c.type === 'epigraphQuote')),
-        attribution: inlinesOf(epigraph.content?.find((c) => c.type === 'epigraphAttribution')),
+        quote: inlinesOf(epigraph.content?.find((c) => c.type === nodeNames.epigraphQuote)),
+        attribution: inlinesOf(epigraph.content?.find((c) => c.type === nodeNames.epigraphAttribution)),
       }));
       built = { kind: 'epigraphs', id: section.id, epigraphs };
     } else if (section.kind === 'part') {
-      partNumber++;
-      const title = inlinesOf(children.find((c) => c.type === 'partTitle'));
-      const paragraphs = children.filter((c) => c.type === 'paragraph').map(inlinesOf);
-      built = { kind: 'part', id: section.id, number: partNumber, label: partLabel(partNumber), title, paragraphs };
+      const title = inlinesOf(children.find((c) => c.type === nodeNames.partTitle));
+      const paragraphs = children.filter((c) => c.type === nodeNames.paragraph).map(inlinesOf);
+      built = { kind: 'part', id: section.id, number, label: numberLabel, title, paragraphs };
     } else {
-      chapterNumber++;
-      const title = inlinesOf(children.find((c) => c.type === 'chapterTitle'));
-      const subtitle = inlinesOf(children.find((c) => c.type === 'chapterSubtitle'));
-      const body = children.filter((c) => c.type !== 'chapterTitle' && c.type !== 'chapterSubtitle');
+      const title = inlinesOf(children.find((c) => c.type === nodeNames.chapterTitle));
+      const subtitle = inlinesOf(children.find((c) => c.type === nodeNames.chapterSubtitle));
+      const body = children.filter((c) => c.type !== nodeNames.chapterTitle && c.type !== nodeNames.chapterSubtitle);
       built = {
         kind: 'chapter',
         id: section.id,
-        number: chapterNumber,
-        label: `Chapter ${chapterNumber}`,
+        number,
+        label: numberLabel,
         title,
         subtitle,
         blocks: blocksOf(body),

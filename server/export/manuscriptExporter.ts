@@ -4,7 +4,7 @@ import { manuscriptVersions } from '../revisions/manuscriptVersions';
 import { exportBookFrom } from './exportBookFrom';
 import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
-import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
+import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
 
 /** A rendered export, ready to send. */

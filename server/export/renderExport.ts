@@ -1,5 +1,5 @@
 import type { ExportBook } from './exportBook';
-import type { ExportFormat } from './exportFormats';
+import type { ExportFormat } from '@model/export/exportFormats';
 import { bookToDocx } from './bookToDocx';
 import { bookToEpub } from './bookToEpub';
 import { bookToHtml } from './bookToHtml';

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { appendSectionEntries } from '../../components/manuscript/bookOperations';
-import { measureSection, writeSectionContent } from '../../components/manuscript/sectionDocument';
-import { manuscriptSchema } from '../../components/editor/schema';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { appendSectionEntries } from '@model/manuscript/bookOperations';
+import { measureSection, writeSectionContent } from '@model/manuscript/sectionDocument';
+import { manuscriptSchema } from '@model/schema';
+import { newId } from '@model/manuscript/newId';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
-import { openLiveDocument } from '../sync/liveManuscriptSession';
+import { openLiveDocument } from '../live/liveManuscriptSession';
 import { sectionsRevisionCreator } from '../revisions/sectionsRevisionCreator';
 import { HttpError } from '../http/HttpError';
 

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { newId } from '@model/manuscript/newId';
 import { classifyLine, type LineShape } from './classifyLine';
 import { blockText, isWhollyBold, type ImportBlock } from './importBlock';
 import { looksLikeSceneHeading } from './looksLikeSceneHeading';

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { appendSections } from '../../components/manuscript/appendSections';
-import { liveManuscriptSession } from '../sync/liveManuscriptSession';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { appendSections } from '@model/manuscript/appendSections';
+import { liveManuscriptSession } from '../live/liveManuscriptSession';
 import { revisionCreator } from '../revisions/revisionCreator';
 import { HttpError } from '../http/HttpError';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';

@@ -1,6 +1,6 @@
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { jsonText } from '../../components/manuscript/jsonText';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { jsonText } from '@model/manuscript/jsonText';
 import { HttpError } from '../http/HttpError';
 import { buildManuscript } from './buildManuscript';
 import { docxBlocks } from './docxBlocks';

@@ -1,31 +1,13 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { jsonText } from '../../components/manuscript/jsonText';
-import { partLabel } from '../../components/manuscript/partLabel';
+import type { ImportOutline, OutlineSection } from '@model/api/importOutline';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { countWords } from '@model/manuscript/countWords';
+import { jsonText } from '@model/manuscript/jsonText';
+import { numberSections } from '@model/manuscript/sectionNumbering';
+import { nodeNames } from '@model/schema/names';
 
-/** One detected section, as the import preview lists it. */
-export interface OutlineSection {
-  kind: ManuscriptJson['sections'][number]['kind'];
-  /** "Dedication", "Epigraphs", "Part One", "Chapter 3". */
-  label: string;
-  /** The chapter's or part's own title ('' if none). */
-  title: string;
-  subtitle: string;
-  words: number;
-  epigraphs: number;
-  sceneHeadings: string[];
-  sceneBreaks: number;
-  /** The first words of its text, so the writer recognises it. */
-  opening: string;
-}
-
-/** What an import found, shown to the writer before anything is created. */
-export interface ImportOutline {
-  title: string;
-  words: number;
-  sections: OutlineSection[];
-}
+/** The title lines of chapters and parts, which are not part of a section's body. */
+const TITLE_TYPES: string[] = [nodeNames.chapterTitle, nodeNames.chapterSubtitle, nodeNames.partTitle];
 
 const childrenOf = (section: ManuscriptJson['sections'][number]): JSONContent[] => section.content.content?.[0]?.content ?? [];
 const textOfType = (children: JSONContent[], type: string) => jsonText(children.find((c) => c.type === type) ?? {}).trim();
@@ -40,23 +22,20 @@ function openingOf(text: string): string {
 
 /** Summarises imported manuscript JSON for the preview: each section's kind, title, size and opening words. */
 export function importOutline(manuscript: ManuscriptJson): ImportOutline {
-  let chapters = 0;
-  let parts = 0;
-  const sections = manuscript.sections.map((section): OutlineSection => {
+  const numbering = numberSections(manuscript.sections);
+  const sections = manuscript.sections.map((section, index): OutlineSection => {
     const children = childrenOf(section);
-    const body = children.filter((c) => !['chapterTitle', 'chapterSubtitle', 'partTitle'].includes(c.type ?? ''));
+    const body = children.filter((c) => !TITLE_TYPES.includes(c.type ?? ''));
     const bodyText = body.map(jsonText).join('\n');
-    const label =
-      section.kind === 'chapter' ? `Chapter ${++chapters}` : section.kind === 'part' ? partLabel(++parts) : section.kind === 'dedication' ? 'Dedication' : 'Epigraphs';
     return {
       kind: section.kind,
-      label,
-      title: textOfType(children, section.kind === 'part' ? 'partTitle' : 'chapterTitle'),
-      subtitle: textOfType(children, 'chapterSubtitle'),
+      label: numbering[index].numberLabel,
+      title: textOfType(children, section.kind === 'part' ? nodeNames.partTitle : nodeNames.chapterTitle),
+      subtitle: textOfType(children, nodeNames.chapterSubtitle),
       words: countWords(jsonText(section.content)),
-      epigraphs: children.filter((c) => c.type === 'epigraph').length,
-      sceneHeadings: children.filter((c) => c.type === 'sceneHeading').map((c) => jsonText(c).trim()),
-      sceneBreaks: children.filter((c) => c.type === 'sceneBreak').length,
+      epigraphs: children.filter((c) => c.type === nodeNames.epigraph).length,
+      sceneHeadings: children.filter((c) => c.type === nodeNames.sceneHeading).map((c) => jsonText(c).trim()),
+      sceneBreaks: children.filter((c) => c.type === nodeNames.sceneBreak).length,
       opening: openingOf(bodyText),
     };
   });

@@ -1,4 +1,4 @@
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { buildManuscript } from './buildManuscript';
 import { plainTextBlocks } from './plainTextBlocks';
 

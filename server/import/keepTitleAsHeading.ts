@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { jsonText } from '../../components/manuscript/jsonText';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { jsonText } from '@model/manuscript/jsonText';
+import { newId } from '@model/manuscript/newId';
+import { nodeNames } from '@model/schema/names';
 
 /**
  * For a file appended to a book, whose own title would otherwise be dropped: the title becomes
@@ -14,10 +15,11 @@ export function keepTitleAsHeading(imported: ManuscriptJson, makeId: () => strin
   const firstBody = sections.findIndex((s) => s.kind === 'chapter' || s.kind === 'part');
   const first = sections[firstBody];
   const heading: JSONContent | undefined = first?.content.content?.[0]?.content?.[0];
-  if (first?.kind === 'chapter' && heading?.type === 'chapterTitle' && !jsonText(heading).trim()) {
-    heading.content = [{ type: 'text', text: title }];
+  if (first?.kind === 'chapter' && heading?.type === nodeNames.chapterTitle && !jsonText(heading).trim()) {
+    heading.content = [{ type: nodeNames.text, text: title }];
   } else {
-    const part = { id: makeId(), kind: 'part' as const, content: { type: 'doc', content: [{ type: 'part', content: [{ type: 'partTitle', content: [{ type: 'text', text: title }] }] }] } };
+    const partTitle = { type: nodeNames.partTitle, content: [{ type: nodeNames.text, text: title }] };
+    const part = { id: makeId(), kind: 'part' as const, content: { type: nodeNames.doc, content: [{ type: nodeNames.part, content: [partTitle] }] } };
     sections.splice(firstBody < 0 ? sections.length : firstBody, 0, part);
   }
   return { title: imported.title, sections };

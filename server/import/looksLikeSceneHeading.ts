@@ -1,4 +1,4 @@
-import { countWords } from '../../components/manuscript/countWords';
+import { countWords } from '@model/manuscript/countWords';
 
 /** Punctuation that ends prose (or dialogue) rather than a heading. */
 const ENDS_LIKE_PROSE = /[.!?,;:…"'”’)\]]$/;

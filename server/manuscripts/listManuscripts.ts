@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 
-import { asRole, type Role } from '../access/roles';
+import { asRole, type Role } from '@model/access/roles';
 
 /** A manuscript as the library lists it, with the reader's role in it. */
 export interface ManuscriptListing {

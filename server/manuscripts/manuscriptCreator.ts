@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { writeManuscriptToYDoc } from '@model/manuscript/manuscriptToYDoc';
+import { newId } from '@model/manuscript/newId';
 import { summarizeBook, summarizeManuscript } from '../sync/summarizeManuscript';
 import { MAIN_DOCUMENT, type DocumentLayout } from '../persistence/DocumentStore';
-import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
-import { writeManuscriptToDocuments } from '../../components/manuscript/manuscriptDocuments';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
+import { writeManuscriptToDocuments } from '@model/manuscript/manuscriptDocuments';
 import { retryWhenBusy } from '../persistence/retryWhenBusy';
 
 /**

@@ -1,6 +1,6 @@
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { emptySection } from '../../components/manuscript/emptySection';
-import { newId } from '../../components/manuscript/newId';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { emptySection } from '@model/manuscript/emptySection';
+import { newId } from '@model/manuscript/newId';
 
 /** A new, empty manuscript: its title, an empty dedication, one empty epigraph and Chapter 1. */
 export function newManuscript(title: string): ManuscriptJson {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
-import { writeManuscriptToDocuments } from '../../components/manuscript/manuscriptDocuments';
-import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
-import { newId } from '../../components/manuscript/newId';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
+import { writeManuscriptToDocuments } from '@model/manuscript/manuscriptDocuments';
+import { yDocToManuscript } from '@model/manuscript/yDocToManuscript';
+import { newId } from '@model/manuscript/newId';
 import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { historyDocFromStored } from '../revisions/historyDoc';

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { diffManuscripts, type ManuscriptDiff } from './diffManuscripts';
+import type { ManuscriptDiff } from '@model/revisions/manuscriptDiff';
+import { diffManuscripts } from './diffManuscripts';
 import { manuscriptVersions } from './manuscriptVersions';
 
 /**

@@ -1,44 +1,10 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { ManuscriptJson, SectionJson, SectionKind } from '../../components/manuscript/manuscriptJson';
-import { countWords } from '../../components/manuscript/countWords';
-import { sectionLabel } from '../../components/manuscript/sectionTitle';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
+import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
+import { countWords } from '@model/manuscript/countWords';
+import { numberSections } from '@model/manuscript/sectionNumbering';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
-
-/** A piece of a compared block: text with its formatting, inserted, deleted, or the same. */
-export interface DiffPart {
-  text: string;
-  marks: string[];
-  change?: 'inserted' | 'deleted';
-}
-
-/** One block in a comparison. `formatted`: same words, different formatting. */
-export interface BlockDiff {
-  type: string;
-  status: 'same' | 'inserted' | 'deleted' | 'changed' | 'formatted';
-  parts: DiffPart[];
-}
-
-/** One section in a comparison. A moved section keeps its status for its text and is flagged `moved`. */
-export interface SectionDiff {
-  id: string;
-  kind: SectionKind;
-  label: string;
-  status: 'same' | 'added' | 'removed' | 'changed';
-  moved: boolean;
-  /** The section's label in the older version, when its own title changed (a new number alone is no rename). */
-  renamedFrom?: string;
-  added: number;
-  removed: number;
-  blocks: BlockDiff[];
-}
-
-/** Two versions of a manuscript compared: the book's title, then every section of either version. */
-export interface ManuscriptDiff {
-  title: { from: string; to: string };
-  sections: SectionDiff[];
-  added: number;
-  removed: number;
-}
+import { nodeNames } from '@model/schema/names';
 
 /** A section's name in one version: its label as the binder shows it, and its own title. */
 interface SectionName {
@@ -50,15 +16,11 @@ interface SectionName {
 
 /** Names sections as the binder does (chapters and parts numbered by their place). */
 function names(manuscript: ManuscriptJson): Map<string, SectionName> {
-  const counts = new Map<string, number>();
-  return new Map(
-    manuscript.sections.map((section) => {
-      const number = (counts.get(section.kind) ?? 0) + 1;
-      counts.set(section.kind, number);
-      const title = (sectionBlocks(section.content).find((block) => block.type === 'chapterTitle' || block.type === 'partTitle')?.text ?? '').trim();
-      return [section.id, { label: sectionLabel(section.kind, title, number), title }];
-    }),
+  const titles = manuscript.sections.map(
+    (section) => (sectionBlocks(section.content).find((block) => block.type === nodeNames.chapterTitle || block.type === nodeNames.partTitle)?.text ?? '').trim(),
   );
+  const numbering = numberSections(manuscript.sections.map((section, index) => ({ kind: section.kind, title: titles[index] })));
+  return new Map(manuscript.sections.map((section, index) => [section.id, { label: numbering[index].label, title: titles[index] }]));
 }
 
 /**

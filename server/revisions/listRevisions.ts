@@ -1,16 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { parseRevisionSummary, type RevisionSummary } from './RevisionSummary';
-
-/** A revision as the history timeline shows it. */
-export interface RevisionListing {
-  id: string;
-  createdAt: Date;
-  kind: string;
-  name: string | null;
-  createdBy: string | null;
-  wordCount: number;
-  summary: RevisionSummary;
-}
+import type { RevisionListing } from '@model/api/revisionListing';
+import { parseRevisionSummary } from './parseRevisionSummary';
 
 /**
  * A manuscript's revisions, newest first, optionally only those that changed one section or

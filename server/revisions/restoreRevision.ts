@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { manuscriptSchema } from '../../components/editor/schema';
-import { metaMap, readTitle, sectionFragment, sectionsMap } from '../../components/manuscript/manuscriptLayout';
+import { manuscriptSchema } from '@model/schema';
+import { metaMap, readTitle, sectionFragment, sectionsMap } from '@model/manuscript/manuscriptLayout';
 import { HttpError } from '../http/HttpError';
 import { copyHistoryDoc, docAtSnapshot } from './historyDoc';
 

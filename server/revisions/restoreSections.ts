@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { manuscriptSchema } from '../../components/editor/schema';
-import { sectionStatsMap } from '../../components/manuscript/bookDocument';
-import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
-import { listSections, metaMap, readTitle, sectionsMap } from '../../components/manuscript/manuscriptLayout';
-import { measureSection, readSectionContent, sectionContent, writeSectionContent } from '../../components/manuscript/sectionDocument';
-import { rankBetween } from '../../components/manuscript/rankBetween';
+import { manuscriptSchema } from '@model/schema';
+import { sectionStatsMap } from '@model/manuscript/bookDocument';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
+import { listSections, metaMap, readTitle, sectionsMap } from '@model/manuscript/manuscriptLayout';
+import { measureSection, readSectionContent, sectionContent, writeSectionContent } from '@model/manuscript/sectionDocument';
+import { rankBetween } from '@model/manuscript/rankBetween';
 import { HttpError } from '../http/HttpError';
-import { openLiveDocument, type LiveDocument } from '../sync/liveManuscriptSession';
+import { openLiveDocument, type LiveDocument } from '../live/liveManuscriptSession';
 
 /**
  * Brings a manuscript laid out in sections back to `past` (a revision read as JSON), as new

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import { newId } from '../../components/manuscript/newId';
+import { newId } from '@model/manuscript/newId';
 import { summarizeManuscript } from '../sync/summarizeManuscript';
 import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
 import { copyHistoryDoc } from './historyDoc';
 import { summarizeChanges } from './summarizeChanges';
 import { encodeDeltaSnapshot, latestRevisionSnapshot } from './revisionSnapshots';
-import type { RevisionSummary } from './RevisionSummary';
+import type { RevisionSummary } from '@model/revisions/revisionSummary';
 
 /** What kind of revision: made automatically, named by a writer, or made by a restore. */
 export type RevisionKind = 'auto' | 'named' | 'restore';

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { liveManuscriptSession, openLiveDocument } from '../sync/liveManuscriptSession';
+import { liveManuscriptSession, openLiveDocument } from '../live/liveManuscriptSession';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
-import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { sectionsRevisionCreator } from './sectionsRevisionCreator';
 import { revisionCreator } from './revisionCreator';
 

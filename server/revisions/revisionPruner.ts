@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
-import { parseRevisionSummary, type RevisionSummary } from './RevisionSummary';
+import type { RevisionSummary } from '@model/revisions/revisionSummary';
+import { parseRevisionSummary } from './parseRevisionSummary';
 import { revisionsToPrune } from './retention';
 import { encodeDeltaSnapshot, type DeleteSet } from './revisionSnapshots';
 

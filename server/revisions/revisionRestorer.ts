@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
-import { liveManuscriptSession, openLiveDocument } from '../sync/liveManuscriptSession';
+import { liveManuscriptSession, openLiveDocument } from '../live/liveManuscriptSession';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
-import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { manuscriptVersions } from './manuscriptVersions';
 import { restoreSections } from './restoreSections';
 import { sectionsRevisionCreator } from './sectionsRevisionCreator';

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { nodeNames } from '@model/schema/names';
 
 /** One run of text with its formatting (mark names, e.g. italic, bold). */
 export interface TextRun {
@@ -14,7 +15,16 @@ export interface Block {
 }
 
 /** The node types that hold text (or, for scene breaks, stand alone) in reading order. */
-const BLOCK_TYPES = new Set(['paragraph', 'partTitle', 'chapterTitle', 'chapterSubtitle', 'sceneHeading', 'sceneBreak', 'epigraphQuote', 'epigraphAttribution']);
+const BLOCK_TYPES = new Set<string>([
+  nodeNames.paragraph,
+  nodeNames.partTitle,
+  nodeNames.chapterTitle,
+  nodeNames.chapterSubtitle,
+  nodeNames.sceneHeading,
+  nodeNames.sceneBreak,
+  nodeNames.epigraphQuote,
+  nodeNames.epigraphAttribution,
+]);
 
 /** Flattens a section's ProseMirror JSON into its blocks, in reading order. */
 export function sectionBlocks(content: JSONContent): Block[] {
@@ -22,7 +32,7 @@ export function sectionBlocks(content: JSONContent): Block[] {
   const visit = (node: JSONContent) => {
     if (node.type && BLOCK_TYPES.has(node.type)) {
       const runs: TextRun[] = (node.content ?? []).map((child) => ({
-        text: child.type === 'hardBreak' ? '\n' : (child.text ?? ''),
+        text: child.type === nodeNames.hardBreak ? '\n' : (child.text ?? ''),
         marks: (child.marks ?? []).map((mark) => mark.type).sort(),
       }));
       blocks.push({ type: node.type, text: runs.map((run) => run.text).join(''), runs });

@@ -2,16 +2,16 @@ import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { MAIN_DOCUMENT, asDocumentLayout } from '../persistence/DocumentStore';
-import { BOOK_DOCUMENT, readSectionStats } from '../../components/manuscript/bookDocument';
-import { listSections } from '../../components/manuscript/manuscriptLayout';
-import { measureSection, sectionContent } from '../../components/manuscript/sectionDocument';
-import { sectionLabel } from '../../components/manuscript/sectionTitle';
-import { newId } from '../../components/manuscript/newId';
+import { BOOK_DOCUMENT, readSectionStats } from '@model/manuscript/bookDocument';
+import { listSections } from '@model/manuscript/manuscriptLayout';
+import { measureSection, sectionContent } from '@model/manuscript/sectionDocument';
+import { numberSections } from '@model/manuscript/sectionNumbering';
+import { newId } from '@model/manuscript/newId';
 import { copyHistoryDoc, docAtSnapshot, historyDocFromStored } from './historyDoc';
 import { encodeDeltaSnapshot } from './revisionSnapshots';
 import { documentSnapshotsAt, encodeDocumentDeltas } from './documentDeltas';
 import { countWordChanges, type AuthorTally } from './wordChanges';
-import type { RevisionSummary, SectionChange } from './RevisionSummary';
+import type { RevisionSummary, SectionChange } from '@model/revisions/revisionSummary';
 import type { RevisionKind } from './revisionCreator';
 
 /**
@@ -86,30 +86,36 @@ export async function sectionsRevisionCreator(
     const after = listSections(bookAfter);
     const beforeIds = new Set(before.map((s) => s.id));
     const afterIds = new Set(after.map((s) => s.id));
-    const numbersBefore = numberByKind(before);
-    const numbersAfter = numberByKind(after);
 
     const authors: AuthorTally = new Map();
-    const sections: SectionChange[] = [];
+    const counted = new Map<string, { title: string; added: number; removed: number }>();
     let wordCount = 0;
-    for (const { id, kind } of [...after, ...before.filter((s) => !afterIds.has(s.id))]) {
+    for (const { id } of [...after, ...before.filter((s) => !afterIds.has(s.id))]) {
       const inAfter = afterIds.has(id);
       const doc = changed.has(id) ? await copyOf(id) : null;
       let added = 0;
       let removed = 0;
       let title = (readSectionStats(inAfter ? bookAfter : bookBefore, id) ?? readSectionStats(book, id))?.title ?? '';
       if (doc && current.has(id)) {
-        const counted = countWordChanges(sectionContent(doc), previous.get(id) ?? Y.emptySnapshot, current.get(id)!, entriesOf(rows, id), authors);
-        added = counted.added;
-        removed = counted.removed;
+        ({ added, removed } = countWordChanges(sectionContent(doc), previous.get(id) ?? Y.emptySnapshot, current.get(id)!, entriesOf(rows, id), authors));
         const measured = measureAt(doc, inAfter ? current.get(id)! : (previous.get(id) ?? current.get(id)!), pastDocs);
         title = measured.title;
         if (inAfter) wordCount += measured.words;
       } else if (inAfter) wordCount += readSectionStats(bookAfter, id)?.words ?? readSectionStats(book, id)?.words ?? 0;
-      const status = !beforeIds.has(id) ? 'added' : !inAfter ? 'removed' : 'changed';
+      counted.set(id, { title, added, removed });
+    }
+    // A section is labelled where it stands: a removed one by its place in the older version.
+    const labels = new Map<string, string>();
+    for (const list of [before, after]) {
+      const numbering = numberSections(list.map(({ id, kind }) => ({ kind, title: counted.get(id)?.title ?? '' })));
+      list.forEach(({ id }, index) => labels.set(id, numbering[index].label));
+    }
+    const sections: SectionChange[] = [];
+    for (const { id } of [...after, ...before.filter((s) => !afterIds.has(s.id))]) {
+      const { added, removed } = counted.get(id)!;
+      const status = !beforeIds.has(id) ? 'added' : !afterIds.has(id) ? 'removed' : 'changed';
       if (added === 0 && removed === 0 && status === 'changed') continue;
-      const number = (inAfter ? numbersAfter : numbersBefore).get(id) ?? 0;
-      sections.push({ sectionId: id, label: sectionLabel(kind, title, number), status, added, removed });
+      sections.push({ sectionId: id, label: labels.get(id)!, status, added, removed });
     }
 
     const userIds = [...authors.keys()].filter((id): id is string => id !== null);
@@ -169,16 +175,4 @@ function measureAt(doc: Y.Doc, snapshot: Y.Snapshot, pastDocs: Y.Doc[]) {
   const past = docAtSnapshot(doc, snapshot);
   pastDocs.push(past);
   return measureSection(past);
-}
-
-/** Each section's number among the sections of its kind (Chapter 3, Part Two), in reading order. */
-function numberByKind(sections: Array<{ id: string; kind: string }>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const numbers = new Map<string, number>();
-  for (const { id, kind } of sections) {
-    const number = (counts.get(kind) ?? 0) + 1;
-    counts.set(kind, number);
-    numbers.set(id, number);
-  }
-  return numbers;
 }

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
-import { countWords } from '../../components/manuscript/countWords';
-import { listSections, sectionFragment } from '../../components/manuscript/manuscriptLayout';
-import { readChapterTitle, sectionLabel } from '../../components/manuscript/sectionTitle';
+import { countWords } from '@model/manuscript/countWords';
+import { listSections, sectionFragment, type SectionRef } from '@model/manuscript/manuscriptLayout';
+import { numberSections } from '@model/manuscript/sectionNumbering';
+import { readChapterTitle } from '@model/manuscript/sectionTitle';
 import type { LogEntry } from '../persistence/DocumentStore';
 import { docAtSnapshot } from './historyDoc';
 import type { DeleteSet } from './revisionSnapshots';
@@ -47,14 +48,13 @@ export function summarizeChanges(doc: Y.Doc, previous: Y.Snapshot, current: Y.Sn
   const afterSections = listSections(after);
   const afterIds = new Set(afterSections.map((s) => s.id));
   const ordered = [...afterSections, ...beforeSections.filter((s) => !afterIds.has(s.id))];
-  // A section is numbered where it stands: a removed one by its place in the older version.
-  const afterNumbers = numberByKind(afterSections);
-  const beforeNumbers = numberByKind(beforeSections);
+  // A section is named where it stands: a removed one by its title and place in the older version.
+  const afterLabels = labelsIn(after, afterSections);
+  const beforeLabels = labelsIn(before, beforeSections);
 
   const authors = new Map<string | null, { added: number; removed: number }>();
   const sections: ChangeCounts['sections'] = [];
-  for (const { id, kind } of ordered) {
-    const number = (afterIds.has(id) ? afterNumbers : beforeNumbers).get(id) ?? 0;
+  for (const { id } of ordered) {
     let added = 0;
     let removed = 0;
     forEachText(sectionFragment(doc, id) as unknown as Y.AbstractType<unknown>, (text) => {
@@ -72,8 +72,8 @@ export function summarizeChanges(doc: Y.Doc, previous: Y.Snapshot, current: Y.Sn
     });
     const status = !beforeIds.has(id) ? 'added' : !afterIds.has(id) ? 'removed' : 'changed';
     if (added === 0 && removed === 0 && status === 'changed') continue;
-    const source = afterIds.has(id) ? after : before;
-    sections.push({ sectionId: id, label: sectionLabel(kind, readChapterTitle(source, id), number), status, added, removed });
+    const label = (afterIds.has(id) ? afterLabels : beforeLabels).get(id)!;
+    sections.push({ sectionId: id, label, status, added, removed });
   }
   before.destroy();
   after.destroy();
@@ -90,14 +90,8 @@ function forEachText(type: Y.AbstractType<unknown>, visit: (text: Y.XmlText) => 
   }
 }
 
-/** Each section's number among the sections of its kind (Chapter 3, Part Two), in reading order. */
-function numberByKind(sections: Array<{ id: string; kind: string }>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const numbers = new Map<string, number>();
-  for (const { id, kind } of sections) {
-    const number = (counts.get(kind) ?? 0) + 1;
-    counts.set(kind, number);
-    numbers.set(id, number);
-  }
-  return numbers;
+/** Each section's label as the binder shows it in `doc` ("Chapter 3", "Part Two: Roots"), by id. */
+function labelsIn(doc: Y.Doc, sections: SectionRef[]): Map<string, string> {
+  const numbering = numberSections(sections.map(({ id, kind }) => ({ kind, title: readChapterTitle(doc, id) })));
+  return new Map(sections.map(({ id }, index) => [id, numbering[index].label]));
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { countWords } from '../../components/manuscript/countWords';
+import { countWords } from '@model/manuscript/countWords';
 import type { LogEntry } from '../persistence/DocumentStore';
 import type { DeleteSet } from './revisionSnapshots';
 

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
-import { MessageType, encodeMessage } from './protocol';
+import { encodeMessage } from '@model/protocol/encodeMessage';
+import { MessageType } from '@model/protocol/messageType';
 
 interface AwarenessChange {
   added: number[];

@@ -5,27 +5,15 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as authProtocol from 'y-protocols/auth';
-import { MessageType, encodeMessage } from './protocol';
+import { CloseCode } from '@model/protocol/closeCode';
+import { encodeMessage } from '@model/protocol/encodeMessage';
+import { MessageType } from '@model/protocol/messageType';
+import { READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
 import { TokenBucket } from './TokenBucket';
 import { MalformedAwareness, admitPresence } from './presenceStamp';
 import type { Room, RoomMember } from './Room';
-import { canWrite, type Role } from '../access/roles';
+import { canWrite, type Role } from '@model/access/roles';
 import { log } from './log';
-
-/** Close codes this server uses beyond the standard ones. 44xx tells y-websocket not to reconnect. */
-export const CloseCode = {
-  /** The member's role changed: reconnect to pick up the new one. */
-  roleChanged: 4001,
-  /** The member was removed from the manuscript. */
-  accessRemoved: 4403,
-  /**
-   * The update was not applied: the manuscript would pass its maximum size, or one message was
-   * over the largest accepted. Permanent for y-websocket, so the same update is not resent forever.
-   */
-  documentTooLarge: 4413,
-  /** A message broke the protocol or the message rate limit. */
-  policyViolation: 1008,
-} as const;
 
 /** Per-connection limits. */
 export interface ConnectionLimits {
@@ -49,9 +37,6 @@ export interface ConnectionIdentity {
 
 /** Raised for a message that breaks the protocol; it closes only the connection that sent it. */
 export class ProtocolError extends Error {}
-
-/** What a reader is told, once, when it sends a change (y-protocols' auth "permission denied"). */
-export const READ_ONLY_REASON = 'read-only: your role in this manuscript cannot change it; the change was not applied';
 
 const PRESENCE_LIMITS = { maxClientIds: 4, maxStateBytes: 16 * 1024 };
 /** Unsent bytes a connection may have beyond twice the document (see `send`). */

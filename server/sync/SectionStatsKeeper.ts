@@ -1,6 +1,6 @@
-import { readSectionStats, sectionStatsMap } from '../../components/manuscript/bookDocument';
-import { sectionsMap } from '../../components/manuscript/manuscriptLayout';
-import { measureSection } from '../../components/manuscript/sectionDocument';
+import { readSectionStats, sectionStatsMap } from '@model/manuscript/bookDocument';
+import { sectionsMap } from '@model/manuscript/manuscriptLayout';
+import { measureSection } from '@model/manuscript/sectionDocument';
 import { SERVER_ORIGIN, type Room } from './Room';
 
 /** How long a section's changes are gathered before its word count in the book is refreshed (ms). */

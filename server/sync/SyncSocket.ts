@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { CloseCode } from './Connection';
+import { CloseCode } from '@model/protocol/closeCode';
 
 /** ws's close code for a message over `maxPayload`. */
 const MESSAGE_TOO_BIG = 1009;

@@ -12,8 +12,8 @@ import type { RoomStorageOptions } from './RoomStorage';
 import { summarizeDocument } from './summarizeManuscript';
 import { parseRoomPath } from './roomPath';
 import { MAIN_DOCUMENT } from '../persistence/DocumentStore';
-import { BOOK_DOCUMENT } from '../../components/manuscript/bookDocument';
-import { sectionsMap } from '../../components/manuscript/manuscriptLayout';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
+import { sectionsMap } from '@model/manuscript/manuscriptLayout';
 import type { Room } from './Room';
 import { log } from './log';
 

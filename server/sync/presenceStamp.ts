@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { Role } from '../access/roles';
+import type { Role } from '@model/access/roles';
 
 /** Who a connection really is, as the server knows it from its authentication. */
 export interface PresenceIdentity {

@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { countWords } from '../../components/manuscript/countWords';
-import { fragmentText } from '../../components/manuscript/fragmentText';
-import { listSections, readTitle, sectionFragment } from '../../components/manuscript/manuscriptLayout';
+import { countWords } from '@model/manuscript/countWords';
+import { fragmentText } from '@model/manuscript/fragmentText';
+import { listSections, readTitle, sectionFragment } from '@model/manuscript/manuscriptLayout';
 import { MAIN_DOCUMENT, type DocumentSummary } from '../persistence/DocumentStore';
-import { BOOK_DOCUMENT, bookWordCount } from '../../components/manuscript/bookDocument';
+import { BOOK_DOCUMENT, bookWordCount } from '@model/manuscript/bookDocument';
 
 /** The title and total word count stored beside a manuscript's document for the library page. */
 export function summarizeManuscript(doc: Y.Doc): DocumentSummary {

@@ -1,7 +1,7 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { createPrismaClient } from '../../server/db';
 import type { PrismaClient } from '../../server/generated/prisma/client';
-import type { Role } from '../../server/access/roles';
+import type { Role } from '@model/access/roles';
 import { startSyncProcess, type SyncProcess } from '../support/syncProcess';
 import { createAccount, createOwnedManuscript } from '../support/members';
 import { sessionCookie } from '../support/sessionCookie';

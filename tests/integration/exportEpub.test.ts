@@ -5,7 +5,7 @@ import { accessSync, closeSync, constants, mkdtempSync, openSync, readSync, real
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { wordsOf } from '../../components/manuscript/countWords';
+import { wordsOf } from '@model/manuscript/countWords';
 import { bookToEpub } from '../../server/export/bookToEpub';
 import { epubIdentifier } from '../../server/export/epubIdentifier';
 import { headingLine, inlineText, type ExportBook } from '../../server/export/exportBook';

@@ -1,12 +1,12 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { listSections } from '../../components/manuscript/manuscriptLayout';
-import { readChapterTitle } from '../../components/manuscript/sectionTitle';
+import { listSections } from '@model/manuscript/manuscriptLayout';
+import { readChapterTitle } from '@model/manuscript/sectionTitle';
 import { HttpError } from '../../server/http/HttpError';
 import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
 import { manuscriptExporter } from '../../server/export/manuscriptExporter';
-import { EXPORT_FORMATS, type ExportFormat } from '../../server/export/exportFormats';
+import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import { importAppender } from '../../server/import/importAppender';
 import { importFile } from '../../server/import/importFile';
 import { listRevisions } from '../../server/revisions/listRevisions';

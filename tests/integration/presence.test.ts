@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { READ_ONLY_REASON } from '../../server/sync/Connection';
+import { READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { createMember, createOwnedManuscript } from '../support/members';

@@ -1,8 +1,8 @@
 import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { addSection } from '../../components/manuscript/sectionOperations';
-import { renameChapter } from '../../components/manuscript/sectionTitle';
+import { addSection } from '@model/manuscript/sectionOperations';
+import { renameChapter } from '@model/manuscript/sectionTitle';
 import { revisionNamer } from '../../server/revisions/revisionNamer';
 import { revisionRestorer } from '../../server/revisions/revisionRestorer';
 import { listRevisions } from '../../server/revisions/listRevisions';

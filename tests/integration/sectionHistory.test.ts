@@ -1,11 +1,11 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { readSectionStats } from '../../components/manuscript/bookDocument';
-import { addSectionEntry, removeSectionEntry } from '../../components/manuscript/bookOperations';
-import { listSections } from '../../components/manuscript/manuscriptLayout';
-import { renameSection, writeSectionContent } from '../../components/manuscript/sectionDocument';
-import { emptySection } from '../../components/manuscript/emptySection';
+import { readSectionStats } from '@model/manuscript/bookDocument';
+import { addSectionEntry, removeSectionEntry } from '@model/manuscript/bookOperations';
+import { listSections } from '@model/manuscript/manuscriptLayout';
+import { renameSection, writeSectionContent } from '@model/manuscript/sectionDocument';
+import { emptySection } from '@model/manuscript/emptySection';
 import { revisionNamer } from '../../server/revisions/revisionNamer';
 import { revisionRestorer } from '../../server/revisions/revisionRestorer';
 import { listRevisions } from '../../server/revisions/listRevisions';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { listSections, sectionFragment } from '../../components/manuscript/manuscriptLayout';
-import { fragmentText } from '../../components/manuscript/fragmentText';
-import { sectionContent } from '../../components/manuscript/sectionDocument';
+import { listSections, sectionFragment } from '@model/manuscript/manuscriptLayout';
+import { fragmentText } from '@model/manuscript/fragmentText';
+import { sectionContent } from '@model/manuscript/sectionDocument';
 
 /** The id of the manuscript's first chapter. */
 export function firstChapterId(doc: Y.Doc): string {

@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { sampleManuscript } from '../../prisma/seed/sampleManuscript';
 import { exportBookFrom } from '../../server/export/exportBookFrom';
 import type { ExportBook } from '../../server/export/exportBook';

@@ -1,6 +1,6 @@
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { jsonText } from '../../components/manuscript/jsonText';
-import { manuscriptSchema } from '../../components/editor/schema';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { jsonText } from '@model/manuscript/jsonText';
+import { manuscriptSchema } from '@model/schema';
 
 /** A manuscript's whole text in reading order, title first. */
 export function manuscriptText(manuscript: ManuscriptJson): string {

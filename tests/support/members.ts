@@ -4,9 +4,9 @@ import { userCreator } from '../../server/auth/userCreator';
 import { signSyncToken } from '../../server/access/syncToken';
 import { manuscriptCreator } from '../../server/manuscripts/manuscriptCreator';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
-import type { Role } from '../../server/access/roles';
+import type { Role } from '@model/access/roles';
 import type { DocumentLayout } from '../../server/persistence/DocumentStore';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { withTimeout } from './withTimeout';
 
 /** Local SQLite writes and a password hash (tests hash forty at once); only a locked or broken database takes longer. */

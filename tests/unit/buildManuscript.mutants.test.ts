@@ -9,7 +9,7 @@ import { buildManuscript } from '../../server/import/buildManuscript';
 import { importPlainText } from '../../server/import/importPlainText';
 import { markdownBlocks } from '../../server/import/markdownBlocks';
 import type { ImportBlock } from '../../server/import/importBlock';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 
 /** A node's text, hard breaks as "/". */
 const textOf = (n: JSONContent): string => (n.type === 'hardBreak' ? '/' : (n.text ?? (n.content ?? []).map(textOf).join('')));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countWords } from '../../components/manuscript/countWords';
+import { countWords } from '@model/manuscript/countWords';
 
 test('counts words as a reader would', () => {
   assert.equal(countWords(''), 0);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JSONContent } from '@tiptap/core';
 import { diffManuscripts } from '../../server/revisions/diffManuscripts';
-import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
 
 const text = (value: string, marks: string[] = []): JSONContent => ({ type: 'text', text: value, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
 const chapter = (id: string, title: string, ...blocks: Array<string | JSONContent>): SectionJson => ({
@@ -139,4 +139,15 @@ test('a change that starts where a run starts yields no empty part before it', (
     { text: 'owt', marks: ['bold'], change: 'inserted' },
     { text: ' three', marks: [] },
   ]);
+});
+
+test('a title that only gains or loses spaces around it is no rename', () => {
+  const diff = diffManuscripts(book('B', part('p', 'Seeds'), chapter('c', 'Tide', 'x')), book('B', part('p', 'Seeds  '), chapter('c', ' Tide', 'x')));
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.label, s.renamedFrom]),
+    [
+      ['p', 'Part One: Seeds', undefined],
+      ['c', 'Tide', undefined],
+    ],
+  );
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JSONContent } from '@tiptap/core';
 import { diffManuscripts } from '../../server/revisions/diffManuscripts';
-import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
 
 const text = (value: string, marks: string[] = []): JSONContent => ({ type: 'text', text: value, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
 function chapter(id: string, title: string, ...paragraphs: Array<string | JSONContent[]>): SectionJson {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wordsOf } from '../../components/manuscript/countWords';
+import { wordsOf } from '@model/manuscript/countWords';
 import { bookToDocx } from '../../server/export/bookToDocx';
 import { bookToStandardManuscript } from '../../server/export/bookToStandardManuscript';
 import { importFile } from '../../server/import/importFile';

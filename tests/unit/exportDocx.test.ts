@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { wordsOf } from '../../components/manuscript/countWords';
+import { wordsOf } from '@model/manuscript/countWords';
 import { bookToDocx } from '../../server/export/bookToDocx';
 import { docxAuthorList } from '../../server/export/docxAuthorList';
 import { docxTextRuns } from '../../server/export/docxTextRuns';

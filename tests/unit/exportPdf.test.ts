@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { wordsOf } from '../../components/manuscript/countWords';
+import { wordsOf } from '@model/manuscript/countWords';
 import { bookToPdf } from '../../server/export/bookToPdf';
 import type { ExportBook, ExportInline } from '../../server/export/exportBook';
 import { inlineText } from '../../server/export/exportBook';

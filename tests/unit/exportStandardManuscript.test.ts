@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { wordsOf } from '../../components/manuscript/countWords';
+import { wordsOf } from '@model/manuscript/countWords';
 import { bookToStandardManuscript } from '../../server/export/bookToStandardManuscript';
 import { docxAuthorList } from '../../server/export/docxAuthorList';
 import { docxRoundedWordCount } from '../../server/export/docxRoundedWordCount';

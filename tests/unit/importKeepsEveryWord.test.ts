@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { wordsOf } from '../../components/manuscript/countWords';
-import { spelledNumber } from '../../components/manuscript/partLabel';
+import { wordsOf } from '@model/manuscript/countWords';
+import { spelledNumber } from '@model/manuscript/partLabel';
 import { importFile } from '../../server/import/importFile';
 import { checkSchema, manuscriptText } from '../support/manuscriptWords';
 

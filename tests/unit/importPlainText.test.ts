@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { JSONContent } from '@tiptap/core';
 import { importPlainText } from '../../server/import/importPlainText';
-import { wordsOf } from '../../components/manuscript/countWords';
-import { manuscriptSchema } from '../../components/editor/schema';
+import { wordsOf } from '@model/manuscript/countWords';
+import { manuscriptSchema } from '@model/schema';
 import { SAMPLE_TEXT_PATH } from '../../prisma/seed/sampleManuscript';
 
 const sampleText = readFileSync(SAMPLE_TEXT_PATH, 'utf8');

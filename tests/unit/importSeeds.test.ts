@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JSONContent } from '@tiptap/core';
-import { wordsOf } from '../../components/manuscript/countWords';
-import { jsonText } from '../../components/manuscript/jsonText';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import { wordsOf } from '@model/manuscript/countWords';
+import { jsonText } from '@model/manuscript/jsonText';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { importFile } from '../../server/import/importFile';
 import { seedFile, seedFiles } from '../support/seedFiles';
 import { checkSchema, manuscriptText } from '../support/manuscriptWords';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
-import { jsonText } from '../../components/manuscript/jsonText';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { jsonText } from '@model/manuscript/jsonText';
 import { importFile } from '../../server/import/importFile';
 import { checkSchema } from '../support/manuscriptWords';
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson, SectionJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
 import { keepTitleAsHeading } from '../../server/import/keepTitleAsHeading';
 
 const text = (value: string): JSONContent[] => (value ? [{ type: 'text', text: value }] : []);

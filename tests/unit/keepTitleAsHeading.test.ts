@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonText } from '../../components/manuscript/jsonText';
+import { jsonText } from '@model/manuscript/jsonText';
 import { importFile } from '../../server/import/importFile';
 import { keepTitleAsHeading } from '../../server/import/keepTitleAsHeading';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wordsOf } from '../../components/manuscript/countWords';
+import { wordsOf } from '@model/manuscript/countWords';
 import { exportBookFrom } from '../../server/export/exportBookFrom';
 import { bookToMarkdown } from '../../server/export/bookToMarkdown';
 import { importFile } from '../../server/import/importFile';

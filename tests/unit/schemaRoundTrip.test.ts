@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { importPlainText } from '../../server/import/importPlainText';
-import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
-import { yDocToManuscript } from '../../components/manuscript/yDocToManuscript';
+import { writeManuscriptToYDoc } from '@model/manuscript/manuscriptToYDoc';
+import { yDocToManuscript } from '@model/manuscript/yDocToManuscript';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
-import { manuscriptSchema } from '../../components/editor/schema';
+import { manuscriptSchema } from '@model/schema';
 import { SAMPLE_TEXT_PATH } from '../../prisma/seed/sampleManuscript';
-import type { ManuscriptJson } from '../../components/manuscript/manuscriptJson';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 
 /** Normalises JSON the way ProseMirror does (default attributes filled in) for comparison. */
 function normalised(manuscript: ManuscriptJson): ManuscriptJson {

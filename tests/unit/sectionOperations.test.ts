@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { writeManuscriptToYDoc } from '../../components/manuscript/manuscriptToYDoc';
+import { writeManuscriptToYDoc } from '@model/manuscript/manuscriptToYDoc';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
-import { listSections } from '../../components/manuscript/manuscriptLayout';
-import { addSection, deleteSection, moveSection } from '../../components/manuscript/sectionOperations';
-import { readChapterTitle, renameChapter } from '../../components/manuscript/sectionTitle';
+import { listSections } from '@model/manuscript/manuscriptLayout';
+import { addSection, deleteSection, moveSection } from '@model/manuscript/sectionOperations';
+import { readChapterTitle, renameChapter } from '@model/manuscript/sectionTitle';
 
 const chapterTitles = (doc: Y.Doc) =>
   listSections(doc)

@@ -5,7 +5,7 @@ import { memberAccess } from '../../../../../server/access/memberAccess';
 import { HttpError } from '../../../../../server/http/HttpError';
 import { jsonRoute } from '../../../../../server/http/jsonRoute';
 import { attachmentDisposition } from '../../../../../server/export/exportFileName';
-import { EXPORT_FORMATS } from '../../../../../server/export/exportFormats';
+import { EXPORT_FORMATS } from '@model/export/exportFormats';
 import { manuscriptExporter } from '../../../../../server/export/manuscriptExporter';
 
 const formats = Object.keys(EXPORT_FORMATS) as [keyof typeof EXPORT_FORMATS, ...(keyof typeof EXPORT_FORMATS)[]];

@@ -1,5 +1,3 @@
-import * as encoding from 'lib0/encoding';
-
 /**
  * Message types on the wire. 0-3 are the standard y-websocket protocol, so a stock y-websocket
  * client works unchanged. 100 is Quire's one extension, used only by clients that send it first:
@@ -12,11 +10,3 @@ export const MessageType = {
   queryAwareness: 3,
   storedAck: 100,
 } as const;
-
-/** Encodes a message as lib0 does for y-websocket: a varuint type, then the body. */
-export function encodeMessage(type: number, writeBody: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  writeBody(encoder);
-  return encoding.toUint8Array(encoder);
-}

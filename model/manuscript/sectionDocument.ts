@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { manuscriptSchema } from '../editor/schema';
+import { manuscriptSchema } from '../schema';
+import { nodeNames } from '../schema/names';
 import type { SectionStats } from './bookDocument';
 import { countWords } from './countWords';
 import { fragmentText } from './fragmentText';
@@ -30,9 +31,9 @@ function sectionElement(doc: Y.Doc): Y.XmlElement | null {
 /** A chapter's or part's title line, or null for front matter. */
 export function sectionTitleElement(doc: Y.Doc): Y.XmlElement | null {
   const section = sectionElement(doc);
-  if (!section || (section.nodeName !== 'chapter' && section.nodeName !== 'part')) return null;
+  if (!section || (section.nodeName !== nodeNames.chapter && section.nodeName !== nodeNames.part)) return null;
   const title = section.length > 0 ? section.get(0) : null;
-  return title instanceof Y.XmlElement && (title.nodeName === 'chapterTitle' || title.nodeName === 'partTitle') ? title : null;
+  return title instanceof Y.XmlElement && (title.nodeName === nodeNames.chapterTitle || title.nodeName === nodeNames.partTitle) ? title : null;
 }
 
 /** The section's title and word count, read straight from the Yjs types (no editor needed). */

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { manuscriptSchema } from '../editor/schema';
+import { manuscriptSchema } from '../schema';
 import { emptySection } from './emptySection';
 import type { SectionKind } from './manuscriptJson';
 import { listSections, sectionFragment, sectionsMap } from './manuscriptLayout';

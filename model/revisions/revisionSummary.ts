@@ -15,18 +15,11 @@ export interface SectionChange {
   removed: number;
 }
 
-/** Who changed what between a revision and the one before it: words added and removed. */
+/**
+ * Who changed what between a revision and the one before it: words added and removed. Stored
+ * as JSON with each revision and shown in the history timeline.
+ */
 export interface RevisionSummary {
   authors: AuthorChange[];
   sections: SectionChange[];
-}
-
-/** Reads a stored summary; an unreadable one reads as no changes rather than breaking the history. */
-export function parseRevisionSummary(json: string): RevisionSummary {
-  try {
-    const value = JSON.parse(json) as RevisionSummary;
-    return { authors: value.authors ?? [], sections: value.sections ?? [] };
-  } catch {
-    return { authors: [], sections: [] };
-  }
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { manuscriptSchema } from '../editor/schema';
+import { manuscriptSchema } from '../schema';
 import type { ManuscriptJson } from './manuscriptJson';
 import { metaMap, sectionFragment, sectionsMap } from './manuscriptLayout';
 

@@ -5,7 +5,7 @@ import { emptySection } from './emptySection';
 import type { ManuscriptJson } from './manuscriptJson';
 import { listSections, metaMap, readTitle, sectionsMap } from './manuscriptLayout';
 import { hasSectionContent, measureSection, readSectionContent, writeSectionContent } from './sectionDocument';
-import { manuscriptSchema } from '../editor/schema';
+import { manuscriptSchema } from '../schema';
 
 /** A manuscript as Yjs documents: the book, and each section's own document by section id. */
 export interface ManuscriptDocuments {

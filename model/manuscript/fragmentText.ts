@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { nodeNames } from '../schema/names';
 
 /**
  * The plain text of a Yjs XML element or fragment, one line per text block. Reads the Yjs types
@@ -18,7 +19,7 @@ function collectBlocks(node: Y.XmlFragment | Y.XmlElement, lines: string[]): voi
         if (typeof op.insert === 'string') inline += op.insert;
       }
     } else if (child instanceof Y.XmlElement) {
-      if (child.nodeName === 'hardBreak') inline += '\n';
+      if (child.nodeName === nodeNames.hardBreak) inline += '\n';
       else collectBlocks(child, lines);
     }
   }

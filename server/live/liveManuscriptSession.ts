@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { signSyncToken } from '../access/syncToken';
 import { syncConfig } from '../config/syncConfig';
 import { HttpError } from '../http/HttpError';
-import { MessageType } from './protocol';
+import { MessageType } from '@model/protocol/messageType';
 
 /** Where the app reaches the sync server: SYNC_INTERNAL_URL, or this machine on SYNC_PORT. */
 function internalSyncUrl(): string {
@@ -48,7 +48,8 @@ export async function openLiveDocument(manuscriptId: string, userId: string, sec
 }
 
 /**
- * Opens a manuscript's live document on the sync server as `userId` (a history-keeping doc).
+ * Opens a manuscript's live document on the sync server as `userId` (a history-keeping doc),
+ * from the app's process: a websocket client of the sync server, not part of it.
  * Once everything the server holds is stored, `beforeChange` may read it; then `change` edits
  * it; once that is stored too, `afterStored` reads the result. Changes travel like any writer's:
  * co-writers see them at once and the log credits them to that user.

@@ -1,0 +1,9 @@
+import type { Role } from '../access/roles';
+
+/** A member as the sharing panel lists them (GET /api/manuscripts/<id>/members). */
+export interface MemberListing {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}

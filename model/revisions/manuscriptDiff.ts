@@ -1,0 +1,37 @@
+import type { SectionKind } from '../manuscript/manuscriptJson';
+
+/** A piece of a compared block: text with its formatting, inserted, deleted, or the same. */
+export interface DiffPart {
+  text: string;
+  marks: string[];
+  change?: 'inserted' | 'deleted';
+}
+
+/** One block in a comparison. `formatted`: same words, different formatting. */
+export interface BlockDiff {
+  type: string;
+  status: 'same' | 'inserted' | 'deleted' | 'changed' | 'formatted';
+  parts: DiffPart[];
+}
+
+/** One section in a comparison. A moved section keeps its status for its text and is flagged `moved`. */
+export interface SectionDiff {
+  id: string;
+  kind: SectionKind;
+  label: string;
+  status: 'same' | 'added' | 'removed' | 'changed';
+  moved: boolean;
+  /** The section's label in the older version, when its own title changed (a new number alone is no rename). */
+  renamedFrom?: string;
+  added: number;
+  removed: number;
+  blocks: BlockDiff[];
+}
+
+/** Two versions of a manuscript compared (the compare route's answer): the book's title, then every section of either version. */
+export interface ManuscriptDiff {
+  title: { from: string; to: string };
+  sections: SectionDiff[];
+  added: number;
+  removed: number;
+}
