@@ -10,13 +10,13 @@ import type * as Y from 'yjs';
 import { manuscriptExtensions } from '@model/schema';
 import { SectionGuard } from './SectionGuard';
 import { EditorToolbar } from './EditorToolbar';
-import { sectionFragment } from '@model/manuscript/manuscriptLayout';
+import { sectionContent } from '@model/manuscript/sectionDocument';
 
 
 interface SectionEditorProps {
+  /** The section's own document, and the provider of its room (for co-writers' carets). */
   doc: Y.Doc;
   provider: WebsocketProvider;
-  sectionId: string;
   writer: { name: string; color: string };
   /** False for readers: the text shows, co-writers' carets move, nothing can be typed. */
   editable: boolean;
@@ -34,11 +34,12 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 
 /**
- * The editor for one section, bound to that section's Yjs fragment. Mount it with
- * `key={sectionId}` so switching sections builds a fresh editor on the other fragment; the rest
- * of the book stays out of ProseMirror, which keeps long books fast.
+ * The editor for one section, bound to that section's own Yjs document. Mount it with
+ * `key={sectionId}` so switching sections builds a fresh editor on the other document; the rest
+ * of the book stays out of ProseMirror (and out of the browser until it syncs in the
+ * background), which keeps long books fast.
  */
-export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel, editable }: SectionEditorProps) {
+export function SectionEditor({ doc, provider, writer, chapterLabel, editable }: SectionEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -46,7 +47,7 @@ export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel, 
       extensions: [
         ...manuscriptExtensions,
         SectionGuard,
-        Collaboration.configure({ fragment: sectionFragment(doc, sectionId) }),
+        Collaboration.configure({ fragment: sectionContent(doc) }),
         CollaborationCaret.configure({
           provider,
           user: { name: writer.name, color: writer.color },
@@ -62,7 +63,7 @@ export function SectionEditor({ doc, provider, sectionId, writer, chapterLabel, 
       },
       onCreate: () => performance.mark('quire:editor-ready'),
     },
-    [doc, provider, sectionId],
+    [doc, provider],
   );
 
   if (!editor) return <div className="manuscript-page is-loading">Opening…</div>;

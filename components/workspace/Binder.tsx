@@ -1,15 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import type * as Y from 'yjs';
-import { addSection, deleteSection, moveSection } from '@model/manuscript/sectionOperations';
-import { renameChapter } from '@model/manuscript/sectionTitle';
+import { addSectionEntry, removeSectionEntry } from '@model/manuscript/bookOperations';
+import type { SectionKind } from '@model/manuscript/manuscriptJson';
+import { moveSection } from '@model/manuscript/sectionOperations';
+import type { ManuscriptConnection } from './useManuscriptConnection';
 import type { SectionListItem } from './useSectionList';
 import { formatCount } from './formatCount';
 import { SectionExportMenu } from '../export/SectionExportMenu';
 
 interface BinderProps {
-  doc: Y.Doc;
+  /** The open manuscript: the book holds the order, each section's document its title. */
+  connection: ManuscriptConnection;
   manuscriptId: string;
   sections: SectionListItem[];
   activeId: string | null;
@@ -24,7 +26,8 @@ interface BinderProps {
  * the shared document, so co-writers see it at once. Every part and chapter has its own export
  * menu, for readers too.
  */
-export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOnly }: BinderProps) {
+export function Binder({ connection, manuscriptId, sections, activeId, onSelect, readOnly }: BinderProps) {
+  const doc = connection.book;
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [dragged, setDragged] = useState<string | null>(null);
@@ -44,9 +47,16 @@ export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOn
     moveSection(doc, dragged, sections.findIndex((s) => s.id === targetId));
     setDragged(null);
   };
-  const finishRename = (id: string) => {
-    renameChapter(doc, id, draft.trim());
+  const finishRename = (id: string, kind: SectionKind) => {
+    void connection.sections.rename(doc, id, kind, draft.trim());
     setRenaming(null);
+  };
+  const add = (kind: SectionKind) => {
+    const id = addSectionEntry(doc, kind, { afterId: body.at(-1)?.id });
+    // Filled at once, online or not, so it opens in the editor straight away.
+    connection.sections.create(id, kind);
+    connection.sections.release(id);
+    onSelect(id);
   };
 
   return (
@@ -69,7 +79,7 @@ export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOn
                 className="binder-rename"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  finishRename(section.id);
+                  finishRename(section.id, section.kind);
                 }}
               >
                 <input
@@ -77,7 +87,7 @@ export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOn
                   aria-label={section.kind === 'part' ? 'Part title' : 'Chapter title'}
                   value={draft}
                   onChange={(event) => setDraft(event.target.value)}
-                  onBlur={() => finishRename(section.id)}
+                  onBlur={() => finishRename(section.id, section.kind)}
                   onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)}
                 />
               </form>
@@ -125,7 +135,7 @@ export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOn
                   disabled={section.kind === 'chapter' && chapters.length === 1}
                   onClick={() => {
                     if (window.confirm(`Delete “${section.label}” (${formatCount(section.words ?? 0)} words)? Co-writers will see it removed.`)) {
-                      deleteSection(doc, section.id);
+                      removeSectionEntry(doc, section.id);
                     }
                   }}
                 >
@@ -138,10 +148,10 @@ export function Binder({ doc, manuscriptId, sections, activeId, onSelect, readOn
       </ol>
       {!readOnly && (
         <div className="binder-adds">
-          <button type="button" className="binder-add" onClick={() => onSelect(addSection(doc, 'chapter', { afterId: body.at(-1)?.id }))}>
+          <button type="button" className="binder-add" onClick={() => add('chapter')}>
             + Add chapter
           </button>
-          <button type="button" className="binder-add" onClick={() => onSelect(addSection(doc, 'part', { afterId: body.at(-1)?.id }))}>
+          <button type="button" className="binder-add" onClick={() => add('part')}>
             + Add part
           </button>
         </div>

@@ -1,15 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
+import { listSections } from '@model/manuscript/manuscriptLayout';
 import { SectionEditor } from '../editor/SectionEditor';
 import { IdentityPicker } from '../identity/IdentityPicker';
 import { useWriterColor } from '../identity/useWriterColor';
-import { SharePanel } from '../sharing/SharePanel';
-import { HistoryPanel, type RevisionJson } from '../revisions/HistoryPanel';
-import { CompareView } from '../revisions/CompareView';
-import { ExportPanel } from '../export/ExportPanel';
-import { ImportPanel } from '../import/ImportPanel';
+import type { RevisionJson } from '../revisions/HistoryPanel';
 import { canManageMembers, canWrite, type Role } from '@model/access/roles';
 import { Binder } from './Binder';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -20,6 +18,16 @@ import { formatCount } from './formatCount';
 import { syncServerUrl, useConnectionState, useManuscriptConnection, type ManuscriptConnection } from './useManuscriptConnection';
 import { useSectionList } from './useSectionList';
 import { useSyncAccess } from './useSyncAccess';
+import { useOpenSection } from './useOpenSection';
+import { OfflineCount } from './OfflineCount';
+import { fromBase64 } from './servedState';
+
+// The panels load when first opened: the writing room's first load carries the editor only.
+const SharePanel = dynamic(() => import('../sharing/SharePanel').then((m) => m.SharePanel), { ssr: false });
+const HistoryPanel = dynamic(() => import('../revisions/HistoryPanel').then((m) => m.HistoryPanel), { ssr: false });
+const CompareView = dynamic(() => import('../revisions/CompareView').then((m) => m.CompareView), { ssr: false });
+const ExportPanel = dynamic(() => import('../export/ExportPanel').then((m) => m.ExportPanel), { ssr: false });
+const ImportPanel = dynamic(() => import('../import/ImportPanel').then((m) => m.ImportPanel), { ssr: false });
 
 interface ManuscriptWorkspaceProps {
   manuscriptId: string;
@@ -30,6 +38,11 @@ interface ManuscriptWorkspaceProps {
   /** Their role when the page was served, and a sync token for the room. */
   initialRole: Role;
   syncToken: string;
+  /**
+   * The book's state and the first section's, as stored when the page was served (update V2,
+   * base64), so the binder and the text show before any socket answers.
+   */
+  served?: { book: string; section?: { id: string; state: string } };
 }
 
 /**
@@ -37,14 +50,17 @@ interface ManuscriptWorkspaceProps {
  * the selected section. Readers (viewers, and commenters until comments exist) get the same room
  * read-only.
  */
-export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, initialRole, syncToken }: ManuscriptWorkspaceProps) {
+export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, initialRole, syncToken, served }: ManuscriptWorkspaceProps) {
   const url = useMemo(() => (typeof window === 'undefined' ? '' : syncServerUrl(syncPort, syncUrl)), [syncPort, syncUrl]);
-  const connection = useManuscriptConnection(manuscriptId, url, syncToken);
+  const servedBook = useMemo(() => (served ? fromBase64(served.book) : undefined), [served]);
+  const servedSection = useMemo(() => (served?.section ? { sectionId: served.section.id, state: fromBase64(served.section.state) } : undefined), [served]);
+  const connection = useManuscriptConnection(manuscriptId, url, syncToken, servedBook);
   const { role, ended, refusedChange } = useSyncAccess(connection, manuscriptId, initialRole);
   const state = useConnectionState(connection);
-  const { sections, totalWords } = useSectionList(connection?.doc ?? null);
-  const [color, setColor] = useWriterColor();
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const [openDoc, setOpenDoc] = useState<{ id: string; doc: import('yjs').Doc } | null>(null);
+  const { sections, totalWords } = useSectionList(connection?.book ?? null, openDoc);
+  const [color, setColor] = useWriterColor();
   const [panel, setPanel] = useState<'share' | 'history' | 'export' | 'import' | null>(null);
   const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -57,14 +73,27 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
     chosenId && sections.some((s) => s.id === chosenId) ? chosenId : (sections.find((s) => s.kind === 'chapter') ?? sections[0])?.id ?? null;
   const active = sections.find((s) => s.id === activeId);
   const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
+  const open = useOpenSection(connection, activeId, active?.kind ?? null, servedSection);
+  const sectionIds = sections.map((s) => s.id).join(' ');
 
   useEffect(() => {
+    // The count of the open section follows its own document as the writer types.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setOpenDoc(open.section ? { id: open.section.id, doc: open.section.doc } : null);
+  }, [open.section]);
+  useEffect(() => {
+    // Who is where is told in the book's room; the carets in the open section's.
     if (!connection || !writer) return;
-    connection.provider.awareness.setLocalStateField('user', { name: writer.name, color: writer.color });
-  }, [connection, writer]);
+    for (const provider of [connection.provider, open.section?.provider]) provider?.awareness.setLocalStateField('user', { name: writer.name, color: writer.color });
+  }, [connection, writer, open.section]);
   useEffect(() => {
     if (connection) connection.provider.awareness.setLocalStateField('section', activeId);
   }, [connection, activeId]);
+  useEffect(() => {
+    // Once the open section is here, the others follow into this browser, for offline work.
+    if (!connection || !open.ready || !sectionIds) return;
+    connection.sections.syncInBackground(sectionIds.split(' ').filter((id) => id !== activeId));
+  }, [connection, open.ready, sectionIds, activeId]);
 
   return (
     <div className="workspace">
@@ -72,12 +101,13 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         <Link href="/" className="workspace-home" aria-label="Library">
           Quire
         </Link>
-        {connection && <ManuscriptTitle doc={connection.doc} readOnly={!writable} />}
+        {connection && <ManuscriptTitle doc={connection.book} readOnly={!writable} />}
         <RoleBadge role={role} />
         <span className="word-total" data-testid="word-total">
           {formatCount(totalWords)} words
         </span>
         <ConnectionStatus state={state} />
+        {connection && <OfflineCount sections={connection.sections} sectionIds={sectionIds} />}
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
         <button type="button" className="share-button" onClick={() => toggle('history')}>
           History
@@ -109,7 +139,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         </p>
       )}
       <div className="workspace-body">
-        {connection && <Binder doc={connection.doc} manuscriptId={manuscriptId} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
+        {connection && <Binder connection={connection} manuscriptId={manuscriptId} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
         <main className="workspace-editor">
           {comparing ? (
             <CompareView
@@ -120,16 +150,19 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
               onClose={() => setComparing(null)}
               onRestored={() => setHistoryVersion((v) => v + 1)}
             />
-          ) : connection && writer && activeId ? (
+          ) : writer && open.section && open.ready ? (
             <SectionEditor
-              key={`${activeId}:${writer.color}:${writable}`}
-              doc={connection.doc}
-              provider={connection.provider}
-              sectionId={activeId}
+              key={`${open.section.id}:${writer.color}:${writable}`}
+              doc={open.section.doc}
+              provider={open.section.provider}
               writer={writer}
               chapterLabel={chapterLabel}
               editable={writable}
             />
+          ) : open.unavailable ? (
+            <div className="manuscript-page is-loading" data-testid="section-unavailable">
+              This section is not in this browser yet, and the server cannot be reached. It opens when the connection returns; every section you have opened before, or that finished syncing, opens now.
+            </div>
           ) : (
             <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>
           )}
@@ -158,6 +191,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
  */
 async function discardUnsaved(connection: ManuscriptConnection): Promise<void> {
   connection.provider.disconnect();
+  await connection.sections.clearLocal(listSections(connection.book).map((section) => section.id));
   await connection.local.clearData();
   window.location.reload();
 }

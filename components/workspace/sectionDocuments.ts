@@ -3,7 +3,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { emptySection } from '@model/manuscript/emptySection';
 import type { SectionKind } from '@model/manuscript/manuscriptJson';
-import { hasSectionContent, initialSectionUpdate } from '@model/manuscript/sectionDocument';
+import { hasSectionContent, initialSectionUpdate, renameSection } from '@model/manuscript/sectionDocument';
+import { readSectionStats, sectionStatsMap } from '@model/manuscript/bookDocument';
 import { StoredTracker } from './StoredTracker';
 
 /** One section's document as the writing room holds it: kept in IndexedDB, synced over its own room. */
@@ -32,6 +33,8 @@ const BACKGROUND_CONCURRENCY = 2;
  */
 export class SectionDocuments {
   private readonly live = new Map<string, SectionConnection>();
+  /** How many users (the editor, a rename) hold each live section open. */
+  private readonly holds = new Map<string, number>();
   private readonly leaving = new Set<SectionConnection>();
   private readonly listeners = new Set<() => void>();
   private readonly offline: Set<string>;
@@ -55,6 +58,7 @@ export class SectionDocuments {
    * initial content everywhere, so two writers filling it at once do not double it.
    */
   open(sectionId: string, kind: SectionKind): SectionConnection {
+    this.holds.set(sectionId, (this.holds.get(sectionId) ?? 0) + 1);
     const existing = this.live.get(sectionId) ?? [...this.leaving].find((c) => c.id === sectionId);
     if (existing) {
       this.leaving.delete(existing);
@@ -81,8 +85,14 @@ export class SectionDocuments {
     return connection;
   }
 
-  /** Lets a section go once everything typed in it is stored. */
+  /** Lets a section go once no one holds it and everything typed in it is stored. */
   release(sectionId: string): void {
+    const held = (this.holds.get(sectionId) ?? 1) - 1;
+    if (held > 0) {
+      this.holds.set(sectionId, held);
+      return;
+    }
+    this.holds.delete(sectionId);
     const connection = this.live.get(sectionId);
     if (!connection) return;
     this.live.delete(sectionId);
@@ -96,6 +106,31 @@ export class SectionDocuments {
     };
     const unsubscribe = connection.tracker.subscribe(closeWhenStored);
     closeWhenStored();
+  }
+
+  /**
+   * Renames a chapter or part from the binder: the title lives in the section's own document, so
+   * it is opened (if it is not on screen), renamed once its text is here, and let go. The book's
+   * copy of the title changes at once too; the server confirms it from the section.
+   */
+  async rename(book: Y.Doc, sectionId: string, kind: SectionKind, title: string): Promise<void> {
+    const stats = readSectionStats(book, sectionId);
+    sectionStatsMap(book).set(sectionId, { title, words: stats?.words ?? 0 });
+    const connection = this.open(sectionId, kind);
+    try {
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (!hasSectionContent(connection.doc)) return;
+          connection.doc.off('update', check);
+          resolve();
+        };
+        connection.doc.on('update', check);
+        check();
+      });
+      renameSection(connection.doc, title);
+    } finally {
+      this.release(sectionId);
+    }
   }
 
   /** Syncs the given sections into this browser, in the background, after what is queued. */
@@ -150,6 +185,7 @@ export class SectionDocuments {
     for (const connection of [...this.live.values(), ...this.leaving]) this.close(connection);
     this.live.clear();
     this.leaving.clear();
+    this.holds.clear();
     this.listeners.clear();
   }
 

@@ -4,23 +4,28 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
+import { sectionsMap } from '@model/manuscript/manuscriptLayout';
 import { StoredTracker } from './StoredTracker';
+import { SectionDocuments, localDatabaseName } from './sectionDocuments';
 
 /** What the status indicator shows: the link to the server and whether all is stored. */
 export interface ConnectionState {
   link: 'connecting' | 'syncing' | 'connected' | 'offline';
   allStored: boolean;
-  /** True once the local copy (IndexedDB) or the server has delivered the text. */
+  /** True once the local copy (IndexedDB) or the server has delivered the book. */
   loaded: boolean;
 }
 
-/** The live objects of one open manuscript. */
+/** The live objects of one open manuscript: its book document and its section documents. */
 export interface ManuscriptConnection {
-  doc: Y.Doc;
+  /** The book: title, section list, each section's title and word count. */
+  book: Y.Doc;
   provider: WebsocketProvider;
   tracker: StoredTracker;
-  /** This browser's copy of the manuscript (IndexedDB). */
+  /** This browser's copy of the book (IndexedDB). */
   local: IndexeddbPersistence;
+  sections: SectionDocuments;
 }
 
 /** The sync server's websocket address for this page: same host, the configured port. */
@@ -31,60 +36,68 @@ export function syncServerUrl(syncPort: number, syncUrl?: string): string {
 }
 
 /**
- * Opens a manuscript: a Y.Doc kept in IndexedDB (so it opens, and takes edits, while the server
- * is unreachable) and synced through the y-websocket provider, which presents `token` (a
- * short-lived sync token; see useSyncAccess for its renewal). Closes everything on unmount.
+ * Opens a manuscript: its book document kept in IndexedDB (so it opens, and takes edits, while
+ * the server is unreachable) and synced through the y-websocket provider at `/<manuscriptId>`,
+ * which presents `token` (a short-lived sync token; see useSyncAccess for its renewal), and the
+ * manager of its section documents. `initial` is the state the page was served with, applied at
+ * once so the binder draws before any socket answers. Closes everything on unmount.
  */
-export function useManuscriptConnection(manuscriptId: string, url: string, token: string): ManuscriptConnection | null {
+export function useManuscriptConnection(manuscriptId: string, url: string, token: string, initial?: Uint8Array): ManuscriptConnection | null {
   const [connection, setConnection] = useState<ManuscriptConnection | null>(null);
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(`quire:${manuscriptId}`, doc);
-    const provider = new WebsocketProvider(url, manuscriptId, doc, { maxBackoffTime: 2500, params: { token } });
+    const book = new Y.Doc();
+    const local = new IndexeddbPersistence(localDatabaseName(manuscriptId, BOOK_DOCUMENT), book);
+    const provider = new WebsocketProvider(url, manuscriptId, book, { maxBackoffTime: 2500, params: { token } });
+    // As if from the server (it is the server's state): not sent back, not counted as unsaved.
+    if (initial) Y.applyUpdateV2(book, initial, provider);
     // Marks for profiling how a manuscript opens (see docs/PERFORMANCE.md).
     performance.mark('quire:connecting');
     provider.once('status', () => performance.mark('quire:socket-open'));
     provider.once('sync', () => performance.mark('quire:synced'));
-    const tracker = new StoredTracker(doc, provider);
+    const tracker = new StoredTracker(book, provider);
+    const sections = new SectionDocuments(manuscriptId, url, token);
     // The connection is an external resource created here; state hands it to render.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConnection({ doc, provider, tracker, local });
+    setConnection({ book, provider, tracker, local, sections });
     return () => {
       setConnection(null);
+      sections.destroy();
       tracker.destroy();
       provider.destroy();
       void local.destroy();
-      doc.destroy();
+      book.destroy();
     };
-    // The token is read once: renewals update provider.params in place, without reconnecting.
+    // The token and the served state are read once: renewals update params in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [manuscriptId, url]);
 
   return connection;
 }
 
-/** Subscribes to the connection's link status, stored state and load state. */
+/** Subscribes to the connection's link status, stored state (book and sections) and load state. */
 export function useConnectionState(connection: ManuscriptConnection | null): ConnectionState {
   const [loaded, setLoaded] = useState(false);
   const snapshot = useSyncExternalStore(
     (notify) => {
       if (!connection) return () => {};
-      const { provider, tracker } = connection;
+      const { provider, tracker, sections } = connection;
       provider.on('status', notify);
       provider.on('sync', notify);
       const unsubscribe = tracker.subscribe(notify);
+      const unsubscribeSections = sections.subscribe(notify);
       return () => {
         provider.off('status', notify);
         provider.off('sync', notify);
         unsubscribe();
+        unsubscribeSections();
       };
     },
     () => {
       if (!connection) return 'connecting|true';
-      const { provider, tracker } = connection;
+      const { provider, tracker, sections } = connection;
       const link = provider.wsconnected ? (provider.synced ? 'connected' : 'syncing') : provider.wsconnecting ? 'connecting' : 'offline';
-      return `${link}|${tracker.allStored}`;
+      return `${link}|${tracker.allStored && sections.allStored}`;
     },
     () => 'connecting|true',
   );
@@ -92,16 +105,16 @@ export function useConnectionState(connection: ManuscriptConnection | null): Con
   useEffect(() => {
     if (!connection) return;
     const markLoaded = () => setLoaded(true);
-    const { doc, provider } = connection;
-    // Text has arrived when the server synced or the local copy filled in the sections map.
+    const { book, provider } = connection;
+    // The book has arrived when the server synced or a copy (local or served) listed sections.
     const check = () => {
-      if (provider.synced || doc.getMap('sections').size > 0) markLoaded();
+      if (provider.synced || sectionsMap(book).size > 0) markLoaded();
     };
     check();
-    doc.on('update', check);
+    book.on('update', check);
     provider.on('sync', check);
     return () => {
-      doc.off('update', check);
+      book.off('update', check);
       provider.off('sync', check);
     };
   }, [connection]);

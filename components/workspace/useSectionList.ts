@@ -2,12 +2,11 @@
 
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { countWords } from '@model/manuscript/countWords';
-import { fragmentText } from '@model/manuscript/fragmentText';
-import { listSections, sectionFragment, sectionsMap } from '@model/manuscript/manuscriptLayout';
+import { readSectionStats, sectionStatsMap } from '@model/manuscript/bookDocument';
+import { listSections, sectionsMap } from '@model/manuscript/manuscriptLayout';
 import type { SectionKind } from '@model/manuscript/manuscriptJson';
+import { measureSection } from '@model/manuscript/sectionDocument';
 import { numberSections } from '@model/manuscript/sectionNumbering';
-import { readChapterTitle } from '@model/manuscript/sectionTitle';
 
 /** One row of the binder. */
 export interface SectionListItem {
@@ -22,90 +21,69 @@ export interface SectionListItem {
   label: string;
   /** Kind and number alone: "Chapter 3", "Part Two", "Dedication". */
   numberLabel: string;
-  /** Null until counted: counting a long book waits until its first section is on screen. */
+  /** Null until counted (a section added a moment ago, before the server has measured it). */
   words: number | null;
 }
 
+/** How often the open section's own count is refreshed while the writer types (ms). */
+const LIVE_COUNT_MS = 300;
+
 /**
- * The manuscript's sections in order with live titles and word counts. Each section's fragment
- * is observed on its own, so typing in one chapter recounts only that chapter, batched to at
- * most a few times a second.
+ * The manuscript's sections in order with their titles and word counts, all read from the book
+ * document, which the sync server keeps current: the binder draws a 30-chapter book without
+ * opening a chapter. The section on screen (`open`, its own document) is counted here as the
+ * writer types, so its count does not wait for the server.
  */
-export function useSectionList(doc: Y.Doc | null): { sections: SectionListItem[]; totalWords: number } {
+export function useSectionList(book: Y.Doc | null, open?: { id: string; doc: Y.Doc } | null): { sections: SectionListItem[]; totalWords: number } {
   const [state, setState] = useState<{ sections: SectionListItem[]; totalWords: number }>({ sections: [], totalWords: 0 });
 
   useEffect(() => {
-    if (!doc) return;
-    const counts = new Map<string, { words: number | null; title: string }>();
-    const observers = new Map<string, () => void>();
-    const dirty = new Set<string>();
+    if (!book) return;
+    let live: { title: string; words: number } | null = open ? measureSection(open.doc) : null;
     let timer: ReturnType<typeof setTimeout> | null = null;
-
-    const measure = (id: string) => {
-      counts.set(id, { words: countWords(fragmentText(sectionFragment(doc, id))), title: readChapterTitle(doc, id) });
-    };
-    let unmeasured = false;
     const publish = () => {
       timer = null;
-      for (const id of dirty) measure(id);
-      dirty.clear();
+      const order = listSections(book);
+      const stats = order.map(({ id }) => (open && id === open.id && live ? live : readSectionStats(book, id)));
+      const numbering = numberSections(order.map(({ kind }, index) => ({ kind, title: stats[index]?.title ?? '' })));
       let totalWords = 0;
-      unmeasured = false;
-      const order = listSections(doc);
-      for (const { id } of order) {
-        // New sections get their title now and their count on the next pass, after the editor shows.
-        if (!counts.has(id)) {
-          counts.set(id, { words: null, title: readChapterTitle(doc, id) });
-          dirty.add(id);
-          unmeasured = true;
-        }
-      }
-      const numbering = numberSections(order.map(({ id, kind }) => ({ kind, title: counts.get(id)!.title })));
-      const sections = order.map(({ id, kind }, index) => {
-        const { words, title } = counts.get(id)!;
-        const { number, numberLabel, label } = numbering[index];
+      const sections = order.map(({ id, kind }, index): SectionListItem => {
+        const words = stats[index]?.words ?? null;
         totalWords += words ?? 0;
-        return { id, kind, chapterNumber: kind === 'chapter' ? number : 0, partNumber: kind === 'part' ? number : 0, title, label, numberLabel, words };
+        const { number, numberLabel, label } = numbering[index];
+        return {
+          id,
+          kind,
+          chapterNumber: kind === 'chapter' ? number : 0,
+          partNumber: kind === 'part' ? number : 0,
+          title: stats[index]?.title ?? '',
+          label,
+          numberLabel,
+          words,
+        };
       });
       setState({ sections, totalWords });
-      if (unmeasured) schedule(50);
     };
     const schedule = (delayMs: number) => {
       if (timer === null) timer = setTimeout(publish, delayMs);
     };
-    const syncObservers = () => {
-      const present = new Set(sectionsMap(doc).keys());
-      for (const id of present) {
-        if (observers.has(id)) continue;
-        const fragment = sectionFragment(doc, id);
-        const observer = () => {
-          dirty.add(id);
-          schedule(400);
-        };
-        fragment.observeDeep(observer);
-        observers.set(id, () => fragment.unobserveDeep(observer));
-      }
-      for (const [id, stop] of observers) {
-        if (!present.has(id)) {
-          stop();
-          observers.delete(id);
-          counts.delete(id);
-        }
-      }
+    const onBook = () => schedule(0);
+    const onOpen = () => {
+      if (!open) return;
+      live = measureSection(open.doc);
+      schedule(LIVE_COUNT_MS);
     };
-    const onStructure = () => {
-      syncObservers();
-      schedule(0);
-    };
-
-    sectionsMap(doc).observe(onStructure);
-    onStructure();
+    sectionsMap(book).observe(onBook);
+    sectionStatsMap(book).observe(onBook);
+    open?.doc.on('update', onOpen);
+    publish();
     return () => {
       if (timer) clearTimeout(timer);
-      sectionsMap(doc).unobserve(onStructure);
-      for (const stop of observers.values()) stop();
+      sectionsMap(book).unobserve(onBook);
+      sectionStatsMap(book).unobserve(onBook);
+      open?.doc.off('update', onOpen);
     };
-  }, [doc]);
+  }, [book, open]);
 
   return state;
 }

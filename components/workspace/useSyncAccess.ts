@@ -12,9 +12,10 @@ const ENDED_BY_SERVER: Record<number, string> = {
 };
 
 /**
- * Keeps the connection's access current: after every disconnect (and every few minutes) it asks
- * the app for the user's role and a fresh sync token, so an expired token never locks a writer
- * out and a role change shows without a reload. Reports when access has ended.
+ * Keeps the connection's access current: after every disconnect of the book's or a section's
+ * socket (and every few minutes) it asks the app for the user's role and a fresh sync token for
+ * every socket, so an expired token never locks a writer out and a role change shows without a
+ * reload. Reports when access has ended, or when the server refused a change for good.
  */
 export function useSyncAccess(connection: ManuscriptConnection | null, manuscriptId: string, initialRole: Role) {
   const [role, setRole] = useState<Role>(initialRole);
@@ -23,11 +24,12 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
 
   useEffect(() => {
     if (!connection) return;
-    const { provider } = connection;
+    const { provider, sections } = connection;
     let stopped = false;
     const end = (message: string) => {
       stopped = true;
       provider.disconnect();
+      for (const sectionProvider of sections.providers) sectionProvider.disconnect();
       setEnded(message);
     };
     const refresh = async () => {
@@ -39,6 +41,7 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
         if (!response.ok) return;
         const body = (await response.json()) as { role: Role; token: string };
         provider.params.token = body.token;
+        sections.setToken(body.token);
         setRole(body.role);
       } catch {
         // The app is unreachable: keep the current token and try again after the next disconnect.
@@ -50,15 +53,34 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
       if (ENDED_BY_SERVER[event.code]) end(ENDED_BY_SERVER[event.code]);
       else void refresh();
     };
-    provider.on('connection-close', onDisconnect);
-    provider.on('connection-error', onDisconnect);
-    provider.on('closed', onClosed);
+    // The book's socket and every section socket, as sections open and close.
+    type Provider = typeof provider;
+    const watched = new Map<Provider, () => void>();
+    const watch = () => {
+      for (const watchedProvider of [provider, ...sections.providers]) {
+        if (watched.has(watchedProvider)) continue;
+        // A section socket closed because the writer moved on is no sign of lost access.
+        const onDrop = () => {
+          if (watchedProvider.shouldConnect) onDisconnect();
+        };
+        watched.set(watchedProvider, onDrop);
+        watchedProvider.on('connection-close', onDrop);
+        watchedProvider.on('connection-error', onDrop);
+        watchedProvider.on('closed', onClosed);
+        if (stopped) watchedProvider.disconnect();
+      }
+    };
+    watch();
+    const unsubscribe = sections.subscribe(watch);
     const timer = setInterval(onDisconnect, 4 * 60 * 1000);
     return () => {
       clearInterval(timer);
-      provider.off('connection-close', onDisconnect);
-      provider.off('connection-error', onDisconnect);
-      provider.off('closed', onClosed);
+      unsubscribe();
+      for (const [watchedProvider, onDrop] of watched) {
+        watchedProvider.off('connection-close', onDrop);
+        watchedProvider.off('connection-error', onDrop);
+        watchedProvider.off('closed', onClosed);
+      }
     };
   }, [connection, manuscriptId]);
 

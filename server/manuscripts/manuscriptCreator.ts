@@ -12,7 +12,8 @@ import { retryWhenBusy } from '../persistence/retryWhenBusy';
 /**
  * Creates a manuscript from its JSON: the database row, its first snapshots and its owner's
  * membership, in one transaction. The sync server loads the snapshots when the first writer
- * opens it. `layout` says how its documents are laid out (see DocumentStore.ts). Returns the new
+ * opens it. `layout` says how its documents are laid out (see DocumentStore.ts): a book and a
+ * document per section, unless a test asks for the older one-document layout. Returns the new
  * manuscript's id.
  */
 export async function manuscriptCreator(
@@ -21,7 +22,7 @@ export async function manuscriptCreator(
   options: { ownerId: string; id?: string; layout?: DocumentLayout },
 ): Promise<string> {
   const id = options.id ?? newId();
-  const layout = options.layout ?? 'one-document';
+  const layout = options.layout ?? 'sections';
   const { snapshots, summary } = layout === 'sections' ? sectionSnapshots(manuscript) : oneDocumentSnapshot(manuscript);
   await retryWhenBusy(() =>
     prisma.manuscript.create({

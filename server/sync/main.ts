@@ -6,12 +6,16 @@ import { automaticRevisions } from '../revisions/automaticRevisions';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 import { syncConfig } from '../config/syncConfig';
 import { createSyncServer } from './createSyncServer';
+import { convertAllToSections } from '../manuscripts/sectionsConversion';
 import { log } from './log';
 
 /** Entry point of the sync process (`npm run sync`). */
 async function main(): Promise<void> {
   const config = syncConfig();
   const prisma = createPrismaClient();
+  // A database that `npm start` has not prepared may still hold one-document manuscripts.
+  const converted = await convertAllToSections(prisma);
+  if (converted.length > 0) log.info('laid out manuscripts in sections', { count: converted.length });
   const server = await createSyncServer({
     store: new PrismaDocumentStore(prisma),
     access: createSyncAccessControl(prisma, createAuth(prisma)),
@@ -27,7 +31,7 @@ async function main(): Promise<void> {
     maxMessageBytes: config.maxMessageBytes,
     storage: { flushWindowMs: config.flushWindowMs, compactAfterEntries: config.compactAfterEntries },
   });
-  log.info('sync server listening', { url: `ws://${config.host}:${server.port}/<manuscriptId>` });
+  log.info('sync server listening', { url: `ws://${config.host}:${server.port}/<manuscriptId>[/<sectionId>]` });
   // The parent (npm start, tests) may read this line to learn the port.
   process.stdout.write(`sync server listening on port ${server.port}\n`);
 

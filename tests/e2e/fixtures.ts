@@ -85,7 +85,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
 
   manuscript: async ({ prisma }, use, testInfo) => {
-    const { id, owner } = await createOwnedManuscript(prisma, `E2E ${testInfo.title.slice(0, 60)}`);
+    const { id, owner } = await createOwnedManuscript(prisma, `E2E ${testInfo.title.slice(0, 60)}`, { layout: 'sections' });
     await use({ id, owner: { ...owner, name: 'Owner' } });
   },
 

@@ -26,7 +26,7 @@ import { storedAck } from '../support/storedAck';
 // deleted, and every log row compacted away (only SQLite's sequence remembers the last seq). Brought up to date as `npm start` does, it must keep every word and its history.
 
 test('a database from before documents had names keeps every word, section and revision', async (t) => {
-  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db');
+  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db', { convert: false });
   const stored = await new PrismaDocumentStore(prisma).load('sample', MAIN_DOCUMENT);
   assert.ok(stored, 'the sample manuscript loads');
   const doc = historyDocFromStored(stored);
@@ -55,7 +55,7 @@ test('a database from before documents had names keeps every word, section and r
 });
 
 test('after the upgrade, new log rows are numbered after every revision (the sequence survives the table rebuild), so the next revision credits them', async (t) => {
-  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db');
+  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db', { convert: false });
   const store = new PrismaDocumentStore(prisma);
   const before = await prisma.revision.aggregate({ where: { manuscriptId: 'sample' }, _max: { throughSeq: true } });
   const doc = historyDocFromStored((await store.load('sample', MAIN_DOCUMENT))!);
@@ -73,7 +73,7 @@ test('after the upgrade, new log rows are numbered after every revision (the seq
 });
 
 test('converting that database to a book and section documents keeps every word, every revision comparable, and every author', async (t) => {
-  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db');
+  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db', { convert: false });
   const before = (await manuscriptVersions(prisma, 'sample', ['now'])).get('now')!;
   const oldRevisions = await prisma.revision.findMany({ where: { manuscriptId: 'sample' }, orderBy: { createdAt: 'asc' }, select: { id: true, summary: true } });
   assert.deepEqual(await convertAllToSections(prisma), ['sample']);
@@ -109,4 +109,11 @@ test('converting that database to a book and section documents keeps every word,
   await server.registry.revisionNow('sample');
   const latest = await prisma.revision.findFirstOrThrow({ where: { manuscriptId: 'sample' }, orderBy: { createdAt: 'desc' }, select: { summary: true } });
   assert.deepEqual(parseRevisionSummary(latest.summary).authors.map((a) => [a.name, a.added, a.removed]), [['Ada Editor', 4, 0]]);
+});
+
+test('starting on that database lays its manuscripts out in sections, as `npm start` and the sync server do', async (t) => {
+  const { prisma } = await openFixtureDatabase(t, 'quire-v1.db');
+  const manuscript = await prisma.manuscript.findUniqueOrThrow({ where: { id: 'sample' }, select: { layout: true } });
+  assert.equal(manuscript.layout, 'sections');
+  assert.deepEqual(await convertAllToSections(prisma), [], 'nothing is left to convert');
 });

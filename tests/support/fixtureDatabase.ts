@@ -13,10 +13,10 @@ const PREPARE_TIMEOUT_MS = 60_000;
 
 /**
  * A copy of a database file from tests/fixtures/databases/ (one made by an earlier version of
- * Quire), brought up to date the way `npm start` does it, in a temporary folder deleted when
- * `scope` ends.
+ * Quire), brought up to date the way `npm start` does it (`convert: false` stops short of laying
+ * its manuscripts out in sections), in a temporary folder deleted when `scope` ends.
  */
-export async function openFixtureDatabase(scope: TestScope, fileName: string): Promise<{ url: string; prisma: PrismaClient }> {
+export async function openFixtureDatabase(scope: TestScope, fileName: string, options: { convert?: boolean } = {}): Promise<{ url: string; prisma: PrismaClient }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-fixture-'));
   let prisma: PrismaClient | null = null;
   stopWhenDone(scope, `the fixture database in ${dir}`, async () => {
@@ -26,7 +26,7 @@ export async function openFixtureDatabase(scope: TestScope, fileName: string): P
   const file = path.join(dir, 'quire.db');
   copyFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/databases', fileName), file);
   const url = `file:${file}`;
-  await withTimeout(prepareDatabase(url, { seed: false, quiet: true }), PREPARE_TIMEOUT_MS, `the fixture database ${fileName} was not migrated`);
+  await withTimeout(prepareDatabase(url, { seed: false, quiet: true, convert: options.convert }), PREPARE_TIMEOUT_MS, `the fixture database ${fileName} was not migrated`);
   prisma = createPrismaClient(url);
   return { url, prisma };
 }

@@ -41,7 +41,8 @@ export async function createMember(prisma: PrismaClient, manuscriptId: string, r
 
 /**
  * Creates a new manuscript owned by a new account (the empty new manuscript, unless `manuscript`
- * is given); returns its id and the owner.
+ * is given), in the one-document layout unless `layout` says otherwise; returns its id and the
+ * owner.
  */
 export async function createOwnedManuscript(
   prisma: PrismaClient,
@@ -51,7 +52,7 @@ export async function createOwnedManuscript(
   const account = await createAccount(prisma, 'Owner');
   const content = options.manuscript ?? newManuscript(title);
   const id = await withTimeout(
-    manuscriptCreator(prisma, content, { ownerId: account.userId, layout: options.layout }),
+    manuscriptCreator(prisma, content, { ownerId: account.userId, layout: options.layout ?? 'one-document' }),
     WRITE_TIMEOUT_MS,
     `the manuscript “${title}” was not created`,
   );

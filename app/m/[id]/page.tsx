@@ -4,6 +4,7 @@ import { syncConfig } from '../../../server/config/syncConfig';
 import { requireUser } from '../../../server/auth/currentUser';
 import { roleIn } from '../../../server/access/roleIn';
 import { signSyncToken } from '../../../server/access/syncToken';
+import { servedManuscript } from '../../../server/manuscripts/servedManuscript';
 import { ManuscriptWorkspace } from '../../../components/workspace/ManuscriptWorkspace';
 
 export const dynamic = 'force-dynamic';
@@ -14,6 +15,7 @@ export default async function ManuscriptPage({ params }: { params: Promise<{ id:
   const user = await requireUser(`/m/${id}`);
   const role = await roleIn(db, id, user.id);
   if (!role) notFound();
+  const served = await servedManuscript(db, id);
   return (
     <ManuscriptWorkspace
       manuscriptId={id}
@@ -22,6 +24,7 @@ export default async function ManuscriptPage({ params }: { params: Promise<{ id:
       user={{ id: user.id, name: user.name }}
       initialRole={role}
       syncToken={await signSyncToken(user.id, id)}
+      served={served ?? undefined}
     />
   );
 }

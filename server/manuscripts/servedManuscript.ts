@@ -1,0 +1,41 @@
+import * as Y from 'yjs';
+import type { PrismaClient } from '../generated/prisma/client';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
+import { listSections } from '@model/manuscript/manuscriptLayout';
+import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+
+/** What the writing room is served with: the book and its first section as stored (update V2, base64). */
+export interface ServedManuscript {
+  book: string;
+  section?: { id: string; state: string };
+}
+
+/**
+ * Reads what the writing room shows first straight from storage (at most a flush window behind
+ * the writers; the sockets bring the rest): the book document, and the section the room opens on
+ * (the first chapter, or the first section). Null for a manuscript not laid out in sections.
+ */
+export async function servedManuscript(prisma: PrismaClient, manuscriptId: string): Promise<ServedManuscript | null> {
+  const store = new PrismaDocumentStore(prisma);
+  if ((await store.layoutOf(manuscriptId)) !== 'sections') return null;
+  const book = await readState(store, manuscriptId, BOOK_DOCUMENT);
+  if (!book) return null;
+  const doc = new Y.Doc();
+  Y.applyUpdateV2(doc, book);
+  const order = listSections(doc);
+  doc.destroy();
+  const first = order.find((section) => section.kind === 'chapter') ?? order[0];
+  const section = first ? await readState(store, manuscriptId, first.id) : null;
+  return {
+    book: Buffer.from(book).toString('base64'),
+    ...(first && section ? { section: { id: first.id, state: Buffer.from(section).toString('base64') } } : {}),
+  };
+}
+
+/** One document's state as stored: its snapshot and log merged into one update. */
+async function readState(store: PrismaDocumentStore, manuscriptId: string, docName: string): Promise<Uint8Array | null> {
+  const stored = await store.load(manuscriptId, docName);
+  if (!stored) return null;
+  const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+  return parts.length === 0 ? null : parts.length === 1 ? parts[0] : Y.mergeUpdatesV2(parts);
+}
