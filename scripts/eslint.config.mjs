@@ -27,6 +27,12 @@ const MODEL_STAYS_PURE = [
   },
 ];
 
+/** Request validation belongs to the server's route handlers; in the browser it would only add weight. */
+const NO_SERVER_VALIDATION = {
+  regex: '^zod(/|$)',
+  message: 'zod validates requests on the server: keep it out of code the browser loads (model/, components/).',
+};
+
 /** components/ runs in the browser: what it needs from the server side (types, shared values) lives in model/. */
 const COMPONENTS_WITHOUT_SERVER = {
   regex: climbingInto('server'),
@@ -53,11 +59,11 @@ const config = [
   },
   {
     files: ['model/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: MODEL_STAYS_PURE }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...MODEL_STAYS_PURE, NO_SERVER_VALIDATION] }] },
   },
   {
     files: ['components/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [MODEL_BY_ALIAS, COMPONENTS_WITHOUT_SERVER] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [MODEL_BY_ALIAS, COMPONENTS_WITHOUT_SERVER, NO_SERVER_VALIDATION] }] },
   },
   {
     // Playwright fixtures take an empty destructuring pattern by convention.

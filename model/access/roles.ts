@@ -1,13 +1,8 @@
-import { z } from 'zod';
-
 /** The roles a member of a manuscript can have, strongest first. */
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
 
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
-
-/** Validates a role sent by a client. */
-export const RoleSchema = z.enum(ROLES);
 
 /** Whether a role may change the manuscript's text (viewers and, until comments exist, commenters may not). */
 export function canWrite(role: Role): boolean {

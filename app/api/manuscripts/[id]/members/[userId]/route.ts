@@ -6,7 +6,7 @@ import { HttpError } from '../../../../../../server/http/HttpError';
 import { jsonRoute, readJson } from '../../../../../../server/http/jsonRoute';
 import { memberAccess } from '../../../../../../server/access/memberAccess';
 import { memberChanger } from '../../../../../../server/access/memberChanger';
-import { RoleSchema } from '@model/access/roles';
+import { RoleSchema } from '../../../../../../server/access/roleSchema';
 
 type Context = { params: Promise<{ id: string; userId: string }> };
 const ChangeRole = z.object({ role: RoleSchema });
