@@ -1,6 +1,6 @@
 'use client';
 
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -22,6 +22,8 @@ interface SectionEditorProps {
   editable: boolean;
   /** Shown above a chapter's title ("Chapter 3"); the number follows from the chapter's place. */
   chapterLabel?: string;
+  /** What shows until the editor is ready (the text as served), instead of "Opening…". */
+  fallback?: ReactNode;
 }
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -39,7 +41,7 @@ const PLACEHOLDERS: Record<string, string> = {
  * of the book stays out of ProseMirror (and out of the browser until it syncs in the
  * background), which keeps long books fast.
  */
-export function SectionEditor({ doc, provider, writer, chapterLabel, editable }: SectionEditorProps) {
+export function SectionEditor({ doc, provider, writer, chapterLabel, editable, fallback }: SectionEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -66,7 +68,7 @@ export function SectionEditor({ doc, provider, writer, chapterLabel, editable }:
     [doc, provider],
   );
 
-  if (!editor) return <div className="manuscript-page is-loading">Opening…</div>;
+  if (!editor) return fallback ?? <div className="manuscript-page is-loading">Opening…</div>;
   return (
     <>
       {editable && <EditorToolbar editor={editor} />}

@@ -4,7 +4,9 @@ import Link from 'next/link';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import { listSections } from '@model/manuscript/manuscriptLayout';
+import type { JSONContent } from '@tiptap/core';
 import { SectionEditor } from '../editor/SectionEditor';
+import { StaticSection } from '../editor/StaticSection';
 import { IdentityPicker } from '../identity/IdentityPicker';
 import { useWriterColor } from '../identity/useWriterColor';
 import type { RevisionJson } from '../revisions/HistoryPanel';
@@ -42,7 +44,7 @@ interface ManuscriptWorkspaceProps {
    * The book's state and the first section's, as stored when the page was served (update V2,
    * base64), so the binder and the text show before any socket answers.
    */
-  served?: { book: string; section?: { id: string; state: string } };
+  served?: { book: string; section?: { id: string; state: string; content: JSONContent } };
 }
 
 /**
@@ -74,6 +76,8 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const active = sections.find((s) => s.id === activeId);
   const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
   const open = useOpenSection(connection, activeId, active?.kind ?? null, servedSection);
+  // The served text shows (from the server's first render on) until the editor takes its place.
+  const servedText = served?.section && (activeId === null || activeId === served.section.id) ? <StaticSection content={served.section.content} /> : null;
   const sectionIds = sections.map((s) => s.id).join(' ');
 
   useEffect(() => {
@@ -158,13 +162,14 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
               writer={writer}
               chapterLabel={chapterLabel}
               editable={writable}
+              fallback={servedText}
             />
           ) : open.unavailable ? (
             <div className="manuscript-page is-loading" data-testid="section-unavailable">
               This section is not in this browser yet, and the server cannot be reached. It opens when the connection returns; every section you have opened before, or that finished syncing, opens now.
             </div>
           ) : (
-            <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>
+            (servedText ?? <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>)
           )}
         </main>
         {panel === 'share' && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setPanel(null)} />}

@@ -2,12 +2,15 @@ import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { listSections } from '@model/manuscript/manuscriptLayout';
+import { hasSectionContent, readSectionContent } from '@model/manuscript/sectionDocument';
+import type { JSONContent } from '@tiptap/core';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
 
 /** What the writing room is served with: the book and its first section as stored (update V2, base64). */
 export interface ServedManuscript {
   book: string;
-  section?: { id: string; state: string };
+  /** The first section: its state, and its text as ProseMirror JSON for the page to show at once. */
+  section?: { id: string; state: string; content: JSONContent };
 }
 
 /**
@@ -28,8 +31,17 @@ export async function servedManuscript(prisma: PrismaClient, manuscriptId: strin
   const section = first ? await readState(store, manuscriptId, first.id) : null;
   return {
     book: Buffer.from(book).toString('base64'),
-    ...(first && section ? { section: { id: first.id, state: Buffer.from(section).toString('base64') } } : {}),
+    ...(first && section ? { section: { id: first.id, state: Buffer.from(section).toString('base64'), content: contentOf(section) } } : {}),
   };
+}
+
+/** A section document's text as ProseMirror JSON. */
+function contentOf(state: Uint8Array): JSONContent {
+  const doc = new Y.Doc();
+  Y.applyUpdateV2(doc, state);
+  const content = hasSectionContent(doc) ? readSectionContent(doc) : { type: 'doc', content: [] };
+  doc.destroy();
+  return content;
 }
 
 /** One document's state as stored: its snapshot and log merged into one update. */

@@ -117,4 +117,21 @@ test.describe('a book of sections', () => {
     await expect(adaPage.getByTestId('editor')).toContainText('The curtain would not fall. Three.');
     await expect(adaPage.getByTestId('editor')).not.toContainText('One.');
   });
+
+  test('the page arrives with the first chapter’s text in it, readable before any script runs', async ({ openAs, browser, baseURL }) => {
+    const adaPage = await openAs(ada, `/m/${id}`);
+    const html = await (await adaPage.request.get(`/m/${id}`)).text();
+    expect(html).toContain('data-testid="static-section"');
+    expect(html).toContain('The house lights dimmed.');
+    expect(html).toContain('class="ms-chapter-title"');
+    expect(html).not.toContain('Nobody remembered the lines.');
+    // With scripts off, the writer still reads the chapter.
+    const cookies = await adaPage.context().cookies();
+    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    await noScript.addCookies(cookies);
+    const page = await noScript.newPage();
+    await page.goto(`/m/${id}`);
+    await expect(page.getByTestId('static-section')).toContainText('The house lights dimmed.');
+    await noScript.close();
+  });
 });
