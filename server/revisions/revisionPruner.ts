@@ -4,6 +4,8 @@ import type { RevisionSummary } from '@model/revisions/revisionSummary';
 import { parseRevisionSummary } from './parseRevisionSummary';
 import { revisionsToPrune } from './retention';
 import { encodeDeltaSnapshot, type DeleteSet } from './revisionSnapshots';
+import { decodeDocumentDeltas, encodeDocumentDeltas } from './documentDeltas';
+import { MAIN_DOCUMENT, asDocumentLayout, type DocumentLayout } from '../persistence/DocumentStore';
 
 /**
  * Applies the retention policy to one manuscript's revisions. What a dropped revision recorded
@@ -15,27 +17,13 @@ export async function revisionPruner(prisma: PrismaClient, manuscriptId: string,
   const revisions = await prisma.revision.findMany({
     where: { manuscriptId },
     orderBy: [{ createdAt: 'asc' }, { throughSeq: 'asc' }],
-    select: { id: true, kind: true, createdAt: true, summary: true, snapshot: true },
+    select: { id: true, kind: true, createdAt: true, summary: true, snapshot: true, layout: true },
   });
   const prune = new Set(revisionsToPrune(revisions, now));
-  const updates = new Map<string, { summary: RevisionSummary; snapshot: Uint8Array }>();
-  let carried = null as { summary: RevisionSummary; deletions: DeleteSet[] } | null;
-  for (const revision of revisions) {
-    const summary = parseRevisionSummary(revision.summary);
-    const delta = Y.decodeSnapshotV2(new Uint8Array(revision.snapshot));
-    if (prune.has(revision.id)) {
-      carried = {
-        summary: carried ? mergeSummaries(carried.summary, summary) : summary,
-        deletions: [...(carried?.deletions ?? []), delta.ds],
-      };
-    } else if (carried) {
-      updates.set(revision.id, {
-        summary: mergeSummaries(carried.summary, summary),
-        snapshot: encodeDeltaSnapshot(delta.sv, Y.mergeDeleteSets([...carried.deletions, delta.ds])),
-      });
-      carried = null;
-    }
-  }
+  const updates = foldPrunedRevisions(
+    revisions.map((revision) => ({ id: revision.id, layout: asDocumentLayout(revision.layout), snapshot: new Uint8Array(revision.snapshot), summary: parseRevisionSummary(revision.summary) })),
+    prune,
+  );
   // Revisions after the last kept one cannot hand their deletions on: they stay.
   const deletable = [...prune].filter((id) => revisions.findIndex((r) => r.id === id) < revisions.findLastIndex((r) => !prune.has(r.id)));
   if (deletable.length === 0) return 0;
@@ -46,6 +34,65 @@ export async function revisionPruner(prisma: PrismaClient, manuscriptId: string,
     prisma.revision.deleteMany({ where: { id: { in: deletable } } }),
   ]);
   return deletable.length;
+}
+
+/** A revision as pruning reads it. */
+export interface FoldableRevision {
+  id: string;
+  layout: DocumentLayout;
+  snapshot: Uint8Array;
+  summary: RevisionSummary;
+}
+
+/**
+ * What the revisions that stay must hold once `prune` is dropped (oldest first in, new summary and
+ * snapshot out, only for those that change): each dropped revision's summary is added into the
+ * next one kept; its deletions go into the next kept revision of the same layout, per document
+ * in the sections layout, where a document the kept revision did not change gets the dropped
+ * revision's state vector with the carried deletions (it did not change since then).
+ */
+export function foldPrunedRevisions(revisions: FoldableRevision[], prune: Set<string>): Map<string, { summary: RevisionSummary; snapshot: Uint8Array }> {
+  const updates = new Map<string, { summary: RevisionSummary; snapshot: Uint8Array }>();
+  let summary: RevisionSummary | null = null;
+  let oneDocument: DeleteSet[] = [];
+  let sections = new Map<string, { sv: Map<number, number>; deletions: DeleteSet[] }>();
+  for (const revision of revisions) {
+    const own = parseDeltas(revision);
+    if (prune.has(revision.id)) {
+      summary = summary ? mergeSummaries(summary, revision.summary) : revision.summary;
+      if (revision.layout === 'one-document') oneDocument.push(own.get(MAIN_DOCUMENT)!.ds);
+      else {
+        for (const [name, delta] of own) {
+          const carried = sections.get(name);
+          sections.set(name, { sv: delta.sv, deletions: [...(carried?.deletions ?? []), delta.ds] });
+        }
+      }
+      continue;
+    }
+    let snapshot: Uint8Array | null = null;
+    if (revision.layout === 'one-document' && oneDocument.length > 0) {
+      const delta = own.get(MAIN_DOCUMENT)!;
+      snapshot = encodeDeltaSnapshot(delta.sv, Y.mergeDeleteSets([...oneDocument, delta.ds]));
+      oneDocument = [];
+    } else if (revision.layout === 'sections' && sections.size > 0) {
+      const deltas = new Map<string, Uint8Array>();
+      for (const [name, delta] of own) deltas.set(name, encodeDeltaSnapshot(delta.sv, Y.mergeDeleteSets([...(sections.get(name)?.deletions ?? []), delta.ds])));
+      for (const [name, carried] of sections) if (!own.has(name)) deltas.set(name, encodeDeltaSnapshot(carried.sv, Y.mergeDeleteSets(carried.deletions)));
+      snapshot = encodeDocumentDeltas(deltas);
+      sections = new Map();
+    }
+    if (summary || snapshot) {
+      updates.set(revision.id, { summary: summary ? mergeSummaries(summary, revision.summary) : revision.summary, snapshot: snapshot ?? revision.snapshot });
+      summary = null;
+    }
+  }
+  return updates;
+}
+
+/** A revision's delta snapshots by document (the one document is named {@link MAIN_DOCUMENT}). */
+function parseDeltas(revision: FoldableRevision): Map<string, Y.Snapshot> {
+  if (revision.layout === 'one-document') return new Map([[MAIN_DOCUMENT, Y.decodeSnapshotV2(revision.snapshot)]]);
+  return new Map([...decodeDocumentDeltas(revision.snapshot)].map(([name, delta]) => [name, Y.decodeSnapshotV2(delta)]));
 }
 
 /** Adds an earlier summary's counts into a later one's. */

@@ -10,6 +10,9 @@ import { revisionNamer } from '../../server/revisions/revisionNamer';
 import { revisionRestorer } from '../../server/revisions/revisionRestorer';
 import { listRevisions } from '../../server/revisions/listRevisions';
 import { compareRevisions } from '../../server/revisions/compareRevisions';
+import { manuscriptVersions } from '../../server/revisions/manuscriptVersions';
+import { revisionPruner } from '../../server/revisions/revisionPruner';
+import { sectionsRevisionCreator } from '../../server/revisions/sectionsRevisionCreator';
 import { importAppender } from '../../server/import/importAppender';
 import { importFile } from '../../server/import/importFile';
 import { manuscriptExporter } from '../../server/export/manuscriptExporter';
@@ -99,4 +102,35 @@ test('appending an import to a book in sections reaches a co-writer live, is exp
   assert.equal(revisions[0].name, 'Imported “more.md”');
   const rows = await database.prisma.manuscriptUpdate.findMany({ where: { manuscriptId: id, docName: added[2] }, select: { userId: true } });
   assert.deepEqual(rows.map((row) => row.userId), [owner.userId], 'the imported chapter is credited to the writer who imported it');
+});
+
+test('pruning a long history in sections keeps every kept revision exact, whichever sections each one changed', async (t) => {
+  const manuscript = newManuscript('Pruned');
+  manuscript.sections.push({ id: 'secondchapter', kind: 'chapter', content: emptySection('chapter', 'Two') });
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Pruned', { layout: 'sections', manuscript });
+  const [, , first] = manuscript.sections.map((s) => s.id);
+  const one = connectStockClient(t, server.port, `${id}/${first}`, owner.token);
+  const two = connectStockClient(t, server.port, `${id}/secondchapter`, owner.token);
+  await Promise.all([one.synced, two.synced]);
+  const DAY = 24 * 60 * 60 * 1000;
+  const now = new Date('2026-11-30T12:00:00Z');
+  const ids: string[] = [];
+  // Sixty revisions over 40 days, in threes ten minutes apart (the hourly tier keeps one of each
+  // three), alternating which chapter changed; some delete words, so kept revisions must carry
+  // dropped ones' deletions.
+  for (let k = 0; k < 60; k++) {
+    const client = k % 2 === 0 ? one : two;
+    const text = sectionDocParagraph(client.doc);
+    if (k % 5 === 4) text.delete(0, Math.min(6, text.length));
+    else text.insert(text.length, `word${k} `);
+    await storedAck(client, (k % 100) + 1);
+    const at = new Date(now.getTime() - 40 * DAY + Math.floor(k / 3) * 2 * DAY + (k % 3) * 10 * 60 * 1000);
+    ids.push((await sectionsRevisionCreator(database.prisma, id, new Map(), { kind: 'auto', at }))!);
+  }
+  const before = await manuscriptVersions(database.prisma, id, ids);
+  const dropped = await revisionPruner(database.prisma, id, now);
+  assert.ok(dropped > 10, `older revisions are pruned (${dropped})`);
+  const kept = (await database.prisma.revision.findMany({ where: { manuscriptId: id }, select: { id: true } })).map((r) => r.id);
+  const after = await manuscriptVersions(database.prisma, id, kept);
+  for (const revisionId of kept) assert.deepEqual(after.get(revisionId), before.get(revisionId), `revision ${ids.indexOf(revisionId)} reads as it did`);
 });
