@@ -52,7 +52,7 @@ const children: ChildProcess[] = [
 setTimeout(() => {
   console.log(`\nQuire is running: ${appUrl}  (sample novel: ${appUrl}/m/sample)`);
   console.log(`Sign in as ${DEMO_ACCOUNT.email} with the password ${DEMO_ACCOUNT.password} (owner of the sample novel).`);
-  console.log(`Sync server: ws://${new URL(appUrl).hostname}:${syncConfig().port}/<manuscriptId>   Database: ${url}\n`);
+  console.log(`Sync server: ws://${new URL(appUrl).hostname}:${syncConfig().port}/<manuscriptId>[/<sectionId>]   Database: ${url}\n`);
 }, 1500).unref();
 
 let stopping = false;
