@@ -6,6 +6,7 @@ import type { SectionKind } from '@model/manuscript/manuscriptJson';
 import { hasSectionContent, initialSectionUpdate, renameSection } from '@model/manuscript/sectionDocument';
 import { readSectionStats, sectionStatsMap } from '@model/manuscript/bookDocument';
 import { StoredTracker } from './StoredTracker';
+import { AdoptingWebSocket } from './earlySockets';
 
 /** One section's document as the writing room holds it: kept in IndexedDB, synced over its own room. */
 export interface SectionConnection {
@@ -192,7 +193,7 @@ export class SectionDocuments {
   private connect(sectionId: string): SectionConnection {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(localDatabaseName(this.manuscriptId, sectionId), doc);
-    const provider = new WebsocketProvider(this.url, `${this.manuscriptId}/${sectionId}`, doc, { maxBackoffTime: 2500, params: { token: this.token } });
+    const provider = new WebsocketProvider(this.url, `${this.manuscriptId}/${sectionId}`, doc, { maxBackoffTime: 2500, WebSocketPolyfill: AdoptingWebSocket, params: { token: this.token } });
     const tracker = new StoredTracker(doc, provider);
     tracker.subscribe(() => this.notify());
     return { id: sectionId, doc, provider, local, tracker };

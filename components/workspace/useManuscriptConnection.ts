@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { sectionsMap } from '@model/manuscript/manuscriptLayout';
 import { StoredTracker } from './StoredTracker';
+import { AdoptingWebSocket } from './earlySockets';
 import { SectionDocuments, localDatabaseName } from './sectionDocuments';
 
 /** What the status indicator shows: the link to the server and whether all is stored. */
@@ -48,7 +49,7 @@ export function useManuscriptConnection(manuscriptId: string, url: string, token
   useEffect(() => {
     const book = new Y.Doc();
     const local = new IndexeddbPersistence(localDatabaseName(manuscriptId, BOOK_DOCUMENT), book);
-    const provider = new WebsocketProvider(url, manuscriptId, book, { maxBackoffTime: 2500, params: { token } });
+    const provider = new WebsocketProvider(url, manuscriptId, book, { maxBackoffTime: 2500, WebSocketPolyfill: AdoptingWebSocket, params: { token } });
     // As if from the server (it is the server's state): not sent back, not counted as unsaved.
     if (initial) Y.applyUpdateV2(book, initial, provider);
     // Marks for profiling how a manuscript opens (see docs/PERFORMANCE.md).

@@ -134,4 +134,21 @@ test.describe('a book of sections', () => {
     await expect(page.getByTestId('static-section')).toContainText('The house lights dimmed.');
     await noScript.close();
   });
+
+  test('the book’s and the first chapter’s sockets open before the page’s scripts run, and the room uses them', async ({ openAs }) => {
+    const adaPage = await openAs(ada, `/m/${id}`);
+    await expectConnected(adaPage);
+    const timing = await adaPage.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return { early: at('quire:early-sockets'), connecting: at('quire:connecting'), left: Object.keys((window as unknown as { __quireEarlySockets?: object }).__quireEarlySockets ?? {}).length };
+    });
+    expect(timing.early, 'the early sockets opened').toBeLessThan(timing.connecting);
+    expect(timing.left, 'both early sockets were taken by the room').toBe(0);
+    await adaPage.locator('.manuscript-page p').first().click();
+    await adaPage.keyboard.press('End');
+    await adaPage.keyboard.type(' Through the early socket.');
+    await expect(adaPage.getByTestId('connection-saved')).toHaveText('All changes saved');
+    const benPage = await openAs(ben, `/m/${id}`);
+    await expect(benPage.getByTestId('editor')).toContainText('The house lights dimmed. Through the early socket.');
+  });
 });

@@ -6,6 +6,7 @@ import { roleIn } from '../../../server/access/roleIn';
 import { signSyncToken } from '../../../server/access/syncToken';
 import { servedManuscript } from '../../../server/manuscripts/servedManuscript';
 import { ManuscriptWorkspace } from '../../../components/workspace/ManuscriptWorkspace';
+import { earlySocketsScript } from '../../../components/workspace/earlySockets';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,15 +17,23 @@ export default async function ManuscriptPage({ params }: { params: Promise<{ id:
   const role = await roleIn(db, id, user.id);
   if (!role) notFound();
   const served = await servedManuscript(db, id);
+  const syncToken = await signSyncToken(user.id, id);
+  const syncUrl = process.env.SYNC_PUBLIC_URL || undefined;
+  // The book's and the first chapter's sockets open while the page's scripts still load.
+  const rooms = [id, ...(served?.section ? [`${id}/${served.section.id}`] : [])];
+  const early = earlySocketsScript(rooms, syncToken, syncConfig().port, syncUrl).replace(/</g, '\\u003c');
   return (
-    <ManuscriptWorkspace
-      manuscriptId={id}
-      syncPort={syncConfig().port}
-      syncUrl={process.env.SYNC_PUBLIC_URL || undefined}
-      user={{ id: user.id, name: user.name }}
-      initialRole={role}
-      syncToken={await signSyncToken(user.id, id)}
-      served={served ?? undefined}
-    />
+    <>
+      <script dangerouslySetInnerHTML={{ __html: early }} />
+      <ManuscriptWorkspace
+        manuscriptId={id}
+        syncPort={syncConfig().port}
+        syncUrl={syncUrl}
+        user={{ id: user.id, name: user.name }}
+        initialRole={role}
+        syncToken={syncToken}
+        served={served ?? undefined}
+      />
+    </>
   );
 }
