@@ -120,9 +120,13 @@ export function fromApp(baseURL: string | undefined): { origin: string } {
   return { origin: new URL(baseURL!).origin };
 }
 
-/** Waits until a writing room is connected to the sync server. */
+/**
+ * Waits until a writing room is connected to the sync server and its editor has taken the place
+ * of the text the page was served with (which looks the same but takes no typing).
+ */
 export async function expectConnected(page: Page): Promise<void> {
   await expect(page.getByTestId('connection-link')).toHaveText('Connected');
+  await expect(page.getByTestId('editor')).toBeVisible();
 }
 
 export { expect };
