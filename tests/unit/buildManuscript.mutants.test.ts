@@ -220,3 +220,19 @@ test('a heading line is read trimmed; nothing after a break or a scene heading i
   assert.deepEqual(md('## One\n\n***\n\n#### *Late*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneBreak, sceneHeading(Late)', 'chapter: chapterTitle(Two), paragraph(x)']);
   assert.deepEqual(md('## One\n\n### Scene\n\n#### *Sub*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneHeading(Scene), sceneHeading(Sub)', 'chapter: chapterTitle(Two), paragraph(x)']);
 });
+
+test('a scene heading over two lines keeps its words apart (its schema has no line breaks)', () => {
+  const built = buildManuscript(
+    [block('paragraph', 'chapter heading', marked('Chapter 1')), block('paragraph', undefined, marked('Text')), block('paragraph', 'scene heading', marked('Night', 'italic'), lineBreak, marked('Falls')), block('paragraph', undefined, marked('More'))],
+    options(),
+  );
+  assert.deepEqual(built.sections[0].content.content![0].content![2], { type: 'sceneHeading', content: [marked('Night', 'italic'), marked(' '), marked('Falls')] });
+  assert.deepEqual(outline(built), ['title: File', 'chapter: chapterTitle(), paragraph(Text), sceneHeading(Night Falls), paragraph(More)']);
+});
+
+test('an attribution that opens with a line break loses the break and the dash, and keeps every word after them', () => {
+  // Markdown's backslash at a line's end is a hard break, here before the dash.
+  assert.deepEqual(md('> The quotation\n\n\\\n— Anon, *The Book*\n\nStory'), ['title: File', 'epigraphs: epigraph(The quotation | Anon, The Book)', 'chapter: chapterTitle, paragraph(Story)']);
+  const built = buildManuscript([block('quote', 'epigraph', marked('Q')), block('paragraph', 'epigraph attribution', lineBreak, lineBreak, marked('— Anon, '), marked('The Book', 'italic')), block('paragraph', undefined, marked('x'))], options());
+  assert.deepEqual(built.sections[0].content.content![0].content![0].content![1], { type: 'epigraphAttribution', content: [marked('Anon, '), marked('The Book', 'italic')] });
+});
