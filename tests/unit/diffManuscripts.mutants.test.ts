@@ -140,3 +140,14 @@ test('a change that starts where a run starts yields no empty part before it', (
     { text: ' three', marks: [] },
   ]);
 });
+
+test('spaces gained or lost around a title are no rename', () => {
+  const diff = diffManuscripts(book('B', part('p', 'Spring'), chapter('c', 'Tide', 'x')), book('B', part('p', ' Spring  '), chapter('c', 'Tide ', 'x')));
+  assert.deepEqual(
+    diff.sections.map((s) => [s.id, s.label, s.renamedFrom]),
+    [
+      ['p', 'Part One: Spring', undefined],
+      ['c', 'Tide', undefined],
+    ],
+  );
+});
