@@ -40,21 +40,25 @@ const ENDS_LIKE_SENTENCE = /[.!?,;…]["'”’)]?$/;
 const withoutColon = (text: string) => text.replace(/\s*:\s*$/, '').trim();
 const plainText = (value: string): JSONContent[] => (value ? [{ type: 'text', text: value }] : []);
 
-/** Inlines allowed in title-like nodes, whose schema permits italic only. */
+/**
+ * Inlines allowed in title-like nodes, whose schema permits italic text only: a line break
+ * becomes a space, so the words on either side of it stay two words.
+ */
 function italicOnly(inlines: JSONContent[]): JSONContent[] {
-  return inlines
-    .filter((node) => node.type === 'text')
-    .map((node) => {
-      const marks = node.marks?.filter((mark) => mark.type === 'italic');
-      return { type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) };
-    });
+  return inlines.map((node) => {
+    if (node.type === 'hardBreak') return { type: 'text', text: ' ' };
+    const marks = node.marks?.filter((mark) => mark.type === 'italic');
+    return { type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) };
+  });
 }
 
-/** Drops the leading dash of an attribution, which is typography, not text. */
+/**
+ * Drops the leading dash of an attribution, which is typography, not text, and any line break
+ * before it. An attribution always has text: blocks without any are dropped before roles are given.
+ */
 function withoutDash(inlines: JSONContent[]): JSONContent[] {
-  const [first, ...rest] = inlines;
-  if (!first || first.type !== 'text') return inlines;
-  const text = (first.text ?? '').replace(/^(?:\u2014|\u2015|--)\s*/, '');
+  const [first, ...rest] = inlines.slice(inlines.findIndex((node) => node.type === 'text'));
+  const text = first.text!.replace(/^(?:\u2014|\u2015|--)\s*/, '');
   return text ? [{ ...first, text }, ...rest] : rest;
 }
 

@@ -1,7 +1,8 @@
-// Structure detection end to end, one rule at a time, compared as an outline of every section:
-// written to kill the mutants `npm run test:mutation` found surviving in buildManuscript (front
-// matter labels, title lines, Word styles, rival headings, subtitles, epigraphs left open, empty
-// sections filled).
+// Structure detection end to end, one rule at a time, compared as an outline of every section
+// (each one also a document the editor's schema accepts): written to kill the mutants
+// `npm run test:mutation` found surviving in buildManuscript (front matter labels, title lines,
+// Word styles, rival headings, subtitles, scene headings and breaks outside chapters, epigraphs
+// left open or closed, empty sections filled).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JSONContent } from '@tiptap/core';
@@ -10,13 +11,17 @@ import { importPlainText } from '../../server/import/importPlainText';
 import { markdownBlocks } from '../../server/import/markdownBlocks';
 import type { ImportBlock } from '../../server/import/importBlock';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { manuscriptSchema } from '@model/schema';
 
 /** A node's text, hard breaks as "/". */
 const textOf = (n: JSONContent): string => (n.type === 'hardBreak' ? '/' : (n.text ?? (n.content ?? []).map(textOf).join('')));
 /** A node as `type(text)`; `type` alone when it has no content array at all; epigraphs as `epigraph(quote | attribution)`. */
 const node = (n: JSONContent): string => (n.type === 'epigraph' ? `epigraph(${textOf(n.content![0])} | ${textOf(n.content![1])})` : `${n.type}${n.content ? `(${textOf(n)})` : ''}`);
-/** The title, then each section's kind and nodes. */
-const outline = (m: ManuscriptJson) => [`title: ${m.title}`, ...m.sections.map((s) => `${s.kind}: ${s.content.content![0].content!.map(node).join(', ')}`)];
+/** The title, then each section's kind and nodes; every section must be a document the editor opens. */
+const outline = (m: ManuscriptJson) => {
+  for (const s of m.sections) assert.doesNotThrow(() => manuscriptSchema.nodeFromJSON(s.content).check(), `${s.kind} ${JSON.stringify(s.content)}`);
+  return [`title: ${m.title}`, ...m.sections.map((s) => `${s.kind}: ${s.content.content![0].content!.map(node).join(', ')}`)];
+};
 const options = () => {
   let n = 0;
   return { title: 'File', makeId: () => `s${++n}` };
@@ -219,4 +224,108 @@ test('a heading line is read trimmed; nothing after a break or a scene heading i
   assert.deepEqual(outline(buildManuscript([block('paragraph', undefined, marked('  Chapter 2')), block('paragraph', undefined, marked('x'))], options())), ['title: File', 'chapter: chapterTitle(), paragraph(x)']);
   assert.deepEqual(md('## One\n\n***\n\n#### *Late*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneBreak, sceneHeading(Late)', 'chapter: chapterTitle(Two), paragraph(x)']);
   assert.deepEqual(md('## One\n\n### Scene\n\n#### *Sub*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneHeading(Scene), sceneHeading(Sub)', 'chapter: chapterTitle(Two), paragraph(x)']);
+});
+
+test('a "Title:" label with the title on the next line of its paragraph: the title when the line is marked as one, text in a plain paragraph', () => {
+  const labelled = (kind: ImportBlock['kind'], style: string | undefined, ...marks: string[]) =>
+    outline(buildManuscript([{ ...block(kind, style, marked('Title:', ...marks), lineBreak, marked('The Storm', ...marks)), ...(kind === 'heading' ? { level: 1 } : {}) }, block('paragraph', undefined, marked('It rained.'))], options()));
+  const taken = ['title: The Storm', 'chapter: chapterTitle, paragraph(It rained.)'];
+  assert.deepEqual(labelled('heading', undefined), taken, 'a heading');
+  assert.deepEqual(labelled('paragraph', undefined, 'bold'), taken, 'a bold paragraph');
+  assert.deepEqual(labelled('paragraph', 'title'), taken, 'a Word Title paragraph');
+  // As in a plain-text file, where "Title:" alone on its line is no title line either.
+  assert.deepEqual(labelled('paragraph', undefined), ['title: File', 'chapter: chapterTitle, paragraph(Title:/The Storm), paragraph(It rained.)'], 'a plain paragraph');
+});
+
+test('only a colon at the end of a heading is dropped: a time or a ratio in it is kept', () => {
+  assert.deepEqual(md('# At 10:30\n\nText\n\n# At 11:45:\n\nMore'), ['title: File', 'chapter: chapterTitle(At 10:30), paragraph(Text)', 'chapter: chapterTitle(At 11:45), paragraph(More)']);
+});
+
+test('a scene heading over two lines keeps its words apart (its schema has no line breaks)', () => {
+  const built = buildManuscript(
+    [block('paragraph', 'chapter heading', marked('Chapter 1')), block('paragraph', undefined, marked('Text')), block('paragraph', 'scene heading', marked('Night', 'italic'), lineBreak, marked('Falls')), block('paragraph', undefined, marked('More'))],
+    options(),
+  );
+  assert.deepEqual(built.sections[0].content.content![0].content![2], { type: 'sceneHeading', content: [marked('Night', 'italic'), marked(' '), marked('Falls')] });
+  assert.deepEqual(outline(built), ['title: File', 'chapter: chapterTitle(), paragraph(Text), sceneHeading(Night Falls), paragraph(More)']);
+});
+
+test('an attribution that opens with a line break loses the break and the dash, and keeps every word after them', () => {
+  // Markdown's backslash at a line's end is a hard break, here before the dash.
+  assert.deepEqual(md('> The quotation\n\n\\\n— Anon, *The Book*\n\nStory'), ['title: File', 'epigraphs: epigraph(The quotation | Anon, The Book)', 'chapter: chapterTitle, paragraph(Story)']);
+  const built = buildManuscript([block('quote', 'epigraph', marked('Q')), block('paragraph', 'epigraph attribution', lineBreak, lineBreak, marked('— Anon, '), marked('The Book', 'italic')), block('paragraph', undefined, marked('x'))], options());
+  assert.deepEqual(built.sections[0].content.content![0].content![0].content![1], { type: 'epigraphAttribution', content: [marked('Anon, '), marked('The Book', 'italic')] });
+});
+
+test('parts and labels are told from chapters by their trimmed words, also when a heading opens with a line break', () => {
+  const partHeading: ImportBlock = { kind: 'heading', level: 1, inlines: [lineBreak, marked('Part One')] };
+  assert.deepEqual(outline(buildManuscript([partHeading, heading(2, 'Arrival'), para('x'), heading(2, 'Departure'), para('y')], options())), [
+    'title: File',
+    'part: partTitle()',
+    'chapter: chapterTitle(Arrival), paragraph(x)',
+    'chapter: chapterTitle(Departure), paragraph(y)',
+  ]);
+});
+
+test('a heading of scene-break marks stays a heading with its marks, and is never the book title', () => {
+  assert.deepEqual(md('## One\n\ntext\n\n### * * *\n\nmore\n\n## Two\n\nx'), [
+    'title: File',
+    'chapter: chapterTitle(One), paragraph(text), sceneHeading(* * *), paragraph(more)',
+    'chapter: chapterTitle(Two), paragraph(x)',
+  ]);
+  assert.deepEqual(md('# * * *\n\nSome text'), ['title: File', 'chapter: chapterTitle(* * *), paragraph(Some text)']);
+});
+
+test('a heading deeper than the chapters opens a chapter where no chapter is open (after a part)', () => {
+  assert.deepEqual(md('# Part One\n\n### Prelude\n\nText\n\n## Arrival\n\nMore'), ['title: File', 'part: partTitle()', 'chapter: chapterTitle(Prelude), paragraph(Text)', 'chapter: chapterTitle(Arrival), paragraph(More)']);
+});
+
+test('a chapter has one subtitle: a second deep heading under it is a scene heading, a second Subtitle paragraph text', () => {
+  assert.deepEqual(md('## One\n\n#### *Sub*\n\n#### Night\n\ntext\n\n## Two\n\nx'), [
+    'title: File',
+    'chapter: chapterTitle(One), chapterSubtitle(Sub), sceneHeading(Night), paragraph(text)',
+    'chapter: chapterTitle(Two), paragraph(x)',
+  ]);
+  assert.deepEqual(word(['chapter heading', 'Chapter 1'], ['subtitle', 'A'], ['subtitle', 'B'], [undefined, 'Text']), ['title: File', 'chapter: chapterTitle(), chapterSubtitle(A), paragraph(B), paragraph(Text)']);
+});
+
+test('Word: a Subtitle is a chapter subtitle only straight under a chapter heading, trimmed; under a part it is the part’s text', () => {
+  assert.deepEqual(word(['chapter heading', 'Chapter 1'], ['subtitle', 'The Return\n'], [undefined, 'Text']), ['title: File', 'chapter: chapterTitle(), chapterSubtitle(The Return), paragraph(Text)']);
+  assert.deepEqual(word(['part heading', 'Part One'], ['subtitle', 'The Early Years'], ['chapter heading', 'Chapter 1'], [undefined, 'Text']), [
+    'title: File',
+    'part: partTitle(), paragraph(The Early Years)',
+    'chapter: chapterTitle(), paragraph(Text)',
+  ]);
+});
+
+test('Word: an Intense Quote opens the epigraphs as a Quote does', () => {
+  assert.deepEqual(word(['intense quote', 'Q'], ['epigraph attribution', '— A'], [undefined, 'Story']), ['title: File', 'epigraphs: epigraph(Q | A)', 'chapter: chapterTitle, paragraph(Story)']);
+});
+
+test('Word: an attribution with no quotation before it still opens the epigraphs, and one after a quotation closes it', () => {
+  assert.deepEqual(word(['epigraph attribution', '— A'], [undefined, 'Story']), ['title: File', 'epigraphs: epigraph( | A)', 'chapter: chapterTitle, paragraph(Story)']);
+  assert.deepEqual(word(['quote', 'Q'], ['epigraph attribution', '— A']), ['title: File', 'epigraphs: epigraph(Q | A)']);
+});
+
+test('a scene break or a Word Scene Heading outside a chapter: the break is dropped, the heading’s words kept as text', () => {
+  assert.deepEqual(plain('Part One\n* * *\nChapter 1\nIt rained.'), ['title: File', 'part: partTitle()', 'chapter: chapterTitle(), paragraph(It rained.)']);
+  assert.deepEqual(plain('Dedication\nFor A\n* * *\nChapter 1\nIt rained.'), ['title: File', 'dedication: paragraph(For A)', 'chapter: chapterTitle(), paragraph(It rained.)']);
+  assert.deepEqual(word(['scene heading', 'Night'], [undefined, 'Text']), ['title: File', 'chapter: chapterTitle, paragraph(Night), paragraph(Text)']);
+  assert.deepEqual(word(['part heading', 'Part One'], ['scene heading', 'Night'], ['chapter heading', 'Chapter 1'], [undefined, 'Text']), [
+    'title: File',
+    'part: partTitle(), paragraph(Night)',
+    'chapter: chapterTitle(), paragraph(Text)',
+  ]);
+});
+
+test('Markdown: text between an unattributed quotation and its attribution belongs to the quotation', () => {
+  assert.deepEqual(md('> Q1\n\n— A\n\n> Q2\n\nline two\n\n— B\n\nStory'), [
+    'title: File',
+    'epigraphs: epigraph(Q1 | A), epigraph(Q2/line two | B)',
+    'chapter: chapterTitle, paragraph(Story)',
+  ]);
+});
+
+test('a file that ends on an attributed epigraph gets no extra empty one', () => {
+  assert.deepEqual(plain('Epigraphs\nQ\n— S'), ['title: File', 'epigraphs: epigraph(Q | S)']);
 });

@@ -81,3 +81,8 @@ const cases: Array<[string, LineShape]> = [
 test('classifyLine: each line has the shape its words give it, and no other', () => {
   for (const [line, shape] of cases) assert.deepEqual(classifyLine(line), shape, JSON.stringify(line));
 });
+
+test('classifyLine: a Roman numeral joined to the title by a hyphen still numbers a chapter or a part', () => {
+  assert.deepEqual(classifyLine('Chapter IV-Dawn'), { kind: 'chapterHeading', title: 'Dawn' });
+  assert.deepEqual(classifyLine('PART II-Spring'), { kind: 'partHeading', title: 'Spring' });
+});

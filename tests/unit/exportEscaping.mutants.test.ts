@@ -37,6 +37,11 @@ test('inlinesToHtml: text escaped, italic inside bold, line breaks self-closed, 
   assert.equal(inlinesToHtml([]), '');
 });
 
+test('inlinesToHtml: inline code keeps its monospace as <code>, innermost, escaped, with italic and bold around it', () => {
+  assert.equal(inlinesToHtml([{ text: 'a<b', bold: false, italic: false, code: true }]), '<code>a&lt;b</code>');
+  assert.equal(inlinesToHtml([{ text: 'x', bold: true, italic: true, code: true }, { text: ' y', bold: false, italic: false, code: false }]), '<strong><em><code>x</code></em></strong> y');
+});
+
 test('epubEscape: every C0 control except tab, line feed and carriage return becomes a space', () => {
   for (let code = 0; code <= 0x20; code++) {
     const char = String.fromCharCode(code);

@@ -46,3 +46,14 @@ test('markdownBlocks: headings, breaks, quotes, lists, code and HTML blocks, def
   ];
   for (const [markdown, blocks] of cases) assert.deepEqual(markdownBlocks(markdown), blocks, JSON.stringify(markdown));
 });
+
+test('markdownBlocks: HTML blocks line by line, trimmed, without blank lines; a number alone and HTML inside a quotation stay quotation', () => {
+  const quote = (...inlines: JSONContent[]) => ({ kind: 'quote', inlines });
+  const cases: Array<[string, unknown]> = [
+    ['<!--\n\nnote\n   \n-->', [paragraph(t('<!--')), paragraph(t('note')), paragraph(t('-->'))]],
+    ['<div>\n  hello  \n</div>', [paragraph(t('<div>')), paragraph(t('hello')), paragraph(t('</div>'))]],
+    ['> <div>\n> hi\n> </div>', [quote(t('<div>')), quote(t('hi')), quote(t('</div>'))]],
+    ['> 42.', [quote(t('42.'))]],
+  ];
+  for (const [markdown, blocks] of cases) assert.deepEqual(markdownBlocks(markdown), blocks, JSON.stringify(markdown));
+});
