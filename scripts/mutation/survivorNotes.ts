@@ -50,7 +50,7 @@ export const survivorNotes: Record<string, string> = {
     'Equivalent: every text node the readers produce carries its text (no reader emits an empty run), so the fallback is never used.',
 
   // import: keepTitleAsHeading, looksLikeSceneHeading
-  'server/import/keepTitleAsHeading.ts:17:7 ConditionalExpression → true':
+  'server/import/keepTitleAsHeading.ts:18:7 ConditionalExpression → true':
     'Equivalent: the first body section is a chapter or a part, and a part’s first node is its partTitle, so the chapterTitle test alone already rules a part out.',
   'server/import/looksLikeSceneHeading.ts:14:52 ConditionalExpression → false':
     'Equivalent: a line with no word has no letter, so the final test for an upper-case first letter rejects it anyway.',

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { newId } from '@model/manuscript/newId';
 import { HttpError } from '../http/HttpError';
+import { retryWhenBusy } from '../persistence/retryWhenBusy';
 import { hashInvitationToken, newInvitationToken } from './invitationToken';
 import { asRole, strongerRole, type Role } from '@model/access/roles';
 import type { InvitationListing } from '@model/api/invitationListing';
@@ -70,7 +71,8 @@ export async function previewInvitation(prisma: PrismaClient, token: string): Pr
  * their current role if it is stronger. Returns the manuscript's id.
  */
 export async function invitationAccepter(prisma: PrismaClient, token: string, userId: string): Promise<string> {
-  return prisma.$transaction(async (tx) => {
+  // Reads then writes: retried whole if the sync server wrote in between (SQLite refuses the write).
+  return retryWhenBusy(() => prisma.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
     if (!invitation || invitation.revokedAt || invitation.expiresAt <= new Date()) {
       throw new HttpError(410, 'This invitation link has expired or was revoked. Ask the owner for a new one.');
@@ -81,5 +83,5 @@ export async function invitationAccepter(prisma: PrismaClient, token: string, us
     await tx.membership.upsert({ where: key, create: { manuscriptId: invitation.manuscriptId, userId, role }, update: { role } });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedCount: { increment: 1 } } });
     return invitation.manuscriptId;
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
+import { retryWhenBusy } from '../persistence/retryWhenBusy';
 import type { Role } from '@model/access/roles';
 
 /**
@@ -8,7 +9,8 @@ import type { Role } from '@model/access/roles';
  * within seconds (the sync server re-checks roles).
  */
 export async function memberChanger(prisma: PrismaClient, manuscriptId: string, userId: string, role: Role | null): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  // Reads then writes: retried whole if the sync server wrote in between (SQLite refuses the write).
+  await retryWhenBusy(() => prisma.$transaction(async (tx) => {
     const member = await tx.membership.findUnique({ where: { manuscriptId_userId: { manuscriptId, userId } } });
     if (!member) throw new HttpError(404, 'That person is not a member of this manuscript.');
     if (member.role === 'owner' && role !== 'owner') {
@@ -17,5 +19,5 @@ export async function memberChanger(prisma: PrismaClient, manuscriptId: string, 
     }
     if (role === null) await tx.membership.delete({ where: { manuscriptId_userId: { manuscriptId, userId } } });
     else await tx.membership.update({ where: { manuscriptId_userId: { manuscriptId, userId } }, data: { role } });
-  });
+  }));
 }
