@@ -10,8 +10,9 @@ import { startSyncProcess } from '../support/syncProcess';
 import { retryUntil } from '../support/retryUntil';
 import { storedAck } from '../support/storedAck';
 import { storedDoc } from '../support/storedDoc';
-import { firstChapterId, firstParagraphText, sectionText } from '../support/chapterText';
+import { sectionDocParagraph, sectionDocText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
+import { newManuscript } from '../../server/manuscripts/newManuscript';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { fileScope } from '../support/testScope';
 
@@ -21,39 +22,47 @@ before(async (t) => {
   database = await createTempDatabase(fileScope(t));
 });
 
-/** Types `text` one character per transaction, as a person would, `intervalMs` apart. */
-async function typeSlowly(doc: Y.Doc, at: () => Y.XmlText, text: string, intervalMs = 2): Promise<void> {
+/**
+ * A new manuscript in sections (the layout every manuscript has once a sync server has started)
+ * owned by a new account; `room` is its first chapter's sync room, `chapterId` that chapter.
+ */
+async function bookWithOneChapter(title: string) {
+  const manuscript = newManuscript(title);
+  const chapterId = manuscript.sections.find((section) => section.kind === 'chapter')!.id;
+  const { id, owner } = await createOwnedManuscript(database.prisma, title, { layout: 'sections', manuscript });
+  return { id, owner, chapterId, room: `${id}/${chapterId}` };
+}
+
+/** Types `text` at the end of the chapter's first paragraph, one character per transaction, as a person would, `intervalMs` apart. */
+async function typeSlowly(doc: Y.Doc, text: string, intervalMs = 2): Promise<void> {
   for (const char of text) {
-    const target = at();
+    const target = sectionDocParagraph(doc);
     target.insert(target.length, char);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  void doc;
 }
 
 test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, unsent text merges on reconnect', async (t) => {
-  const { id, owner } = await createOwnedManuscript(database.prisma, 'Killed');
+  const { owner, room } = await bookWithOneChapter('Killed');
   const port = await freePort();
   // Every process and client below is stopped when the test ends, whether or not it passed.
   let sync = await startSyncProcess(t, database.url, { port });
-  const alice = connectStockClient(t, port, id, owner.token);
+  const alice = connectStockClient(t, port, room, owner.token);
   await alice.synced;
-  const chapter = firstChapterId(alice.doc);
-  const paragraph = () => firstParagraphText(alice.doc, chapter);
 
-  await typeSlowly(alice.doc, paragraph, 'The first sentence is stored. ');
+  await typeSlowly(alice.doc, 'The first sentence is stored. ');
   await storedAck(alice, 1);
   // Kill while the second sentence is still being typed: part of it may never reach the server.
-  const typing = typeSlowly(alice.doc, paragraph, 'The second one is cut off mid-word by the crash. ');
+  const typing = typeSlowly(alice.doc, 'The second one is cut off mid-word by the crash. ');
   await new Promise((resolve) => setTimeout(resolve, 30));
   await sync.kill('SIGKILL');
   await typing;
 
   // A fresh reader after the restart sees at least everything that was acknowledged as stored.
   sync = await startSyncProcess(t, database.url, { port: await freePort() });
-  const reader = connectStockClient(t, sync.port, id, owner.token);
+  const reader = connectStockClient(t, sync.port, room, owner.token);
   await reader.synced;
-  assert.match(sectionText(reader.doc, chapter), /The first sentence is stored\./);
+  assert.match(sectionDocText(reader.doc), /The first sentence is stored\./);
   reader.destroy();
   await sync.kill('SIGKILL');
 
@@ -61,31 +70,30 @@ test('SIGKILL mid-sentence and a restart lose nothing: stored text survives, uns
   // another client of that server receives all of it (Alice's own copy would show it regardless).
   sync = await startSyncProcess(t, database.url, { port });
   const expected = 'The first sentence is stored. The second one is cut off mid-word by the crash. ';
-  assert.equal(sectionText(alice.doc, chapter), expected, 'alice typed both sentences');
+  assert.equal(sectionDocText(alice.doc), expected, 'alice typed both sentences');
   await retryUntil(() => assert.ok(alice.provider.synced, 'alice has not synced again'), { timeoutMs: 15_000 });
-  const witness = connectStockClient(t, port, id, owner.token);
+  const witness = connectStockClient(t, port, room, owner.token);
   await witness.synced;
-  await retryUntil(() => assert.equal(sectionText(witness.doc, chapter), expected), { timeoutMs: 15_000 });
+  await retryUntil(() => assert.equal(sectionDocText(witness.doc), expected, 'the witness has not received everything alice typed'), { timeoutMs: 15_000 });
   witness.destroy();
   await storedAck(alice, 2);
   await sync.kill('SIGKILL');
 
   sync = await startSyncProcess(t, database.url, { port: await freePort() });
-  const later = connectStockClient(t, sync.port, id, owner.token);
+  const later = connectStockClient(t, sync.port, room, owner.token);
   await later.synced;
-  assert.equal(sectionText(later.doc, chapter), expected);
+  assert.equal(sectionDocText(later.doc), expected);
   await sync.kill('SIGTERM');
 });
 
 test('a client that leaves before the manuscript finished loading does not erase it', async (t) => {
-  const { id, owner } = await createOwnedManuscript(database.prisma, 'Early leaver');
+  const { owner, room } = await bookWithOneChapter('Early leaver');
   const real = new PrismaDocumentStore(database.prisma);
   // Give a first writer something to lose.
   const setup = await startTestSyncServer(t, database.prisma, { gracePeriodMs: 50 });
-  const writer = connectStockClient(t, setup.port, id, owner.token);
+  const writer = connectStockClient(t, setup.port, room, owner.token);
   await writer.synced;
-  const chapter = firstChapterId(writer.doc);
-  firstParagraphText(writer.doc, chapter).insert(0, 'Words that must survive.');
+  sectionDocParagraph(writer.doc).insert(0, 'Words that must survive.');
   await storedAck(writer, 1);
   writer.destroy();
   await setup.close();
@@ -102,35 +110,34 @@ test('a client that leaves before the manuscript finished loading does not erase
     compact: (...args) => real.compact(...args),
   };
   const server = await startTestSyncServer(t, database.prisma, { store: slowStore, gracePeriodMs: 50 });
-  const leaver = connectStockClient(t, server.port, id, owner.token);
+  const leaver = connectStockClient(t, server.port, room, owner.token);
   await new Promise((resolve) => setTimeout(resolve, 100));
   leaver.destroy(); // gone while the room is still loading
   releaseLoad();
   await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0));
 
-  const reader = connectStockClient(t, server.port, id, owner.token);
+  const reader = connectStockClient(t, server.port, room, owner.token);
   await reader.synced;
-  assert.equal(sectionText(reader.doc, chapter), 'Words that must survive.');
+  assert.equal(sectionDocText(reader.doc), 'Words that must survive.');
   await server.close();
 });
 
 test('two writers typing through a SIGKILL and restart: both reconnect, every character either typed survives, clients and database agree', async (t) => {
-  const { id, owner } = await createOwnedManuscript(database.prisma, 'Two through a crash');
+  const { id, owner, chapterId, room } = await bookWithOneChapter('Two through a crash');
   const editor = await createMember(database.prisma, id, 'editor', 'Second');
   const port = await freePort();
   let sync = await startSyncProcess(t, database.url, { port });
-  const ada = connectStockClient(t, port, id, owner.token);
-  const ben = connectStockClient(t, port, id, editor.token);
+  const ada = connectStockClient(t, port, room, owner.token);
+  const ben = connectStockClient(t, port, room, editor.token);
   await Promise.all([ada.synced, ben.synced]);
-  const chapter = firstChapterId(ada.doc);
-  firstParagraphText(ada.doc, chapter).insert(0, '|');
-  await retryUntil(() => assert.equal(sectionText(ben.doc, chapter), '|'));
+  sectionDocParagraph(ada.doc).insert(0, '|');
+  await retryUntil(() => assert.equal(sectionDocText(ben.doc), '|', 'ben has not received the first character'));
 
   const adaWords = 'ada types her lines steadily and does not stop for the crash ';
   const benWords = 'ben keeps writing too while the server dies and comes back ';
   const typing = Promise.all([
-    typeSlowly(ada.doc, () => firstParagraphText(ada.doc, chapter), adaWords, 3),
-    typeSlowly(ben.doc, () => firstParagraphText(ben.doc, chapter), benWords, 3),
+    typeSlowly(ada.doc, adaWords, 3),
+    typeSlowly(ben.doc, benWords, 3),
   ]);
   await new Promise((resolve) => setTimeout(resolve, 60));
   await sync.kill('SIGKILL');
@@ -141,28 +148,28 @@ test('two writers typing through a SIGKILL and restart: both reconnect, every ch
   const sorted = (value: string) => [...value].sort().join('');
   await retryUntil(
     () => {
-      assert.equal(sectionText(ada.doc, chapter), sectionText(ben.doc, chapter));
-      assert.equal(sorted(sectionText(ada.doc, chapter)), sorted('|' + adaWords + benWords));
+      assert.equal(sectionDocText(ada.doc), sectionDocText(ben.doc), 'ada and ben do not agree yet');
+      assert.equal(sorted(sectionDocText(ada.doc)), sorted('|' + adaWords + benWords), 'some characters are missing');
     },
     { timeoutMs: 20_000 },
   );
   await retryUntil(() => assert.ok(ada.provider.synced && ben.provider.synced, 'ada and ben have not both synced again'), { timeoutMs: 20_000 });
   await storedAck(ada, 3);
   await storedAck(ben, 3);
-  assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), sectionText(ada.doc, chapter));
+  assert.equal(sectionDocText(await storedDoc(database.prisma, id, chapterId)), sectionDocText(ada.doc));
   await sync.kill('SIGTERM');
 });
 
 test('a long storage window never delays unloading: pending text is written as the last writer leaves', async (t) => {
-  const { id, owner } = await createOwnedManuscript(database.prisma, 'Long window');
+  const { id, owner, chapterId, room } = await bookWithOneChapter('Long window');
   const server = await startTestSyncServer(t, database.prisma, { gracePeriodMs: 50, storage: { flushWindowMs: 60_000 } });
-  const writer = connectStockClient(t, server.port, id, owner.token);
+  const writer = connectStockClient(t, server.port, room, owner.token);
   await writer.synced;
-  const chapter = firstChapterId(writer.doc);
-  firstParagraphText(writer.doc, chapter).insert(0, 'Left in a hurry.');
-  await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 1));
+  sectionDocParagraph(writer.doc).insert(0, 'Left in a hurry.');
+  const chapterLoaded = async () => (await server.registry.loadedRooms()).some((loaded) => loaded.docName === chapterId);
+  await retryUntil(async () => assert.ok(await chapterLoaded(), 'the chapter room is not loaded'));
   writer.destroy();
   await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0), { timeoutMs: 5000 });
-  assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), 'Left in a hurry.');
+  assert.equal(sectionDocText(await storedDoc(database.prisma, id, chapterId)), 'Left in a hurry.');
   await server.close();
 });
