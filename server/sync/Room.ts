@@ -76,7 +76,9 @@ export class Room {
       // Updates from a connection are credited to its user; the server's own have no author.
       const userId = (origin as Partial<RoomMember> | null)?.userId ?? null;
       this.storage.add(update, userId);
-      this.onEdited();
+      // The server's own bookkeeping (a section's word count in its book) follows a writer's
+      // edit, which already counted; alone it is no reason for a revision.
+      if (origin !== SERVER_ORIGIN) this.onEdited();
     });
     this.presence = new AwarenessBroadcaster(this.awareness, (message) => this.broadcast(message, null), AWARENESS_WINDOW_MS);
   }

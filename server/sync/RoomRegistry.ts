@@ -142,7 +142,11 @@ export class RoomRegistry {
     this.settled.delete(key);
     const kept = this.keepers.get(room);
     const scheduler = this.schedulers.get(room.manuscriptId);
-    const done = (scheduler?.now() ?? Promise.resolve())
+    // Only the manuscript's last room makes a revision as it goes: a section left behind by one
+    // writer (or by a browser's offline copy) must not cut a revision while others keep writing;
+    // its changes are stored and the next revision covers them.
+    const lastOfManuscript = ![...this.rooms.keys()].some((other) => other.startsWith(`${room.manuscriptId}/`));
+    const done = ((lastOfManuscript ? scheduler?.now() : undefined) ?? Promise.resolve())
       .then(() => kept?.keeper.stop())
       .then(() => room.storage.close())
       .then(() => {

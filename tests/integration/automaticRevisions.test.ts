@@ -7,7 +7,9 @@ import { connectStockClient } from '../support/stockClient';
 import { createOwnedManuscript } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
-import { firstChapterId, firstParagraphText } from '../support/chapterText';
+import { firstChapterId, firstParagraphText, sectionDocParagraph } from '../support/chapterText';
+import { storedAck } from '../support/storedAck';
+import { newManuscript } from '../../server/manuscripts/newManuscript';
 import { fileScope } from '../support/testScope';
 
 let database: TempDatabase;
@@ -68,4 +70,33 @@ test('during long writing with no pause, a revision is made at least every inter
   const credited = during.reduce((sum, r) => sum + r.summary.authors.reduce((s, a) => s + a.added, 0), 0);
   assert.ok(credited > 0 && credited <= words, `the revisions credit ${credited} of ${words} words`);
   assert.ok(writer.provider.wsconnected, 'the writer is still connected');
+});
+
+test('in a book in sections, a section room unloading while a writer stays in another makes no revision; the last writer leaving does', async (t) => {
+  const server = await startTestSyncServer(t, database.prisma, { gracePeriodMs: 50 });
+  const manuscript = newManuscript('Rooms come and go');
+  const [dedication, , chapter] = manuscript.sections.map((section) => section.id);
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Rooms come and go', { layout: 'sections', manuscript });
+  const writer = connectStockClient(t, server.port, `${id}/${chapter}`, owner.token);
+  await writer.synced;
+  sectionDocParagraph(writer.doc).insert(0, 'Still writing here.');
+  await storedAck(writer, 1);
+
+  // A second connection visits the dedication and leaves (as a browser's offline copy does).
+  const visitor = connectStockClient(t, server.port, `${id}/${dedication}`, owner.token);
+  await visitor.synced;
+  sectionDocParagraph(visitor.doc).insert(0, 'For B.');
+  await storedAck(visitor, 2);
+  visitor.destroy();
+  await retryUntil(async () => assert.ok(!(await server.registry.loadedRooms()).some((room) => room.docName === dedication), 'the dedication room has not unloaded'), { timeoutMs: 5000 });
+  await sleep(300);
+  assert.equal((await listRevisions(database.prisma, id)).length, 0, 'a revision was cut while the writer was still writing');
+
+  writer.destroy();
+  const [revision] = await retryUntil(async () => {
+    const revisions = await listRevisions(database.prisma, id);
+    assert.equal(revisions.length, 1, 'the last writer leaving made no revision');
+    return revisions;
+  }, { timeoutMs: 5000 });
+  assert.deepEqual(revision.summary.authors.map((author) => [author.name, author.added]), [['Owner', 5]]);
 });
