@@ -13,6 +13,8 @@ import { storedDoc } from '../support/storedDoc';
 import { sectionDocParagraph, sectionDocText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
+import { emptySection } from '@model/manuscript/emptySection';
+import { newId } from '@model/manuscript/newId';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { fileScope } from '../support/testScope';
 
@@ -172,4 +174,39 @@ test('a long storage window never delays unloading: pending text is written as t
   await retryUntil(async () => assert.equal((await server.registry.loadedRooms()).length, 0), { timeoutMs: 5000 });
   assert.equal(sectionDocText(await storedDoc(database.prisma, id, chapterId)), 'Left in a hurry.');
   await server.close();
+});
+
+test('two writers typing in two chapters through a SIGKILL and restart: each chapter keeps every character, and storage agrees', async (t) => {
+  const manuscript = newManuscript('Two chapters through a crash');
+  manuscript.sections.push({ id: newId(), kind: 'chapter', content: emptySection('chapter', 'Two') });
+  const [one, two] = manuscript.sections.filter((section) => section.kind === 'chapter').map((section) => section.id);
+  const { id, owner } = await createOwnedManuscript(database.prisma, manuscript.title, { layout: 'sections', manuscript });
+  const editor = await createMember(database.prisma, id, 'editor', 'Second');
+  const port = await freePort();
+  let sync = await startSyncProcess(t, database.url, { port });
+  const ada = connectStockClient(t, port, `${id}/${one}`, owner.token);
+  const ben = connectStockClient(t, port, `${id}/${two}`, editor.token);
+  await Promise.all([ada.synced, ben.synced]);
+
+  const adaWords = 'ada writes chapter one straight through the crash ';
+  const benWords = 'ben writes chapter two while the server dies ';
+  const typing = Promise.all([typeSlowly(ada.doc, adaWords, 3), typeSlowly(ben.doc, benWords, 3)]);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await sync.kill('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  sync = await startSyncProcess(t, database.url, { port });
+  await typing;
+
+  await retryUntil(() => assert.ok(ada.provider.synced && ben.provider.synced, 'ada and ben have not both synced again'), { timeoutMs: 20_000 });
+  await storedAck(ada, 1);
+  await storedAck(ben, 1);
+  // A fresh reader of each chapter, and the database, hold every character typed there.
+  const readerOne = connectStockClient(t, port, `${id}/${one}`, owner.token);
+  const readerTwo = connectStockClient(t, port, `${id}/${two}`, owner.token);
+  await Promise.all([readerOne.synced, readerTwo.synced]);
+  assert.equal(sectionDocText(readerOne.doc), adaWords);
+  assert.equal(sectionDocText(readerTwo.doc), 'Two\n' + benWords);
+  assert.equal(sectionDocText(await storedDoc(database.prisma, id, one)), adaWords);
+  assert.equal(sectionDocText(await storedDoc(database.prisma, id, two)), 'Two\n' + benWords);
+  await sync.kill('SIGTERM');
 });
