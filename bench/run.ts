@@ -16,6 +16,7 @@ import { measurePresence } from './presence';
 import { measureMemory } from './memory';
 import { measureBrowser } from './browser';
 import { measureExportLargeBook } from './exportLargeBook';
+import { measureOpenTypedBook } from './openTypedBook';
 import { readEarlierResults } from './earlierResults';
 import { benchQuick } from './benchQuick';
 
@@ -34,6 +35,7 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   presence: measurePresence,
   memory: measureMemory,
   browser: measureBrowser,
+  openTypedBook: measureOpenTypedBook,
 };
 // Read before anything can overwrite it: these are the figures a regression is measured against.
 const latest = path.join(process.cwd(), 'bench', 'results', 'latest.json');
