@@ -32,8 +32,11 @@ const RECORD_OPEN = `
 /** Reads the app's open-time marks (a string, so the bundler adds nothing to it); NaN for a mark not made. */
 const READ_MARKS = `(() => {
   const at = (name) => (performance.getEntriesByName(name)[0] || { startTime: NaN }).startTime;
+  const navigation = performance.getEntriesByType('navigation')[0];
   return {
-    html: performance.getEntriesByType('navigation')[0].responseEnd,
+    htmlStart: navigation.responseStart,
+    html: navigation.responseEnd,
+    htmlBytes: navigation.decodedBodySize,
     earlySockets: at('quire:early-sockets'),
     connecting: at('quire:connecting'),
     socketOpen: at('quire:socket-open'),
@@ -46,7 +49,12 @@ const READ_MARKS = `(() => {
 
 /** When each step of one open happened, in ms since navigation (see {@link READ_MARKS}). */
 export interface OpenMarks {
+  /** The HTML's first byte. */
+  htmlStart: number;
+  /** The HTML's last byte. */
   html: number;
+  /** The HTML's size, uncompressed (it carries the book's and the first chapter's stored state). */
+  htmlBytes: number;
   earlySockets: number;
   connecting: number;
   socketOpen: number;

@@ -50,18 +50,22 @@ export async function measureBrowser(): Promise<Record<string, number>> {
     // Warm the server: the first open loads the manuscript into the sync server.
     const warm = await app.open(id, writer);
     const opens: number[] = [];
+    const texts: number[] = [];
     const phases = { html: [] as number[], scriptsToConnect: [] as number[], sync: [] as number[], syncToEditable: [] as number[] };
     for (let run = 0; run < OPEN_RUNS; run++) {
       const { context, marks } = await app.open(id, writer);
       opens.push(marks.editable);
+      texts.push(marks.text);
       phases.html.push(marks.html);
       phases.scriptsToConnect.push(marks.connecting - marks.html);
       phases.sync.push(marks.synced - marks.connecting);
       phases.syncToEditable.push(marks.editable - marks.synced);
       await context.close();
     }
-    Object.assign(results, percentiles(opens, 'openMs'));
+    Object.assign(results, percentiles(opens, 'openMs'), percentiles(texts, 'openTextMs'));
     // Where opening spends its time (medians): HTML, scripts until the socket opens, the sync, rendering.
+    // The editor now mounts on the served state, so it can be editable before the book has synced
+    // (a negative last phase); the phases are kept as they were so that earlier figures compare.
     const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
     Object.assign(results, {
       openPhaseHtmlMs: median(phases.html),
