@@ -133,7 +133,9 @@ export async function measurePropagation(): Promise<Record<string, number>> {
   const chapterId = manuscript.sections.find((section) => section.kind === 'chapter')!.id;
   const accounts = await Promise.all(Array.from({ length: 10 }, (_, i) => createAccount(database.prisma, `P${i}`)));
   await database.prisma.membership.createMany({ data: accounts.map((a) => ({ manuscriptId: id, userId: a.userId, role: 'editor' })) });
-  const ours = await startSyncProcess(database.url, { env: { SYNC_MAX_MESSAGES_PER_SECOND: '100000' } });
+  // PROPAGATION_SERVER_ENV (JSON) adds to the sync server's environment, e.g. NODE_OPTIONS with --cpu-prof to profile it.
+  const serverEnv = JSON.parse(process.env.PROPAGATION_SERVER_ENV ?? '{}') as Record<string, string>;
+  const ours = await startSyncProcess(database.url, { env: { SYNC_MAX_MESSAGES_PER_SECOND: '100000', ...serverEnv } });
   const stock = await startStockServer();
   const results: Record<string, number> = {};
   try {
