@@ -85,7 +85,10 @@ export async function measureMemory(): Promise<Record<string, number>> {
     if (waited > 30_000) throw new Error('the warm-up manuscripts did not unload within 30 s');
     await sleep(500);
   }
-  await sleep(2000);
+  // Idle is read after the same quiet time as the reading after the writers leave: V8 and the
+  // allocator give pages back some seconds after a collection, and a reading taken sooner holds
+  // pages the later one no longer does (RSS 30 s after was 20 % below an idle read after 2 s).
+  await sleep(AFTER_MS);
   const idle = await read();
 
   const clients = await connectAll(ids);
@@ -115,5 +118,12 @@ export async function measureMemory(): Promise<Record<string, number>> {
     heapUsed30sAfterMiB: round(after.memory.heapUsedBytes / MiB),
     heapUsed30sAfterVsIdlePercent: round(((after.memory.heapUsedBytes - idle.memory.heapUsedBytes) / idle.memory.heapUsedBytes) * 100),
     rss30sAfterVsIdlePercent: round(((after.memory.rssBytes - idle.memory.rssBytes) / idle.memory.rssBytes) * 100),
+    // RSS split: anonymous pages are what the process holds; file-backed ones come and go with
+    // the kernel's page cache, moving RSS while the process does nothing.
+    idleRssAnonMiB: round(idle.memory.rssAnonBytes / MiB),
+    idleRssFileMiB: round(idle.memory.rssFileBytes / MiB),
+    rssAnon30sAfterMiB: round(after.memory.rssAnonBytes / MiB),
+    rssFile30sAfterMiB: round(after.memory.rssFileBytes / MiB),
+    rssAnon30sAfterVsIdlePercent: round(((after.memory.rssAnonBytes - idle.memory.rssAnonBytes) / idle.memory.rssAnonBytes) * 100),
   };
 }
