@@ -12,12 +12,19 @@ import { sized } from './benchQuick';
 import { sectionDocParagraph } from '../tests/support/chapterText';
 import { sampleManuscript } from '../prisma/seed/sampleManuscript';
 
-/** Measured edits per server and writer count. */
+/** Measured edits per server and writer count, at least (see MIN_SAMPLES). */
 const ROUNDS = sized(600, 40);
+/**
+ * Fewest latencies per server and writer count: with two writers an edit has one receiver, and
+ * 600 samples would make the p99 the sixth slowest edit, one scheduling hiccup from another.
+ */
+const MIN_SAMPLES = sized(3000, 40);
 /** Edits per server before measuring, so neither server's (nor the clients') first work is timed. */
 const WARM_UP_ROUNDS = sized(100, 10);
-/** Each server's measured edits come in two segments, run in ABBA order. */
-const SEGMENT_ROUNDS = ROUNDS / 2;
+/** Each server's measured edits come in two segments, run in ABBA order: this many edits each. */
+function segmentRounds(writers: number): number {
+  return Math.ceil(Math.max(ROUNDS, MIN_SAMPLES / (writers - 1)) / 2);
+}
 
 interface Writer {
   doc: Y.Doc;
@@ -151,7 +158,7 @@ export async function measurePropagation(): Promise<Record<string, number>> {
       try {
         const [a, b] = index % 2 === 0 ? (['stock', 'quire'] as const) : (['quire', 'stock'] as const);
         for (const side of [a, b]) await editRounds(sides[side], WARM_UP_ROUNDS);
-        for (const side of [a, b, b, a]) samples[side].push(...(await editRounds(sides[side], SEGMENT_ROUNDS)));
+        for (const side of [a, b, b, a]) samples[side].push(...(await editRounds(sides[side], segmentRounds(count))));
       } finally {
         disconnect(sides.quire);
         disconnect(sides.stock);
