@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { writeManuscriptToYDoc } from '@model/manuscript/manuscriptToYDoc';
-import { newManuscript } from '../server/manuscripts/newManuscript';
-import { sectionFragment, listSections } from '@model/manuscript/manuscriptLayout';
+import { emptySection } from '@model/manuscript/emptySection';
+import { sectionContent, writeSectionContent } from '@model/manuscript/sectionDocument';
 import { loadTypingTrace, type TypingTrace } from './typingTrace';
+import { sized } from './benchQuick';
 
 /** Replays the trace into a text type, one transaction per recorded transaction; returns ms taken. */
 function replay(trace: TypingTrace, doc: Y.Doc, text: Y.Text | Y.XmlText): number {
@@ -19,12 +19,12 @@ function replay(trace: TypingTrace, doc: Y.Doc, text: Y.Text | Y.XmlText): numbe
 }
 
 /** Replays per side; an even number, so each side goes first in half of them. */
-const RUNS = 6;
+const RUNS = sized(6, 2);
 
 /**
  * The cost of Quire's document model against the bare minimum: the real typing trace replayed
- * into a paragraph of a chapter in our section layout (manuscript doc, sections map, chapter
- * fragment, paragraph element, text), and into a raw Y.Text, in the same run. Both docs keep
+ * into a paragraph of a chapter's own document as the sync server holds it (section fragment,
+ * chapter element, paragraph element, text), and into a raw Y.Text, in the same run. Both docs keep
  * their history (`gc: false`), as the sync server's rooms do. Time per edit (best of six runs
  * each, the order alternating: ours first, then the raw text first, and so on) and encoded size.
  * With `--expose-gc` (as `npm run bench` runs), garbage is collected before every replay, so no
@@ -37,9 +37,9 @@ export async function measureCrdtOverhead(): Promise<Record<string, number>> {
   const bytes = { ours: 0, raw: 0 };
   const replays = {
     ours: () => {
-      const doc = writeManuscriptToYDoc(newManuscript('Trace'), new Y.Doc({ gc: false }));
-      const chapterId = listSections(doc).find((s) => s.kind === 'chapter')!.id;
-      const chapter = sectionFragment(doc, chapterId).get(0) as Y.XmlElement;
+      const doc = new Y.Doc({ gc: false });
+      writeSectionContent(doc, emptySection('chapter', 'Chapter One'));
+      const chapter = sectionContent(doc).get(0) as Y.XmlElement;
       const paragraph = chapter.get(1) as Y.XmlElement;
       const text = new Y.XmlText();
       paragraph.insert(0, [text]);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { percentiles } from './percentiles';
+import { sized } from './benchQuick';
 
 /**
  * Times exporting a 120,000-word, 30-chapter book to every format, end to end as the export
@@ -8,7 +9,7 @@ import { percentiles } from './percentiles';
  * taskset (where taskset exists). Reports the median and the slowest of `runs` exports per
  * format (the first includes warming up), and each file's size.
  */
-export async function measureExportLargeBook(runs = 5): Promise<Record<string, number>> {
+export async function measureExportLargeBook(runs = sized(5, 1)): Promise<Record<string, number>> {
   const script = path.join(process.cwd(), 'bench', 'exportLargeBookRun.ts');
   const node = [process.execPath, '--import', 'tsx', script, String(runs)];
   let output: string;

@@ -1,6 +1,6 @@
 /**
  * The pinned half of the export benchmark (see exportLargeBook.ts): stores a 120,000-word book in
- * a temporary SQLite database and exports it in every format as the export route does (load,
+ * a temporary SQLite database, laid out in sections (a book document and one per chapter), and exports it in every format as the export route does (load,
  * rebuild the document, render), `runs` times each, printing the timings as JSON.
  */
 import { manuscriptCreator } from '../server/manuscripts/manuscriptCreator';
@@ -17,7 +17,7 @@ const database = await createTempDatabase();
 const owner = await createAccount(database.prisma, 'Bench Writer');
 const manuscript = largeManuscript();
 const words = manuscript.sections.reduce((sum, section) => sum + countWords(jsonText(section.content)), 0);
-const id = await manuscriptCreator(database.prisma, manuscript, { ownerId: owner.userId });
+const id = await manuscriptCreator(database.prisma, manuscript, { ownerId: owner.userId, layout: 'sections' });
 const results: Record<string, { ms: number[]; bytes: number }> = {};
 for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
   const ms: number[] = [];

@@ -7,6 +7,10 @@ import { withTimeout } from '../tests/support/withTimeout';
 export interface MemoryAfterGc {
   rssBytes: number;
   heapUsedBytes: number;
+  /** RSS in anonymous pages (the heaps), -1 where /proc/self/status does not say. */
+  rssAnonBytes: number;
+  /** RSS in file-backed pages (code, libraries), -1 where /proc/self/status does not say. */
+  rssFileBytes: number;
 }
 
 /**

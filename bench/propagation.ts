@@ -8,18 +8,27 @@ import { createTempDatabase } from '../tests/support/tempDatabase';
 import { createAccount, createOwnedManuscript } from '../tests/support/members';
 import { startSyncProcess } from '../tests/support/syncProcess';
 import { percentiles } from './percentiles';
+import { sized } from './benchQuick';
+import { sectionDocParagraph } from '../tests/support/chapterText';
+import { sampleManuscript } from '../prisma/seed/sampleManuscript';
 
-/** Measured edits per server and writer count. */
-const ROUNDS = 600;
+/** Measured edits per server and writer count, at least (see MIN_SAMPLES). */
+const ROUNDS = sized(600, 40);
+/**
+ * Fewest latencies per server and writer count: with two writers an edit has one receiver, and
+ * 600 samples would make the p99 the sixth slowest edit, one scheduling hiccup from another.
+ */
+const MIN_SAMPLES = sized(3000, 40);
 /** Edits per server before measuring, so neither server's (nor the clients') first work is timed. */
-const WARM_UP_ROUNDS = 100;
-/** Each server's measured edits come in two segments, run in ABBA order. */
-const SEGMENT_ROUNDS = ROUNDS / 2;
+const WARM_UP_ROUNDS = sized(100, 10);
+/** Each server's measured edits come in two segments, run in ABBA order: this many edits each. */
+function segmentRounds(writers: number): number {
+  return Math.ceil(Math.max(ROUNDS, MIN_SAMPLES / (writers - 1)) / 2);
+}
 
 interface Writer {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  text: Y.Text;
 }
 
 /** Starts the stock baseline server in its own process; resolves with its port and process. */
@@ -42,7 +51,7 @@ async function connectWriters(url: string, room: string, tokens: Array<string | 
       disableBc: true,
       params: token ? { token } : {},
     });
-    return { doc, provider, text: doc.getText('bench') };
+    return { doc, provider };
   });
   await Promise.all(writers.map((w) => new Promise<void>((resolve) => (w.provider.synced ? resolve() : w.provider.once('sync', () => resolve())))));
   return writers;
@@ -73,13 +82,39 @@ async function editRounds(writers: Writer[], rounds: number): Promise<number[]> 
           }),
       ),
     );
+    // Every writer types at the end of the chapter's first paragraph, as co-writers in one chapter do.
+    const text = sectionDocParagraph(sender.doc);
     started = performance.now();
-    sender.text.insert(sender.text.length, 'x');
+    text.insert(text.length, 'x');
     await arrived;
     // A typing pace, not a flood: the next keystroke follows a few milliseconds later.
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return latencies;
+}
+
+/** Applies `state` in the first writer's document and resolves once every other writer has it too. */
+async function seed(writers: Writer[], state: Uint8Array): Promise<void> {
+  Y.applyUpdate(writers[0].doc, state);
+  const target = Y.encodeStateVector(writers[0].doc);
+  const has = (writer: Writer) => {
+    const vector = Y.decodeStateVector(Y.encodeStateVector(writer.doc));
+    return [...Y.decodeStateVector(target)].every(([client, clock]) => (vector.get(client) ?? 0) >= clock);
+  };
+  await Promise.all(
+    writers.map(
+      (writer) =>
+        new Promise<void>((resolve) => {
+          if (has(writer)) return resolve();
+          const check = () => {
+            if (!has(writer)) return;
+            writer.doc.off('update', check);
+            resolve();
+          };
+          writer.doc.on('update', check);
+        }),
+    ),
+  );
 }
 
 function disconnect(writers: Writer[]): void {
@@ -92,36 +127,47 @@ function disconnect(writers: Writer[]): void {
 /**
  * Propagation through Quire's sync server (its own process, SQLite persistence, authenticated
  * connections) against the stock @y/websocket-server without persistence, measured in the same
- * run, with 2, 10 and 50 writers on one manuscript. For each writer count both servers' clients
+ * run, with 2, 10 and 50 writers in one chapter: on Quire's server the chapter's own room
+ * (`/<manuscriptId>/<sectionId>`, the sample novel's first chapter), on the stock server a room
+ * given the same chapter document first. For each writer count both servers' clients
  * connect, both are warmed up, then each server is measured in two segments in ABBA order (the
  * first server alternates between writer counts), so neither gains from going second.
  */
 export async function measurePropagation(): Promise<Record<string, number>> {
   const database = await createTempDatabase();
-  const { id } = await createOwnedManuscript(database.prisma, 'Propagation');
+  const manuscript = sampleManuscript();
+  const { id } = await createOwnedManuscript(database.prisma, 'Propagation', { layout: 'sections', manuscript });
+  const chapterId = manuscript.sections.find((section) => section.kind === 'chapter')!.id;
   const accounts = await Promise.all(Array.from({ length: 10 }, (_, i) => createAccount(database.prisma, `P${i}`)));
   await database.prisma.membership.createMany({ data: accounts.map((a) => ({ manuscriptId: id, userId: a.userId, role: 'editor' })) });
-  const ours = await startSyncProcess(database.url, { env: { SYNC_MAX_MESSAGES_PER_SECOND: '100000' } });
+  // PROPAGATION_SERVER_ENV (JSON) adds to the sync server's environment, e.g. NODE_OPTIONS with --cpu-prof to profile it.
+  const serverEnv = JSON.parse(process.env.PROPAGATION_SERVER_ENV ?? '{}') as Record<string, string>;
+  const ours = await startSyncProcess(database.url, { env: { SYNC_MAX_MESSAGES_PER_SECOND: '100000', ...serverEnv } });
   const stock = await startStockServer();
   const results: Record<string, number> = {};
   try {
     for (const [index, count] of [2, 10, 50].entries()) {
       const tokens = await Promise.all(Array.from({ length: count }, (_, i) => signSyncToken(accounts[i % accounts.length].userId, id)));
       const sides = {
-        quire: await connectWriters(`ws://127.0.0.1:${ours.port}`, id, tokens),
+        quire: await connectWriters(`ws://127.0.0.1:${ours.port}`, `${id}/${chapterId}`, tokens),
         stock: await connectWriters(`ws://127.0.0.1:${stock.port}`, `bench-${count}`, tokens.map(() => null)),
       };
+      // The stock room starts empty: one writer gives it the chapter as Quire's room holds it.
+      await seed(sides.stock, Y.encodeStateAsUpdate(sides.quire[0].doc));
       const samples = { quire: [] as number[], stock: [] as number[] };
       try {
         const [a, b] = index % 2 === 0 ? (['stock', 'quire'] as const) : (['quire', 'stock'] as const);
         for (const side of [a, b]) await editRounds(sides[side], WARM_UP_ROUNDS);
-        for (const side of [a, b, b, a]) samples[side].push(...(await editRounds(sides[side], SEGMENT_ROUNDS)));
+        for (const side of [a, b, b, a]) samples[side].push(...(await editRounds(sides[side], segmentRounds(count))));
       } finally {
         disconnect(sides.quire);
         disconnect(sides.stock);
       }
       Object.assign(results, percentiles(samples.quire, `writers${count}Ms`), percentiles(samples.stock, `writers${count}BaselineMs`));
-      results[`writers${count}P99Ratio`] = Math.round((results[`writers${count}MsP99`] / results[`writers${count}BaselineMsP99`]) * 100) / 100;
+      // A quick run has too few samples for a p99 (see bench/percentiles.ts), so no ratio either.
+      if (results[`writers${count}MsP99`] !== undefined) {
+        results[`writers${count}P99Ratio`] = Math.round((results[`writers${count}MsP99`] / results[`writers${count}BaselineMsP99`]) * 100) / 100;
+      }
     }
   } finally {
     await ours.kill('SIGTERM');

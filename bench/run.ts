@@ -1,6 +1,9 @@
 /**
- * `npm run bench`: runs the benchmarks, prints a table and writes bench/results/latest.json.
- * See docs/PERFORMANCE.md for what each measure means and its target.
+ * `npm run bench`: runs the benchmarks, prints a table (each value beside the earlier one from
+ * bench/results/latest.json) and writes bench/results/latest.json. `BENCH_QUICK=1` shrinks every
+ * measure to the fewest samples that still run its code, for checking that it works; its figures
+ * are not comparable and go to bench/results/quick.json instead. See docs/PERFORMANCE.md for what
+ * each measure means and its target.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +16,9 @@ import { measurePresence } from './presence';
 import { measureMemory } from './memory';
 import { measureBrowser } from './browser';
 import { measureExportLargeBook } from './exportLargeBook';
+import { measureOpenTypedBook } from './openTypedBook';
+import { readEarlierResults } from './earlierResults';
+import { benchQuick } from './benchQuick';
 
 (process.env as Record<string, string>).NODE_ENV = 'test';
 process.env.QUIRE_LOG ??= 'error';
@@ -29,7 +35,11 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   presence: measurePresence,
   memory: measureMemory,
   browser: measureBrowser,
+  openTypedBook: measureOpenTypedBook,
 };
+// Read before anything can overwrite it: these are the figures a regression is measured against.
+const latest = path.join(process.cwd(), 'bench', 'results', 'latest.json');
+const earlier = readEarlierResults(latest)?.results ?? {};
 const only = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};
 for (const [name, measure] of Object.entries(measures)) {
@@ -38,14 +48,17 @@ for (const [name, measure] of Object.entries(measures)) {
   results[name] = await measure();
 }
 
-const rows = Object.entries(results).flatMap(([name, values]) => Object.entries(values).map(([key, value]) => [name, key, String(value)]));
-const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), 8));
-for (const row of [['measure', 'value', ''], ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+const rows = Object.entries(results).flatMap(([name, values]) =>
+  Object.entries(values).map(([key, value]) => [name, key, String(value), earlier[name]?.[key] === undefined ? '' : String(earlier[name][key])]),
+);
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length), 8));
+for (const row of [['measure', 'name', 'now', 'earlier'], ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
 
-const file = path.join(process.cwd(), 'bench', 'results', 'latest.json');
+// A quick run's figures would replace real ones; a run of some measures keeps the others' figures.
+const file = benchQuick() ? path.join(path.dirname(latest), 'quick.json') : latest;
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, results }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, results: benchQuick() || only.length === 0 ? results : { ...earlier, ...results } }, null, 2)}\n`,
 );
 console.log(`\nwritten ${path.relative(process.cwd(), file)}`);

@@ -1,8 +1,11 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
 import type { PrismaClient } from '../generated/prisma/client';
 import { asDocumentLayout, type DocumentLayout, type DocumentStore, type DocumentSummary, type LogEntry, type StoredDocument } from './DocumentStore';
 
 const COMPRESSED = 'yjs-v2+deflate';
+/** Deflating runs on libuv's thread pool: a room's compaction must not hold up the relay of edits. */
+const deflateRawAsync = promisify(deflateRaw);
 
 /** A stored snapshot's Yjs V2 update, whichever way it was stored. */
 function readState(state: Uint8Array, format: string): Uint8Array {
@@ -55,7 +58,7 @@ export class PrismaDocumentStore implements DocumentStore {
 
   async compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary?: DocumentSummary): Promise<void> {
     // The state holds the whole history, text that compresses well: deflate it.
-    const bytes = new Uint8Array(deflateRawSync(state));
+    const bytes = new Uint8Array(await deflateRawAsync(state));
     const format = COMPRESSED;
     // Log entries after the latest revision say who wrote what since; the next revision needs them.
     const latestRevision = await this.prisma.revision.findFirst({
