@@ -11,9 +11,12 @@ import { manuscriptExtensions } from '@model/schema';
 import { SectionGuard } from './SectionGuard';
 import { EditorToolbar } from './EditorToolbar';
 import { sectionContent } from '@model/manuscript/sectionDocument';
+import { useEarlyKeystrokes } from './useEarlyKeystrokes';
 
 
 interface SectionEditorProps {
+  /** The section's id: what the writer typed into its served text lands in this editor. */
+  sectionId: string;
   /** The section's own document, and the provider of its room (for co-writers' carets). */
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -41,7 +44,7 @@ const PLACEHOLDERS: Record<string, string> = {
  * of the book stays out of ProseMirror (and out of the browser until it syncs in the
  * background), which keeps long books fast.
  */
-export function SectionEditor({ doc, provider, writer, chapterLabel, editable, fallback }: SectionEditorProps) {
+export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, editable, fallback }: SectionEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -67,6 +70,7 @@ export function SectionEditor({ doc, provider, writer, chapterLabel, editable, f
     },
     [doc, provider],
   );
+  useEarlyKeystrokes(editor, sectionId, editable);
 
   if (!editor) return fallback ?? <div className="manuscript-page is-loading">Opening…</div>;
   return (

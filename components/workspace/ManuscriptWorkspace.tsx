@@ -77,7 +77,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
   const open = useOpenSection(connection, activeId, active?.kind ?? null, servedSection);
   // The served text shows (from the server's first render on) until the editor takes its place.
-  const servedText = served?.section && (activeId === null || activeId === served.section.id) ? <StaticSection content={served.section.content} /> : null;
+  const servedText = served?.section && (activeId === null || activeId === served.section.id) ? <StaticSection content={served.section.content} sectionId={served.section.id} editable={writable} /> : null;
   const sectionIds = sections.map((s) => s.id).join(' ');
 
   useEffect(() => {
@@ -157,6 +157,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
           ) : writer && open.section && open.ready ? (
             <SectionEditor
               key={`${open.section.id}:${writer.color}:${writable}`}
+              sectionId={open.section.id}
               doc={open.section.doc}
               provider={open.section.provider}
               writer={writer}
