@@ -4,7 +4,6 @@ import { Suspense, createElement, memo, use, useMemo, useSyncExternalStore, type
 import type { JSONContent } from '@tiptap/core';
 import type { DOMOutputSpec, Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { manuscriptSchema } from '@model/schema';
-import { recordingEarlyInput } from './earlyInputScript';
 
 /**
  * A section's text as the editor will show it, rendered from its ProseMirror JSON with the
@@ -44,9 +43,9 @@ function ServedText({ content, sectionId, editable }: StaticSectionProps) {
   const hydrating = useSyncExternalStore(subscribeToNothing, () => false, () => true);
   if (hydrating && typeof window !== 'undefined') use(STAYS_AS_SERVED);
   const doc = useMemo(() => manuscriptSchema.nodeFromJSON(content), [content]);
-  // Rendered again in the browser (another section and back), it takes typing only while the
-  // inline script still keeps it; once an editor has taken the keystrokes, it is only text.
-  const typing = editable && (typeof window === 'undefined' || recordingEarlyInput());
+  // Only the text as served takes typing: the inline script's record is of that page's elements.
+  // Rendered again in the browser (another section and back), it is only text.
+  const typing = editable && typeof window === 'undefined';
   return (
     <div
       className="manuscript-page is-static"
