@@ -74,6 +74,14 @@ test.describe('typing before the editor is ready', () => {
     await expect(served.locator('p')).toHaveText(['The house lights dimmed. Silence.', 'A draft of cold air.', 'Somebody coughed.']);
     await expect(adaPage.getByTestId('editor')).toHaveCount(0);
 
+    // From here on, watch that the writer's words never leave the page, not for a moment.
+    await adaPage.evaluate(() => {
+      const page = window as unknown as { wordsLeft?: boolean };
+      page.wordsLeft = false;
+      new MutationObserver(() => {
+        if (!document.querySelector('main')?.textContent?.includes('A draft of cold air')) page.wordsLeft = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     // The writer types on while the scripts arrive and the editor takes the served text's place:
     // whichever of them each key reaches, it lands after the words before it.
     release();
@@ -83,6 +91,7 @@ test.describe('typing before the editor is ready', () => {
     const paragraphs = adaPage.getByTestId('editor').locator('p');
     await expect(paragraphs).toHaveText(['The house lights dimmed. Silence.', 'A draft of cold air. It passed.', 'Somebody coughed.']);
     expect(errors, 'nothing went wrong in the page (a hydration mismatch would show here)').toEqual([]);
+    expect(await adaPage.evaluate(() => (window as unknown as { wordsLeft?: boolean }).wordsLeft), 'the words stayed on the page throughout').toBe(false);
 
     // Ben sees the words where Ada put them (her caret, with its name, follows them).
     const bens = benPage.getByTestId('editor').locator('p');
