@@ -40,15 +40,13 @@ export function takeEarlyEdits(sectionId: string): EarlyEdit[] {
  * knows and can replay: text and pasted text go in at the caret, Enter splits a paragraph (and
  * only a paragraph: elsewhere the editor gives Enter other meanings), Backspace removes what was
  * typed here (never served text) and undoes such an Enter. Anything else (formatting, undo,
- * dropping, cutting) does nothing. Keys pressed after the served text has left the page, before
- * the editor takes them, go on where the writer was typing. Textblocks are the elements marked `data-block`, named by
+ * dropping, cutting) does nothing. Textblocks are the elements marked `data-block`, named by
  * their node type; a line break (`<br>`) counts as one character, as in ProseMirror.
  */
 export function earlyInputScript(): string {
   return `(function(){try{
-var edits=[],typed=null,last=null,early=window.${REGISTRY}={sectionId:null,edits:edits,stop:function(){
-  document.removeEventListener('beforeinput',onInput,true);document.removeEventListener('compositionend',onComposed,true);
-  document.removeEventListener('keydown',onKey,true);}};
+var edits=[],typed=null,early=window.${REGISTRY}={sectionId:null,edits:edits,stop:function(){
+  document.removeEventListener('beforeinput',onInput,true);document.removeEventListener('compositionend',onComposed,true);}};
 function blocks(root){return root.querySelectorAll('[data-block]');}
 function lengthTo(block,node,offset){var r=document.createRange();r.setStart(block,0);r.setEnd(node,offset);
   var f=r.cloneContents();return f.textContent.length+f.querySelectorAll('br').length;}
@@ -108,24 +106,13 @@ function onInput(e){
   }else if(t==='insertParagraph'){if(paragraph())split(c);}
   else if(t==='deleteContentBackward')backspace(c);
   else return;
-  var p=pointAt(blocks(root)[c.i],c.offset);getSelection().collapse(p[0],p[1]);last=c;}
+  var p=pointAt(blocks(root)[c.i],c.offset);getSelection().collapse(p[0],p[1]);}
 /* A composition (accented letters, other scripts) cannot be prevented: its text is in already. */
 function onComposed(e){
   var root=e.target&&e.target.closest&&e.target.closest('[data-early-input]');if(!root||!e.data)return;
   var c=caretIn(root);if(!c)return;var list=blocks(root),f=flags(list,c.i);
   c.offset=Math.max(0,c.offset-e.data.length);for(var k=0;k<e.data.length;k++)f.splice(c.offset+k,0,true);
-  edits.push({type:'insert',block:c.i,offset:c.offset,text:e.data});c.offset+=e.data.length;last=c;}
-/* Between the served text leaving and the editor taking the keys, they reach no element (the
-   focus was in the text that left): they go on where the writer was typing. */
-function onKey(e){
-  if(!last||last.root.isConnected||e.defaultPrevented||e.ctrlKey||e.metaKey||e.altKey||e.isComposing)return;
-  if(e.target&&e.target.closest&&e.target.closest('input,textarea,select,[contenteditable]'))return;
-  if(/^.$/u.test(e.key))insert(last,e.key);
-  else if(e.key==='Enter'){if(blocks(last.root)[last.i].getAttribute('data-block')==='paragraph')split(last);}
-  else if(e.key==='Backspace')backspace(last);
-  else return;
-  e.preventDefault();}
+  edits.push({type:'insert',block:c.i,offset:c.offset,text:e.data});}
 document.addEventListener('beforeinput',onInput,true);document.addEventListener('compositionend',onComposed,true);
-document.addEventListener('keydown',onKey,true);
 }catch(e){}})();`;
 }
