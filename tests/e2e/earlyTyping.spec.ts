@@ -105,6 +105,32 @@ test.describe('typing before the editor is ready', () => {
     await expect(adaPage.getByTestId('editor').locator('p')).toHaveText(['The house lights dimmed. Silence.', 'A draft of cold air. It passed.', 'Somebody coughed.']);
   });
 
+  test('Backspace in the served text removes only what was typed there, and undoes an Enter typed there', async ({ openAs }) => {
+    const adaPage = await openAs(ada, `/m/${id}`);
+    await expectConnected(adaPage);
+    const release = await holdScripts(adaPage);
+    await adaPage.goto(`/m/${id}`, { waitUntil: 'commit' });
+    const served = adaPage.getByTestId('static-section');
+    await served.getByText('Somebody coughed.').click();
+    await adaPage.keyboard.press('Home');
+    await adaPage.keyboard.type('Then ');
+    await adaPage.keyboard.press('Backspace');
+    await adaPage.keyboard.press('Backspace');
+    await adaPage.keyboard.press('Backspace');
+    await adaPage.keyboard.press('Backspace');
+    await adaPage.keyboard.press('Backspace');
+    await adaPage.keyboard.press('Backspace'); // nothing typed is left before the caret: the served text stays
+    await adaPage.keyboard.press('End');
+    await adaPage.keyboard.press('Enter');
+    await adaPage.keyboard.press('Backspace');
+    await adaPage.keyboard.type(' Twice.');
+    await expect(served.locator('p')).toHaveText(['The house lights dimmed.', 'Somebody coughed. Twice.']);
+
+    release();
+    await expectConnected(adaPage);
+    await expect(adaPage.getByTestId('editor').locator('p')).toHaveText(['The house lights dimmed.', 'Somebody coughed. Twice.']);
+  });
+
   test('a reader’s served text takes no typing', async ({ openAs, makeAccount }) => {
     const cleo = await makeAccount('Cleo', { manuscriptId: id, role: 'viewer' });
     const cleoPage = await openAs(cleo, `/m/${id}`);
