@@ -1,6 +1,6 @@
 'use client';
 
-import type { CSSProperties, ReactNode } from 'react';
+import { useLayoutEffect, type CSSProperties, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -11,9 +11,12 @@ import { manuscriptExtensions } from '@model/schema';
 import { SectionGuard } from './SectionGuard';
 import { EditorToolbar } from './EditorToolbar';
 import { sectionContent } from '@model/manuscript/sectionDocument';
+import { useEarlyKeystrokes } from './useEarlyKeystrokes';
 
 
 interface SectionEditorProps {
+  /** The section's id: what the writer typed into its served text lands in this editor. */
+  sectionId: string;
   /** The section's own document, and the provider of its room (for co-writers' carets). */
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -22,8 +25,10 @@ interface SectionEditorProps {
   editable: boolean;
   /** Shown above a chapter's title ("Chapter 3"); the number follows from the chapter's place. */
   chapterLabel?: string;
-  /** What shows until the editor is ready (the text as served), instead of "Opening…". */
+  /** What shows until the editor is ready, instead of "Opening…" (null: nothing). */
   fallback?: ReactNode;
+  /** Called once the editor shows, before the browser paints it. */
+  onShown?: () => void;
 }
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -41,7 +46,7 @@ const PLACEHOLDERS: Record<string, string> = {
  * of the book stays out of ProseMirror (and out of the browser until it syncs in the
  * background), which keeps long books fast.
  */
-export function SectionEditor({ doc, provider, writer, chapterLabel, editable, fallback }: SectionEditorProps) {
+export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, editable, fallback, onShown }: SectionEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -67,8 +72,12 @@ export function SectionEditor({ doc, provider, writer, chapterLabel, editable, f
     },
     [doc, provider],
   );
+  useEarlyKeystrokes(editor, sectionId, editable);
+  useLayoutEffect(() => {
+    if (editor) onShown?.();
+  }, [editor, onShown]);
 
-  if (!editor) return fallback ?? <div className="manuscript-page is-loading">Opening…</div>;
+  if (!editor) return fallback === undefined ? <div className="manuscript-page is-loading">Opening…</div> : fallback;
   return (
     <>
       {editable && <EditorToolbar editor={editor} />}

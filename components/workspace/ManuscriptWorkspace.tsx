@@ -77,8 +77,12 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
   const open = useOpenSection(connection, activeId, active?.kind ?? null, servedSection);
   // The served text shows (from the server's first render on) until the editor takes its place.
-  const servedText = served?.section && (activeId === null || activeId === served.section.id) ? <StaticSection content={served.section.content} /> : null;
+  const servedText = served?.section && (activeId === null || activeId === served.section.id) ? <StaticSection content={served.section.content} sectionId={served.section.id} editable={writable} /> : null;
   const sectionIds = sections.map((s) => s.id).join(' ');
+  // The open section's editor (a new one for another section, caret colour or role), and the one
+  // that has shown itself so far.
+  const editorKey = writer && open.section && open.ready ? `${open.section.id}:${writer.color}:${writable}` : null;
+  const [shownEditor, setShownEditor] = useState<string | null>(null);
 
   useEffect(() => {
     // The count of the open section follows its own document as the writer types.
@@ -154,22 +158,32 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
               onClose={() => setComparing(null)}
               onRestored={() => setHistoryVersion((v) => v + 1)}
             />
-          ) : writer && open.section && open.ready ? (
-            <SectionEditor
-              key={`${open.section.id}:${writer.color}:${writable}`}
-              doc={open.section.doc}
-              provider={open.section.provider}
-              writer={writer}
-              chapterLabel={chapterLabel}
-              editable={writable}
-              fallback={servedText}
-            />
-          ) : open.unavailable ? (
-            <div className="manuscript-page is-loading" data-testid="section-unavailable">
-              This section is not in this browser yet, and the server cannot be reached. It opens when the connection returns; every section you have opened before, or that finished syncing, opens now.
-            </div>
           ) : (
-            (servedText ?? <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>)
+            // The served text keeps its place (the last slot) until the editor has shown itself:
+            // it is then still the very element the page was served with, holding whatever the
+            // writer typed into it meanwhile, which the editor takes as it appears.
+            <>
+              {editorKey && writer && open.section && (
+                <SectionEditor
+                  key={editorKey}
+                  sectionId={open.section.id}
+                  doc={open.section.doc}
+                  provider={open.section.provider}
+                  writer={writer}
+                  chapterLabel={chapterLabel}
+                  editable={writable}
+                  fallback={servedText ? null : undefined}
+                  onShown={() => setShownEditor(editorKey)}
+                />
+              )}
+              {!editorKey && open.unavailable && (
+                <div className="manuscript-page is-loading" data-testid="section-unavailable">
+                  This section is not in this browser yet, and the server cannot be reached. It opens when the connection returns; every section you have opened before, or that finished syncing, opens now.
+                </div>
+              )}
+              {!editorKey && !open.unavailable && !servedText && <div className="manuscript-page is-loading">{state.loaded ? 'This manuscript has no sections.' : 'Opening…'}</div>}
+              {servedText && (editorKey ? shownEditor !== editorKey : !open.unavailable) && servedText}
+            </>
           )}
         </main>
         {panel === 'share' && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setPanel(null)} />}

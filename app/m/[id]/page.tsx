@@ -7,6 +7,8 @@ import { signSyncToken } from '../../../server/access/syncToken';
 import { servedManuscript } from '../../../server/manuscripts/servedManuscript';
 import { ManuscriptWorkspace } from '../../../components/workspace/ManuscriptWorkspace';
 import { earlySocketsScript } from '../../../components/workspace/earlySockets';
+import { earlyInputScript } from '../../../components/editor/earlyInputScript';
+import { canWrite } from '@model/access/roles';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,6 +27,8 @@ export default async function ManuscriptPage({ params }: { params: Promise<{ id:
   return (
     <>
       <script dangerouslySetInnerHTML={{ __html: early }} />
+      {/* A writer's keystrokes in the served text are kept until the editor is ready. */}
+      {canWrite(role) && <script dangerouslySetInnerHTML={{ __html: earlyInputScript() }} />}
       <ManuscriptWorkspace
         manuscriptId={id}
         syncPort={syncConfig().port}
