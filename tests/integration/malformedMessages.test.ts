@@ -1,7 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
@@ -12,6 +11,7 @@ import { createMember, createOwnedManuscript, type TestMember } from '../support
 import { startTestSyncServer } from '../support/testSyncServer';
 import { fileScope } from '../support/testScope';
 import { withTimeout } from '../support/withTimeout';
+import { MALFORMED_MESSAGES } from '../support/protocolMessages';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -36,42 +36,7 @@ before(async (t) => {
   firstParagraphText(writer.doc, firstChapterId(writer.doc)).insert(0, 'Intact.');
 });
 
-function bytes(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-const MALFORMED: Record<string, Uint8Array | string> = {
-  'random bytes': Uint8Array.from({ length: 64 }, (_, i) => (i * 97 + 13) % 256),
-  'a truncated varint': new Uint8Array([0x80, 0x80]),
-  'an absurd length': bytes((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint(e, 2 ** 40);
-  }),
-  'an unknown message type': bytes((e) => encoding.writeVarUint(e, 42)),
-  'an update that does not decode': bytes((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 7, 7, 7]));
-  }),
-  'a text frame': 'hello',
-  'awareness that is not JSON': bytes((e) => {
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint8Array(
-      e,
-      bytes((inner) => {
-        encoding.writeVarUint(inner, 1);
-        encoding.writeVarUint(inner, 5);
-        encoding.writeVarUint(inner, 1);
-        encoding.writeVarString(inner, '{not json');
-      }),
-    );
-  }),
-};
-
-for (const [name, message] of Object.entries(MALFORMED)) {
+for (const [name, message] of Object.entries(MALFORMED_MESSAGES)) {
   test(`${name} closes only the sender's connection; others write on and the stored text is intact`, async (t) => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}?token=${owner.token}`);
     t.after(() => ws.terminate());

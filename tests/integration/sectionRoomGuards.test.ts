@@ -1,7 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { memberChanger } from '../../server/access/memberChanger';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
@@ -16,6 +15,7 @@ import { storedDoc } from '../support/storedDoc';
 import { sectionDocParagraph, sectionDocText } from '../support/chapterText';
 import { fileScope } from '../support/testScope';
 import { withTimeout } from '../support/withTimeout';
+import { MALFORMED_MESSAGES } from '../support/protocolMessages';
 
 // The guards of the book's room (roles, removals, malformed messages) hold in every section's
 // room too: each is its own websocket, and nothing may slip in through the side door.
@@ -90,28 +90,7 @@ test('an editor turned viewer in a chapter’s room is reconnected within 5 seco
   assert.doesNotMatch(await storedChapter(id, chapterId), /After demotion/);
 });
 
-function bytes(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-const MALFORMED: Record<string, Uint8Array | string> = {
-  'random bytes': Uint8Array.from({ length: 64 }, (_, i) => (i * 97 + 13) % 256),
-  'an absurd length': bytes((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint(e, 2 ** 40);
-  }),
-  'an update that does not decode': bytes((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 7, 7, 7]));
-  }),
-  'a text frame': 'hello',
-};
-
-for (const [name, message] of Object.entries(MALFORMED)) {
+for (const [name, message] of Object.entries(MALFORMED_MESSAGES)) {
   test(`${name} sent into a chapter’s room closes only that connection; the book’s and the chapter’s other writers go on, the stored text is intact`, async (t) => {
     const { id, owner, chapterId, room } = await bookInSections(`Robust: ${name}`);
     const editor = await createMember(database.prisma, id, 'editor', 'Co-writer');
