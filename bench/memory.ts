@@ -7,6 +7,7 @@ import { signSyncToken } from '../server/access/syncToken';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { gcOnSignalEnv, memoryAfterGc, type MemoryAfterGc } from './memoryAfterGc';
 import { typedBookCached } from './typedBook';
+import { storeBook } from './storeBook';
 import { sized } from './benchQuick';
 
 const MANUSCRIPTS = sized(100, 5);
@@ -46,16 +47,7 @@ export async function measureMemory(): Promise<Record<string, number>> {
   const ids = Array.from({ length: MANUSCRIPTS }, (_, i) => `memory${i}`);
   const warmUpIds = Array.from({ length: WARM_UP_MANUSCRIPTS }, (_, i) => `warmup${i}`);
   for (const id of [...warmUpIds, ...ids]) {
-    await database.prisma.manuscript.create({
-      data: {
-        id,
-        title: book.title,
-        wordCount: book.words,
-        layout: 'sections',
-        snapshots: { create: book.documents.map((document) => ({ docName: document.name, state: new Uint8Array(document.state), throughSeq: 0 })) },
-        memberships: { create: { userId: owner.userId, role: 'owner' } },
-      },
-    });
+    await storeBook(database.prisma, book, owner.userId, id);
   }
 
   const serverEnv = JSON.parse(process.env.MEMORY_SERVER_ENV ?? '{}') as Record<string, string>;

@@ -1,4 +1,3 @@
-import type { PrismaClient } from '../server/generated/prisma/client';
 import { signSyncToken } from '../server/access/syncToken';
 import { manuscriptCreator } from '../server/manuscripts/manuscriptCreator';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
@@ -8,27 +7,12 @@ import { connectStockClient, type StockClient } from '../tests/support/stockClie
 import { sampleManuscript } from '../prisma/seed/sampleManuscript';
 import { percentiles } from './percentiles';
 import { startAppUnderTest, type OpenMarks } from './appUnderTest';
-import { typedBookCached, type StoredBook } from './typedBook';
+import { typedBookCached } from './typedBook';
+import { storeBook } from './storeBook';
 import { sized } from './benchQuick';
 
 /** Opens of each book after the warm-up: enough for a p95 (see bench/percentiles.ts). */
 const OPEN_RUNS = sized(30, 2);
-
-/** Stores a built book (its documents' states) as a manuscript laid out in sections, owned by `ownerId`. */
-async function storeBook(prisma: PrismaClient, book: StoredBook, ownerId: string): Promise<string> {
-  const id = 'typedbook';
-  await prisma.manuscript.create({
-    data: {
-      id,
-      title: book.title,
-      wordCount: book.words,
-      layout: 'sections',
-      snapshots: { create: book.documents.map((document) => ({ docName: document.name, state: new Uint8Array(document.state), throughSeq: 0 })) },
-      memberships: { create: { userId: ownerId, role: 'owner' } },
-    },
-  });
-  return id;
-}
 
 /** The median of some values, rounded to whole ms. */
 function median(values: number[]): number {
@@ -74,7 +58,7 @@ export async function measureOpenTypedBook(): Promise<Record<string, number>> {
   // One copy: the sample's section ids are made anew each time it is built.
   const sample = sampleManuscript();
   const books = {
-    typed: await storeBook(database.prisma, typed, writer.userId),
+    typed: await storeBook(database.prisma, typed, writer.userId, 'typedbook'),
     sample: await manuscriptCreator(database.prisma, sample, { ownerId: writer.userId, layout: 'sections' }),
   };
   const firstChapter = {
