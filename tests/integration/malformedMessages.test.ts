@@ -10,8 +10,8 @@ import { firstChapterId, firstParagraphText, sectionText } from '../support/chap
 import { createMember, createOwnedManuscript, type TestMember } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { fileScope } from '../support/testScope';
-import { withTimeout } from '../support/withTimeout';
 import { MALFORMED_MESSAGES } from '../support/protocolMessages';
+import { sendAndAwaitClose } from '../support/sendOnce';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -38,14 +38,7 @@ before(async (t) => {
 
 for (const [name, message] of Object.entries(MALFORMED_MESSAGES)) {
   test(`${name} closes only the sender's connection; others write on and the stored text is intact`, async (t) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${manuscriptId}?token=${owner.token}`);
-    t.after(() => ws.terminate());
-    const closed = new Promise<number>((resolve, reject) => {
-      ws.on('open', () => ws.send(message));
-      ws.on('close', (closeCode) => resolve(closeCode));
-      ws.on('error', reject);
-    });
-    assert.equal(await withTimeout(closed, 10_000, `the server did not close the connection that sent ${name}`), 1008);
+    assert.equal(await sendAndAwaitClose(t, `ws://127.0.0.1:${server.port}/${manuscriptId}?token=${owner.token}`, message, name), 1008);
 
     const chapter = firstChapterId(writer.doc);
     const writerSocket = writer.provider.ws;

@@ -1,6 +1,5 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 import { memberChanger } from '../../server/access/memberChanger';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
@@ -14,8 +13,8 @@ import { storedAck } from '../support/storedAck';
 import { storedDoc } from '../support/storedDoc';
 import { sectionDocParagraph, sectionDocText } from '../support/chapterText';
 import { fileScope } from '../support/testScope';
-import { withTimeout } from '../support/withTimeout';
 import { MALFORMED_MESSAGES } from '../support/protocolMessages';
+import { sendAndAwaitClose } from '../support/sendOnce';
 
 // The guards of the book's room (roles, removals, malformed messages) hold in every section's
 // room too: each is its own websocket, and nothing may slip in through the side door.
@@ -105,14 +104,7 @@ for (const [name, message] of Object.entries(MALFORMED_MESSAGES)) {
     sectionDocParagraph(writer.doc).insert(0, 'Intact.');
     await storedAck(writer, 1);
 
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/${room}?token=${owner.token}`);
-    t.after(() => ws.terminate());
-    const closed = new Promise<number>((resolve, reject) => {
-      ws.on('open', () => ws.send(message));
-      ws.on('close', (closeCode) => resolve(closeCode));
-      ws.on('error', reject);
-    });
-    assert.equal(await withTimeout(closed, 10_000, `the server did not close the connection that sent ${name}`), 1008);
+    assert.equal(await sendAndAwaitClose(t, `ws://127.0.0.1:${server.port}/${room}?token=${owner.token}`, message, name), 1008);
 
     sectionDocParagraph(writer.doc).insert(0, '+');
     await retryUntil(() => assert.equal(sectionDocText(coWriter.doc), sectionDocText(writer.doc), 'the co-writer has not received the writer’s text'));
