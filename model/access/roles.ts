@@ -4,7 +4,7 @@ export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
-/** Whether a role may change the manuscript's text (viewers and, until comments exist, commenters may not). */
+/** Whether a role may change the manuscript's text (viewers and commenters may not; commenters may mark passages for comments). */
 export function canWrite(role: Role): boolean {
   return role === 'owner' || role === 'editor';
 }

@@ -5,6 +5,7 @@ import Bold from '@tiptap/extension-bold';
 import Italic from '@tiptap/extension-italic';
 import HardBreak from '@tiptap/extension-hard-break';
 import { Code } from './Code';
+import { Comment } from './Comment';
 import { ManuscriptDocument } from './ManuscriptDocument';
 import { Dedication } from './Dedication';
 import { Epigraphs } from './Epigraphs';
@@ -31,6 +32,7 @@ export const manuscriptExtensions: AnyExtension[] = [
   Bold,
   Italic,
   Code,
+  Comment,
   HardBreak,
   Dedication,
   Epigraphs,

@@ -4,6 +4,7 @@ import Bold from '@tiptap/extension-bold';
 import Italic from '@tiptap/extension-italic';
 import HardBreak from '@tiptap/extension-hard-break';
 import { Code } from './Code';
+import { Comment } from './Comment';
 import { ManuscriptDocument } from './ManuscriptDocument';
 import { Dedication } from './Dedication';
 import { Epigraphs } from './Epigraphs';
@@ -47,4 +48,5 @@ export const markNames = {
   bold: Bold.name,
   italic: Italic.name,
   code: Code.name,
+  comment: Comment.name,
 } as const;

@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { nodeNames } from '@model/schema/names';
+import { markNames, nodeNames } from '@model/schema/names';
 
 /** One run of text with its formatting (mark names, e.g. italic, bold). */
 export interface TextRun {
@@ -33,7 +33,8 @@ export function sectionBlocks(content: JSONContent): Block[] {
     if (node.type && BLOCK_TYPES.has(node.type)) {
       const runs: TextRun[] = (node.content ?? []).map((child) => ({
         text: child.type === nodeNames.hardBreak ? '\n' : (child.text ?? ''),
-        marks: (child.marks ?? []).map((mark) => mark.type).sort(),
+        // A comment's passage is not formatting: adding or resolving a comment changes no text.
+        marks: (child.marks ?? []).map((mark) => mark.type).filter((type) => type !== markNames.comment).sort(),
       }));
       blocks.push({ type: node.type, text: runs.map((run) => run.text).join(''), runs });
       return;

@@ -8,7 +8,9 @@ import * as authProtocol from 'y-protocols/auth';
 import { CloseCode } from '@model/protocol/closeCode';
 import { encodeMessage } from '@model/protocol/encodeMessage';
 import { MessageType } from '@model/protocol/messageType';
-import { READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
+import { COMMENT_ONLY_REASON, READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
+import { changesOnlyComments } from './commentOnlyUpdate';
 import { TokenBucket } from './TokenBucket';
 import { MalformedAwareness, admitPresence } from './presenceStamp';
 import type { Room, RoomMember } from './Room';
@@ -234,8 +236,9 @@ export class Connection implements RoomMember {
         // Decode fully first: an update that does not decode must not touch the document.
         const decoded = Y.decodeUpdate(update);
         // Readers receive updates but cannot make them: what they send is neither applied, relayed
-        // nor stored, and the first real change is answered so the client knows why.
-        if (!canWrite(this.role)) return this.refuseReaderUpdate(decoded);
+        // nor stored, and the first real change is answered so the client knows why. Commenters
+        // may mark passages for comment threads in a section, and nothing else.
+        if (!canWrite(this.role) && !this.commentsOnly(update, decoded)) return this.refuseReaderUpdate(decoded);
         if (!this.dependenciesKnown(decoded.structs)) {
           log.warn('refusing an update with missing dependencies', { manuscriptId: this.room.manuscriptId, userId: this.userId });
           this.close(CloseCode.policyViolation, 'an update that depends on changes the server does not have');
@@ -288,13 +291,19 @@ export class Connection implements RoomMember {
     this.close(CloseCode.policyViolation, 'an update that depends on changes the server does not have');
   }
 
+  /** Whether a commenter's update, in a section's room, changes nothing but comment marks. */
+  private commentsOnly(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+    const sectionRoom = this.room.docName !== BOOK_DOCUMENT && this.room.docName !== '';
+    return this.role === 'commenter' && sectionRoom && changesOnlyComments(this.room.doc, update, decoded);
+  }
+
   /** Tells a reader once that its changes are not applied (an empty sync reply is no change). */
   private refuseReaderUpdate(decoded: ReturnType<typeof Y.decodeUpdate>): void {
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     if (this.toldReadOnly) return;
     this.toldReadOnly = true;
     log.info('refused a change from a reader', { manuscriptId: this.room.manuscriptId, userId: this.userId, role: this.role });
-    this.send(encodeMessage(MessageType.auth, (encoder) => authProtocol.writePermissionDenied(encoder, READ_ONLY_REASON)));
+    this.send(encodeMessage(MessageType.auth, (encoder) => authProtocol.writePermissionDenied(encoder, this.role === 'commenter' ? COMMENT_ONLY_REASON : READ_ONLY_REASON)));
   }
 
   /** Admits this connection's own presence, stamped with who it is, into the room's awareness. */

@@ -2,6 +2,8 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import { test, expect, fromApp } from './fixtures';
 import { sessionCookie } from '../support/sessionCookie';
+import { newId } from '@model/manuscript/newId';
+import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 
 /**
  * The running app, through its own front: who the client is cannot be chosen by the client, and
@@ -82,7 +84,10 @@ test('every state-changing route refuses other origins and a missing Origin, tak
   const owner = await signedIn(manuscript.owner);
   const guestApi = await signedIn(guest);
   const id = manuscript.id;
-  const ids: { revision?: string; invitation?: string; token?: string } = {};
+  const ids: { revision?: string; invitation?: string; token?: string; comment?: string; thread: string; section: string } = {
+    thread: newId(),
+    section: (await prisma.manuscriptSnapshot.findFirstOrThrow({ where: { manuscriptId: manuscript.id, docName: { notIn: ['', BOOK_DOCUMENT] } } })).docName,
+  };
   const markdown = (name: string) => ({ file: { name, mimeType: 'text/markdown', buffer: Buffer.from('## Chapter 1: Probe\n\nText.') }, confirm: 'true' });
   const json = (api: APIRequestContext, method: 'post' | 'patch', path: string, data: object): Pick<StateChange, 'send' | 'asText'> => ({
     send: (headers) => api[method](path, { data, headers }),
@@ -102,17 +107,23 @@ test('every state-changing route refuses other origins and a missing Origin, tak
     () => ({ route: 'POST /api/manuscripts/:id/invitations', succeeds: 201, ...json(owner, 'post', `/api/manuscripts/${id}/invitations`, { role: 'editor', expiresInDays: 1 }) }),
     () => ({ route: 'POST /api/invitations/:token', succeeds: 200, send: (headers) => guestApi.post(`/api/invitations/${ids.token}`, { headers }) }),
     () => ({ route: 'DELETE /api/manuscripts/:id/invitations/:invitationId', succeeds: 200, send: (headers) => owner.delete(`/api/manuscripts/${id}/invitations/${ids.invitation}`, { headers }) }),
+    () => ({ route: 'POST /api/manuscripts/:id/threads', succeeds: 201, ...json(owner, 'post', `/api/manuscripts/${id}/threads`, { id: ids.thread, sectionId: ids.section, quote: 'Text', body: 'A note.' }) }),
+    () => ({ route: 'POST /api/manuscripts/:id/threads/:threadId/comments', succeeds: 201, ...json(owner, 'post', `/api/manuscripts/${id}/threads/${ids.thread}/comments`, { body: 'A reply.' }) }),
+    () => ({ route: 'PATCH /api/manuscripts/:id/threads/:threadId', succeeds: 200, ...json(owner, 'patch', `/api/manuscripts/${id}/threads/${ids.thread}`, { resolved: true }) }),
+    () => ({ route: 'PATCH /api/manuscripts/:id/comments/:commentId', succeeds: 200, ...json(owner, 'patch', `/api/manuscripts/${id}/comments/${ids.comment}`, { body: 'Edited.' }) }),
+    () => ({ route: 'DELETE /api/manuscripts/:id/comments/:commentId', succeeds: 200, send: (headers) => owner.delete(`/api/manuscripts/${id}/comments/${ids.comment}`, { headers }) }),
     () => ({ route: 'PATCH /api/manuscripts/:id/members/:userId', succeeds: 200, ...json(owner, 'patch', `/api/manuscripts/${id}/members/${guest.userId}`, { role: 'viewer' }) }),
     () => ({ route: 'DELETE /api/manuscripts/:id/members/:userId', succeeds: 200, send: (headers) => owner.delete(`/api/manuscripts/${id}/members/${guest.userId}`, { headers }) }),
   ];
 
-  /** What the refused requests could have changed: the owner's manuscripts, this one's members, invitations and named versions. */
+  /** What the refused requests could have changed: the owner's manuscripts, this one's members, invitations, named versions and comments. */
   const state = async () =>
     JSON.stringify([
       await prisma.membership.count({ where: { userId: manuscript.owner.userId } }),
       await prisma.membership.findMany({ where: { manuscriptId: id }, select: { userId: true, role: true }, orderBy: { userId: 'asc' } }),
       await prisma.invitation.findMany({ where: { manuscriptId: id }, select: { id: true, revokedAt: true, acceptedCount: true }, orderBy: { id: 'asc' } }),
       await prisma.revision.count({ where: { manuscriptId: id, kind: { not: 'auto' } } }),
+      await prisma.commentThread.findMany({ where: { manuscriptId: id }, select: { id: true, resolvedAt: true, comments: { select: { body: true, deletedAt: true } } } }),
     ]);
 
   try {
@@ -133,6 +144,7 @@ test('every state-changing route refuses other origins and a missing Origin, tak
       expect(done.status(), `${change.route} from the app's own origin: ${await done.text()}`).toBe(change.succeeds);
       const body = (await done.json()) as { id?: string; url?: string };
       if (change.route.endsWith('/revisions')) ids.revision = body.id;
+      if (change.route.endsWith('/comments')) ids.comment = body.id;
       if (change.route.endsWith('/invitations')) [ids.invitation, ids.token] = [body.id, body.url!.split('/invite/')[1]];
     }
     // better-auth's own endpoints check the origin of cookie-carrying requests themselves.

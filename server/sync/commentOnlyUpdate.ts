@@ -1,0 +1,91 @@
+import * as Y from 'yjs';
+import { markNames } from '@model/schema/names';
+import { sectionContent } from '@model/manuscript/sectionDocument';
+
+/**
+ * The Yjs attribute key of a comment mark: `comment`, or `comment--<hash>` when marks of several
+ * threads overlap (y-prosemirror stores each overlapping mark under its own hashed key).
+ */
+export function isCommentKey(key: string): boolean {
+  return key === markNames.comment || key.startsWith(`${markNames.comment}--`);
+}
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+
+/**
+ * Whether an update changes nothing in a section document but comment marks: what a commenter
+ * may send. Three checks, cheapest first: every item it adds is the start or end of formatting
+ * (ProseMirror marks are formatting attributes in Yjs); everything it deletes is formatting too
+ * (Yjs tidies away formatting that a new mark makes redundant); and, applied to a copy of the
+ * document, the text, its structure and every attribute but comment marks read exactly as before.
+ * `update` and `decoded` are the same update, encoded (V1) and decoded.
+ */
+export function changesOnlyComments(doc: Y.Doc, update: Uint8Array, decoded: Decoded): boolean {
+  const added = new Set<Y.Item>();
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || struct.parentSub !== null) return false;
+    // Other formatting keys appear too: Yjs moves the start or end of a neighbouring format (say,
+    // bold) around a new comment boundary. The last check makes sure such moves change nothing.
+    if (!(struct.content instanceof Y.ContentFormat)) return false;
+    added.add(struct);
+  }
+  if (!deletesOnlyFormatting(doc, decoded)) return false;
+  if (added.size === 0 && decoded.ds.clients.size === 0) return true;
+  const copy = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = readableContent(copy);
+    const roots = [...copy.share.keys()].sort().join();
+    Y.applyUpdate(copy, update);
+    return [...copy.share.keys()].sort().join() === roots && readableContent(copy) === before;
+  } finally {
+    copy.destroy();
+  }
+}
+
+/**
+ * Whether every range the update deletes is formatting, in the document or added by the update
+ * itself (a range past what the document has can only be the update's own, checked above).
+ */
+function deletesOnlyFormatting(doc: Y.Doc, decoded: Decoded): boolean {
+  for (const [client, ranges] of decoded.ds.clients) {
+    const known = Y.getState(doc.store, client);
+    for (const range of ranges) {
+      let clock = range.clock;
+      const end = range.clock + range.len;
+      while (clock < end && clock < known) {
+        const struct = Y.getItem(doc.store, { client, clock } as Y.ID);
+        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) return false;
+        clock = struct.id.clock + struct.length;
+      }
+      if (clock < end && !decoded.structs.some((s) => s.id.client === client && s.id.clock <= clock && clock < s.id.clock + s.length)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The section's content as a string that differs exactly when its text, structure or non-comment
+ * formatting does: elements with their attributes, and each text as runs of equal formatting.
+ */
+function readableContent(doc: Y.Doc): string {
+  const read = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment): unknown => {
+    if (node instanceof Y.XmlText) {
+      const runs: Array<{ insert: unknown; attributes: Record<string, unknown> }> = [];
+      for (const op of node.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+        const attributes = Object.fromEntries(Object.entries(op.attributes ?? {}).filter(([key]) => !isCommentKey(key)).sort(([a], [b]) => a.localeCompare(b)));
+        const last = runs.at(-1);
+        if (last && typeof last.insert === 'string' && typeof op.insert === 'string' && JSON.stringify(last.attributes) === JSON.stringify(attributes)) last.insert += op.insert;
+        else runs.push({ insert: op.insert, attributes });
+      }
+      return runs;
+    }
+    const children = node.toArray().map((child) => read(child as Y.XmlElement | Y.XmlText));
+    if (node instanceof Y.XmlElement) {
+      const attributes = Object.entries(node.getAttributes()).sort(([a], [b]) => a.localeCompare(b));
+      return [node.nodeName, attributes, children];
+    }
+    return children;
+  };
+  return JSON.stringify(read(sectionContent(doc)));
+}
