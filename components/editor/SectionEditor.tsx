@@ -1,7 +1,7 @@
 'use client';
 
-import { useLayoutEffect, type CSSProperties, type ReactNode } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
@@ -9,6 +9,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { manuscriptExtensions } from '@model/schema';
 import { SectionGuard } from './SectionGuard';
+import { CommentOnlyGuard } from './CommentOnlyGuard';
+import { CommentHighlights } from './CommentHighlights';
 import { EditorToolbar } from './EditorToolbar';
 import { sectionContent } from '@model/manuscript/sectionDocument';
 import { useEarlyKeystrokes } from './useEarlyKeystrokes';
@@ -23,6 +25,12 @@ interface SectionEditorProps {
   writer: { name: string; color: string };
   /** False for readers: the text shows, co-writers' carets move, nothing can be typed. */
   editable: boolean;
+  /** For commenters: text can be selected and marked for comments, not changed. */
+  commentOnly?: boolean;
+  /** Told the editor once it exists, and null when it goes (the comment list works through it). */
+  onEditor?: (editor: Editor | null) => void;
+  /** Mod-Alt-M: comment on the selection. */
+  onCommentShortcut?: () => void;
   /** Shown above a chapter's title ("Chapter 3"); the number follows from the chapter's place. */
   chapterLabel?: string;
   /** What shows until the editor is ready, instead of "Opening…" (null: nothing). */
@@ -46,14 +54,21 @@ const PLACEHOLDERS: Record<string, string> = {
  * of the book stays out of ProseMirror (and out of the browser until it syncs in the
  * background), which keeps long books fast.
  */
-export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, editable, fallback, onShown }: SectionEditorProps) {
+export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, editable, commentOnly = false, onEditor, onCommentShortcut, fallback, onShown }: SectionEditorProps) {
+  // Read when the key is pressed: the editor is made once, the handler may change.
+  const commentShortcut = useRef(onCommentShortcut);
+  useEffect(() => {
+    commentShortcut.current = onCommentShortcut;
+  }, [onCommentShortcut]);
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable,
+      editable: editable || commentOnly,
       extensions: [
         ...manuscriptExtensions,
         SectionGuard,
+        ...(commentOnly && !editable ? [CommentOnlyGuard] : []),
+        CommentHighlights,
         Collaboration.configure({ fragment: sectionContent(doc) }),
         CollaborationCaret.configure({
           provider,
@@ -66,13 +81,24 @@ export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, 
         }),
       ],
       editorProps: {
-        attributes: { class: 'manuscript-page', 'data-testid': 'editor', spellcheck: 'true' },
+        attributes: { class: 'manuscript-page', 'data-testid': 'editor', spellcheck: 'true', ...(commentOnly && !editable ? { 'data-comment-only': 'true' } : {}) },
+        handleKeyDown: (_view, event) => {
+          if (!(event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') || !commentShortcut.current) return false;
+          event.preventDefault();
+          commentShortcut.current();
+          return true;
+        },
       },
       onCreate: () => performance.mark('quire:editor-ready'),
     },
     [doc, provider],
   );
   useEarlyKeystrokes(editor, sectionId, editable);
+  useEffect(() => {
+    if (!editor || !onEditor) return;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
   useLayoutEffect(() => {
     if (editor) onShown?.();
   }, [editor, onShown]);

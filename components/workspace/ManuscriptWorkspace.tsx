@@ -23,6 +23,9 @@ import { useSyncAccess } from './useSyncAccess';
 import { useOpenSection } from './useOpenSection';
 import { OfflineCount } from './OfflineCount';
 import { fromBase64 } from './servedState';
+import { useComments } from '../comments/useComments';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { COMMENT_ONLY_REASON } from '@model/protocol/readOnlyReason';
 
 // The panels load when first opened: the writing room's first load carries the editor only.
 const SharePanel = dynamic(() => import('../sharing/SharePanel').then((m) => m.SharePanel), { ssr: false });
@@ -57,17 +60,18 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const servedBook = useMemo(() => (served ? fromBase64(served.book) : undefined), [served]);
   const servedSection = useMemo(() => (served?.section ? { sectionId: served.section.id, state: fromBase64(served.section.state) } : undefined), [served]);
   const connection = useManuscriptConnection(manuscriptId, url, syncToken, servedBook);
-  const { role, ended, refusedChange } = useSyncAccess(connection, manuscriptId, initialRole);
+  const { role, ended, refusedChange, refusal } = useSyncAccess(connection, manuscriptId, initialRole);
   const state = useConnectionState(connection);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [openDoc, setOpenDoc] = useState<{ id: string; doc: import('yjs').Doc } | null>(null);
   const { sections, totalWords } = useSectionList(connection?.book ?? null, openDoc);
   const [color, setColor] = useWriterColor();
-  const [panel, setPanel] = useState<'share' | 'history' | 'export' | 'import' | null>(null);
+  const [panel, setPanel] = useState<'share' | 'history' | 'export' | 'import' | 'comments' | null>(null);
   const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const toggle = (which: 'share' | 'history' | 'export' | 'import') => setPanel((open) => (open === which ? null : which));
+  const toggle = (which: 'share' | 'history' | 'export' | 'import' | 'comments') => setPanel((open) => (open === which ? null : which));
   const writable = canWrite(role) && !ended;
+  const commentOnly = role === 'commenter' && !ended;
   const writer = useMemo(() => (color ? { name: user.name, color } : null), [user.name, color]);
 
   // Open the first chapter by default, and move off a section a co-writer deleted.
@@ -76,12 +80,17 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const active = sections.find((s) => s.id === activeId);
   const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
   const open = useOpenSection(connection, activeId, active?.kind ?? null, servedSection);
+  const comments = useComments(manuscriptId, activeId, open.ready, setChosenId);
+  const startComment = () => {
+    setPanel('comments');
+    comments.start();
+  };
   // The served text shows (from the server's first render on) until the editor takes its place.
   const servedText = served?.section && (activeId === null || activeId === served.section.id) ? <StaticSection content={served.section.content} sectionId={served.section.id} editable={writable} /> : null;
   const sectionIds = sections.map((s) => s.id).join(' ');
   // The open section's editor (a new one for another section, caret colour or role), and the one
   // that has shown itself so far.
-  const editorKey = writer && open.section && open.ready ? `${open.section.id}:${writer.color}:${writable}` : null;
+  const editorKey = writer && open.section && open.ready ? `${open.section.id}:${writer.color}:${writable}:${commentOnly}` : null;
   const [shownEditor, setShownEditor] = useState<string | null>(null);
 
   useEffect(() => {
@@ -117,6 +126,9 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         <ConnectionStatus state={state} />
         {connection && <OfflineCount sections={connection.sections} sectionIds={sectionIds} />}
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
+        <button type="button" className="share-button" onClick={() => toggle('comments')}>
+          Comments
+        </button>
         <button type="button" className="share-button" onClick={() => toggle('history')}>
           History
         </button>
@@ -146,6 +158,13 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
           <Link href="/">Back to your library</Link>
         </p>
       )}
+      {refusal && !ended && (
+        <p className="workspace-notice" role="status" data-testid="change-refused">
+          {refusal === COMMENT_ONLY_REASON
+            ? 'Your role in this manuscript lets you comment, not change the text: the server did not keep that change.'
+            : 'Your role in this manuscript lets you read, not change it: the server did not keep that change.'}
+        </p>
+      )}
       <div className="workspace-body">
         {connection && <Binder connection={connection} manuscriptId={manuscriptId} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
         <main className="workspace-editor">
@@ -172,6 +191,9 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
                   writer={writer}
                   chapterLabel={chapterLabel}
                   editable={writable}
+                  commentOnly={commentOnly}
+                  onEditor={comments.setEditor}
+                  onCommentShortcut={role !== 'viewer' && !ended ? startComment : undefined}
                   fallback={servedText ? null : undefined}
                   onShown={() => setShownEditor(editorKey)}
                 />
@@ -186,6 +208,24 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
             </>
           )}
         </main>
+        {panel === 'comments' && (
+          <CommentsPanel
+            manuscriptId={manuscriptId}
+            userId={user.id}
+            role={ended ? 'viewer' : role}
+            sections={sections}
+            activeId={activeId}
+            editor={comments.editor}
+            threads={comments.threads}
+            draft={comments.draft}
+            onDraftDone={comments.finishDraft}
+            onStart={startComment}
+            activeThread={comments.activeThread}
+            onChoose={comments.choose}
+            onDeleted={comments.forget}
+            onClose={() => setPanel(null)}
+          />
+        )}
         {panel === 'share' && <SharePanel manuscriptId={manuscriptId} selfId={user.id} onClose={() => setPanel(null)} />}
         {panel === 'export' && <ExportPanel manuscriptId={manuscriptId} sections={sections} onClose={() => setPanel(null)} />}
         {panel === 'import' && writable && <ImportPanel manuscriptId={manuscriptId} sections={sections} onClose={() => setPanel(null)} />}

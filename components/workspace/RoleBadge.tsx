@@ -2,7 +2,7 @@ import type { Role } from '@model/access/roles';
 
 const READ_ONLY: Partial<Record<Role, { label: string; title: string }>> = {
   viewer: { label: 'View only', title: 'You can read this manuscript and see co-writers, but not change it.' },
-  commenter: { label: 'Commenter · read only', title: 'Comments are coming; until then commenters read without changing the text.' },
+  commenter: { label: 'Commenter · comments only', title: 'You can select text and comment on it, and reply to threads, but not change the text.' },
 };
 
 /** A visible badge for roles that cannot change the text; nothing for owners and editors. */

@@ -1,8 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import * as authProtocol from 'y-protocols/auth';
 import type { Role } from '@model/access/roles';
 import { CloseCode } from '@model/protocol/closeCode';
+import { MessageType } from '@model/protocol/messageType';
 import type { ManuscriptConnection } from './useManuscriptConnection';
 
 /** Close codes the sync server ends a session with for good, and what the writer is told. */
@@ -15,12 +17,14 @@ const ENDED_BY_SERVER: Record<number, string> = {
  * Keeps the connection's access current: after every disconnect of the book's or a section's
  * socket (and every few minutes) it asks the app for the user's role and a fresh sync token for
  * every socket, so an expired token never locks a writer out and a role change shows without a
- * reload. Reports when access has ended, or when the server refused a change for good.
+ * reload. Reports when access has ended, when the server refused a change for good, and the
+ * reason the server last gave for not taking a change.
  */
 export function useSyncAccess(connection: ManuscriptConnection | null, manuscriptId: string, initialRole: Role) {
   const [role, setRole] = useState<Role>(initialRole);
   const [ended, setEnded] = useState<string | null>(null);
   const [refusedChange, setRefusedChange] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     if (!connection) return;
@@ -67,6 +71,9 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
         watchedProvider.on('connection-close', onDrop);
         watchedProvider.on('connection-error', onDrop);
         watchedProvider.on('closed', onClosed);
+        // The server says why it did not take a change (a reader's, or a commenter's to the text).
+        watchedProvider.messageHandlers[MessageType.auth] = (_encoder, decoder) =>
+          authProtocol.readAuthMessage(decoder, watchedProvider.doc, (_doc, reason) => setRefusal(reason));
         if (stopped) watchedProvider.disconnect();
       }
     };
@@ -84,5 +91,5 @@ export function useSyncAccess(connection: ManuscriptConnection | null, manuscrip
     };
   }, [connection, manuscriptId]);
 
-  return { role, ended, refusedChange };
+  return { role, ended, refusedChange, refusal };
 }

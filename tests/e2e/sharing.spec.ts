@@ -52,13 +52,13 @@ test('a viewer sees the text live in a read-only editor with a visible badge', a
   await expect(reader.getByTestId('editor')).not.toContainText('viewer keys');
 });
 
-test('a commenter reads live but cannot type: the editor is read-only with its badge', async ({ manuscript, makeAccount, openAs }) => {
+test('a commenter reads live but cannot type: the editor takes selections and comments only, with its badge', async ({ manuscript, makeAccount, openAs }) => {
   const commenter = await makeAccount('Cora', { manuscriptId: manuscript.id, role: 'commenter' });
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
   const reader = await openAs(commenter, `/m/${manuscript.id}`);
   await expectConnected(reader);
-  await expect(reader.getByTestId('read-only-badge')).toHaveText('Commenter · read only');
-  await expect(reader.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(reader.getByTestId('read-only-badge')).toHaveText('Commenter · comments only');
+  await expect(reader.getByTestId('editor')).toHaveAttribute('data-comment-only', 'true');
   await owner.locator('.manuscript-page p').first().click();
   await owner.keyboard.type('Written by the owner.');
   await expect(reader.getByTestId('editor')).toContainText('Written by the owner.');

@@ -1,0 +1,27 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { markNames } from '@model/schema/names';
+
+/**
+ * For commenters: the editor takes selections and comment marks, and no other change to the text
+ * (typing, pasting, deleting, formatting is dropped before it reaches the document). The sync
+ * server enforces the same rule; this keeps an honest commenter's copy from ever diverging.
+ * Co-writers' changes arriving through Yjs always pass.
+ */
+export const CommentOnlyGuard = Extension.create({
+  name: 'commentOnlyGuard',
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('commentOnlyGuard'),
+        filterTransaction(tr) {
+          if (!tr.docChanged || tr.getMeta(ySyncPluginKey)) return true;
+          return tr.steps.every((step) => (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type.name === markNames.comment);
+        },
+      }),
+    ];
+  },
+});
