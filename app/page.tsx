@@ -27,7 +27,14 @@ export default async function LibraryPage() {
             {manuscripts.map((manuscript) => (
               <li key={manuscript.id}>
                 <Link href={`/m/${manuscript.id}`} className="library-item">
-                  <span className="library-title">{manuscript.title}</span>
+                  <span className="library-title">
+                    {manuscript.title}
+                    {manuscript.unreadNotifications > 0 && (
+                      <span className="unread-count" data-testid="unread-notifications" title="New on your comment threads since you last looked">
+                        {manuscript.unreadNotifications} new
+                      </span>
+                    )}
+                  </span>
                   <span className="library-meta">
                     {manuscript.role} · {formatCount(manuscript.wordCount)} words · changed{' '}
                     {manuscript.updatedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC

@@ -9,6 +9,7 @@ import { SidePanel } from '../workspace/SidePanel';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { apiCall } from '../http/apiCall';
 import { ThreadCard } from './ThreadCard';
+import { NotificationList } from './NotificationList';
 import type { Threads } from './useThreads';
 
 /** A thread being started: its passage is marked already, its first comment not yet sent. */
@@ -173,6 +174,17 @@ export function CommentsPanel(props: CommentsPanelProps) {
           Select text in the section first (or press Ctrl+Alt+M there).
         </p>
       )}
+      <NotificationList
+        manuscriptId={manuscriptId}
+        unread={threads.unread}
+        onSeen={threads.refresh}
+        onOpen={(threadId) => {
+          const chosen = threads.threads.find((t) => t.id === threadId);
+          if (!chosen) return;
+          if (chosen.resolvedAt !== null && filter === 'open') setFilter('resolved');
+          props.onChoose(chosen);
+        }}
+      />
       <div className="thread-filter" role="group" aria-label="Show">
         {(['open', 'resolved', 'mine'] as const).map((value) => (
           <button key={value} type="button" aria-pressed={filter === value} onClick={() => setFilter(value)}>

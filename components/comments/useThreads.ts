@@ -9,7 +9,9 @@ const REFRESH_MS = 4000;
 /** The manuscript's comment threads, read from the app and kept fresh. */
 export interface Threads {
   threads: ThreadListing[];
-  /** Null until the first answer. */
+  /** Notifications on the reader's threads not yet seen. */
+  unread: number;
+  /** False until the first answer. */
   loaded: boolean;
   error: string | null;
   /** Reads them again now (after a change of one's own, or when an unknown thread's mark shows up). */
@@ -23,6 +25,7 @@ export interface Threads {
  */
 export function useThreads(manuscriptId: string, enabled: boolean): Threads {
   const [threads, setThreads] = useState<ThreadListing[]>([]);
+  const [unread, setUnread] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -32,7 +35,9 @@ export function useThreads(manuscriptId: string, enabled: boolean): Threads {
       try {
         const response = await fetch(`/api/manuscripts/${manuscriptId}/threads`, { cache: 'no-store' });
         if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `The comments could not be read (${response.status}).`);
-        setThreads(((await response.json()) as { threads: ThreadListing[] }).threads);
+        const body = (await response.json()) as { threads: ThreadListing[]; unreadNotifications: number };
+        setThreads(body.threads);
+        setUnread(body.unreadNotifications);
         setLoaded(true);
         setError(null);
       } catch (caught) {
@@ -53,5 +58,5 @@ export function useThreads(manuscriptId: string, enabled: boolean): Threads {
     return () => clearInterval(timer);
   }, [enabled, refresh]);
 
-  return { threads, loaded, error, refresh };
+  return { threads, unread, loaded, error, refresh };
 }

@@ -24,7 +24,6 @@ import { useOpenSection } from './useOpenSection';
 import { OfflineCount } from './OfflineCount';
 import { fromBase64 } from './servedState';
 import { useComments } from '../comments/useComments';
-import { CommentsPanel } from '../comments/CommentsPanel';
 import { COMMENT_ONLY_REASON } from '@model/protocol/readOnlyReason';
 
 // The panels load when first opened: the writing room's first load carries the editor only.
@@ -33,6 +32,7 @@ const HistoryPanel = dynamic(() => import('../revisions/HistoryPanel').then((m) 
 const CompareView = dynamic(() => import('../revisions/CompareView').then((m) => m.CompareView), { ssr: false });
 const ExportPanel = dynamic(() => import('../export/ExportPanel').then((m) => m.ExportPanel), { ssr: false });
 const ImportPanel = dynamic(() => import('../import/ImportPanel').then((m) => m.ImportPanel), { ssr: false });
+const CommentsPanel = dynamic(() => import('../comments/CommentsPanel').then((m) => m.CommentsPanel), { ssr: false });
 
 interface ManuscriptWorkspaceProps {
   manuscriptId: string;
@@ -128,6 +128,11 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
         <button type="button" className="share-button" onClick={() => toggle('comments')}>
           Comments
+          {comments.threads.unread > 0 && (
+            <span className="unread-count" data-testid="unread-notifications" aria-label={`${comments.threads.unread} new`}>
+              {comments.threads.unread}
+            </span>
+          )}
         </button>
         <button type="button" className="share-button" onClick={() => toggle('history')}>
           History

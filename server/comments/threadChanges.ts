@@ -2,6 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { canWrite, type Role } from '@model/access/roles';
 import { newId } from '@model/manuscript/newId';
 import { HttpError } from '../http/HttpError';
+import { retryWhenBusy } from '../persistence/retryWhenBusy';
+import { notifyThreadEvent } from './notifications';
 
 /** The roles that may take part in threads: everyone but viewers. */
 export const COMMENTING_ROLES: readonly Role[] = ['owner', 'editor', 'commenter'];
@@ -31,23 +33,29 @@ export async function createThread(
 ): Promise<void> {
   if (!(await sectionExists(prisma, manuscriptId, thread.sectionId))) throw new HttpError(400, 'There is no such section in this manuscript.');
   if (await prisma.commentThread.findUnique({ where: { id: thread.id } })) throw new HttpError(409, 'A thread with this id exists already.');
-  await prisma.commentThread.create({
-    data: {
-      id: thread.id,
-      manuscriptId,
-      sectionId: thread.sectionId,
-      quote: thread.quote,
-      createdById: authorId,
-      comments: { create: { id: newId(), authorId, body: thread.body } },
-    },
-  });
+  await retryWhenBusy(() => prisma.$transaction(async (tx) => {
+    await tx.commentThread.create({
+      data: {
+        id: thread.id,
+        manuscriptId,
+        sectionId: thread.sectionId,
+        quote: thread.quote,
+        createdById: authorId,
+        comments: { create: { id: newId(), authorId, body: thread.body } },
+      },
+    });
+    await notifyThreadEvent(tx, { manuscriptId, threadId: thread.id, actorId: authorId, kind: 'thread', body: thread.body });
+  }));
 }
 
 /** Adds a reply to a thread (a resolved thread too: replying does not reopen it). */
 export async function replyToThread(prisma: PrismaClient, manuscriptId: string, threadId: string, authorId: string, body: string): Promise<string> {
   await threadIn(prisma, manuscriptId, threadId);
   const id = newId();
-  await prisma.comment.create({ data: { id, threadId, authorId, body } });
+  await retryWhenBusy(() => prisma.$transaction(async (tx) => {
+    await tx.comment.create({ data: { id, threadId, authorId, body } });
+    await notifyThreadEvent(tx, { manuscriptId, threadId, actorId: authorId, kind: 'reply', body });
+  }));
   return id;
 }
 
@@ -72,18 +80,18 @@ export async function editComment(prisma: PrismaClient, manuscriptId: string, co
  */
 export async function deleteComment(prisma: PrismaClient, manuscriptId: string, commentId: string, userId: string): Promise<{ threadDeleted: boolean }> {
   const comment = await ownComment(prisma, manuscriptId, commentId, userId);
-  return prisma.$transaction(async (tx) => {
+  return retryWhenBusy(() => prisma.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date(), body: '' } });
     const left = await tx.comment.count({ where: { threadId: comment.threadId, deletedAt: null } });
     if (left > 0) return { threadDeleted: false };
     await tx.commentThread.delete({ where: { id: comment.threadId } });
     return { threadDeleted: true };
-  });
+  }));
 }
 
 /**
- * Resolves or reopens a thread. Owners and editors may resolve anyone's; a commenter only a
- * thread they started.
+ * Resolves or reopens a thread (telling its participants; nothing happens if it is already so).
+ * Owners and editors may resolve anyone's; a commenter only a thread they started.
  */
 export async function setThreadResolved(
   prisma: PrismaClient,
@@ -94,8 +102,12 @@ export async function setThreadResolved(
 ): Promise<void> {
   const thread = await threadIn(prisma, manuscriptId, threadId);
   if (!canWrite(user.role) && thread.createdById !== user.id) throw new HttpError(403, 'Only editors, owners and whoever started it can resolve or reopen a thread.');
-  await prisma.commentThread.update({
-    where: { id: threadId },
-    data: resolved ? { resolvedAt: new Date(), resolvedById: user.id } : { resolvedAt: null, resolvedById: null },
-  });
+  if ((thread.resolvedAt !== null) === resolved) return;
+  await retryWhenBusy(() => prisma.$transaction(async (tx) => {
+    await tx.commentThread.update({
+      where: { id: threadId },
+      data: resolved ? { resolvedAt: new Date(), resolvedById: user.id } : { resolvedAt: null, resolvedById: null },
+    });
+    await notifyThreadEvent(tx, { manuscriptId, threadId, actorId: user.id, kind: resolved ? 'resolved' : 'reopened' });
+  }));
 }

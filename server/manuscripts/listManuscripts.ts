@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 
 import { asRole, type Role } from '@model/access/roles';
+import { unreadNotificationCounts } from '../comments/notifications';
 
 /** A manuscript as the library lists it, with the reader's role in it. */
 export interface ManuscriptListing {
@@ -9,6 +10,8 @@ export interface ManuscriptListing {
   wordCount: number;
   updatedAt: Date;
   role: Role;
+  /** What happened on the reader's comment threads since they last looked. */
+  unreadNotifications: number;
 }
 
 /** The manuscripts a user belongs to, most recently changed first. */
@@ -18,5 +21,6 @@ export async function listManuscripts(prisma: PrismaClient, userId: string): Pro
     select: { role: true, manuscript: { select: { id: true, title: true, wordCount: true, updatedAt: true } } },
     orderBy: { manuscript: { updatedAt: 'desc' } },
   });
-  return memberships.map(({ role, manuscript }) => ({ ...manuscript, role: asRole(role) }));
+  const unread = await unreadNotificationCounts(prisma, userId);
+  return memberships.map(({ role, manuscript }) => ({ ...manuscript, role: asRole(role), unreadNotifications: unread.get(manuscript.id) ?? 0 }));
 }

@@ -32,7 +32,7 @@ test('a commenter comments on a passage; the owner sees it live, replies and res
 
   // The owner sees the passage highlighted and the thread in the list, replies and resolves.
   await expect(owner.locator('.comment-highlight')).toHaveText('The rain kept on all night.');
-  await owner.getByRole('button', { name: 'Comments', exact: true }).click();
+  await owner.getByRole('button', { name: /^Comments/ }).click();
   const ownersView = thread(owner, 'The rain kept on all night.');
   await expect(ownersView).toContainText('Cora');
   await expect(ownersView).toContainText('Which night? Say so.');
@@ -43,8 +43,11 @@ test('a commenter comments on a passage; the owner sees it live, replies and res
   await expect(owner.getByTestId('thread')).toHaveCount(0); // the list shows open threads
   await expect(owner.locator('.comment-highlight')).toHaveCount(0);
 
+  // The commenter is told: a participant hears of the reply and the resolving.
+  await expect(cora.getByTestId('notification').filter({ hasText: 'Owner replied on “The rain kept on all night.”' })).toBeVisible();
+  await expect(cora.getByTestId('notification').filter({ hasText: 'Owner resolved “The rain kept on all night.”' })).toBeVisible();
   // The commenter's list follows: the reply, then the thread under Resolved.
-  await cora.getByRole('button', { name: 'Resolved' }).click();
+  await cora.getByRole('button', { name: 'Resolved', exact: true }).click();
   await expect(thread(cora, 'The rain kept on all night.')).toContainText('The night of the fire.');
   await expect(thread(cora, 'The rain kept on all night.')).toContainText('Resolved by Owner');
   // The text itself never changed.
@@ -65,7 +68,7 @@ test('a thread whose text is deleted stays in the list as detached, with the quo
   await owner.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(thread(owner, 'A line that will go.')).not.toHaveClass(/is-detached/);
 
-  await ben.getByRole('button', { name: 'Comments', exact: true }).click();
+  await ben.getByRole('button', { name: /^Comments/ }).click();
   await expect(thread(ben, 'A line that will go.')).toContainText('Cut this?');
   await selectFirstParagraph(ben, 'A line that will go.');
   await ben.keyboard.press('Backspace');
@@ -93,7 +96,7 @@ test('a viewer reads threads but cannot comment, reply or resolve', async ({ man
 
   const vi = await openAs(viewer, `/m/${manuscript.id}`);
   await expectConnected(vi);
-  await vi.getByRole('button', { name: 'Comments', exact: true }).click();
+  await vi.getByRole('button', { name: /^Comments/ }).click();
   const seen = thread(vi, 'Read but do not touch.');
   await expect(seen).toContainText('For the record.');
   await expect(seen.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);

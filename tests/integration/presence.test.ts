@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
+import { COMMENT_ONLY_REASON, READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
 import { connectStockClient, type StockClient } from '../support/stockClient';
 import { createMember, createOwnedManuscript } from '../support/members';
@@ -141,7 +141,7 @@ for (const role of ['viewer', 'commenter'] as const) {
 
     forge('FORGED ');
     await roundTrip(1);
-    assert.deepEqual(denials(), [{ type: 0, reason: READ_ONLY_REASON }]);
+    assert.deepEqual(denials(), [{ type: 0, reason: role === 'commenter' ? COMMENT_ONLY_REASON : READ_ONLY_REASON }]);
     forge('AGAIN ');
     await roundTrip(2);
     assert.equal(denials().length, 1, 'told once, not once per change');
