@@ -9,6 +9,9 @@ import { largeManuscript } from './largeManuscript';
 import { percentiles } from './percentiles';
 import { startAppUnderTest } from './appUnderTest';
 import { sized } from './benchQuick';
+import { commentedManuscript, storeThreads } from './commentedManuscript';
+import type { Page } from '@playwright/test';
+import type { AppUnderTest } from './appUnderTest';
 
 /**
  * Records, in the page, each keydown's latency to the start of the next animation frame, and to
@@ -37,7 +40,8 @@ const TYPED_REPEATS = sized(4, 1);
  * 30-chapter manuscript laid out in sections: how long until its first chapter is editable
  * (fresh browser, warm server; 30 opens after a warm-up one), and keydown latency, to the next
  * frame and to its paint, while four other writers type 8 characters a second into the same
- * chapter's room.
+ * chapter's room; then the same on the same book carrying 500 open comment threads, and how long
+ * its comment list takes to open.
  */
 export async function measureBrowser(): Promise<Record<string, number>> {
   const database = await createTempDatabase();
@@ -45,7 +49,6 @@ export async function measureBrowser(): Promise<Record<string, number>> {
   const id = await manuscriptCreator(database.prisma, largeManuscript(), { ownerId: writer.userId, layout: 'sections' });
   const app = await startAppUnderTest(database.url, database.prisma);
   const results: Record<string, number> = {};
-  const remote: ReturnType<typeof connectStockClient>[] = [];
   try {
     // Warm the server: the first open loads the manuscript into the sync server.
     const warm = await app.open(id, writer);
@@ -74,8 +77,32 @@ export async function measureBrowser(): Promise<Record<string, number>> {
       openPhaseRenderMs: median(phases.syncToEditable),
     });
 
-    // Four remote writers type into chapter 1's own room while this page types there too.
-    for (let w = 0; w < 4; w++) remote.push(connectStockClient(app.sync.port, `${id}/chapter1`, await signSyncToken(writer.userId, id)));
+    Object.assign(results, await typeAmongWriters(app, warm.page, id, writer.userId, 'typing'));
+    await warm.context.close();
+
+    // The same book with 500 open comment threads (their passages highlighted), side by side.
+    const commented = commentedManuscript();
+    const commentedId = await manuscriptCreator(database.prisma, commented.manuscript, { ownerId: writer.userId, layout: 'sections' });
+    await storeThreads(database.prisma, commentedId, writer.userId, commented.threads);
+    const withThreads = await app.open(commentedId, writer);
+    Object.assign(results, await typeAmongWriters(app, withThreads.page, commentedId, writer.userId, 'typingWithThreads'), { commentThreads: commented.threads.length });
+    Object.assign(results, await openCommentList(withThreads.page));
+  } finally {
+    await app.stop();
+    await database.cleanup();
+  }
+  return results;
+}
+
+/**
+ * Keydown latency, to the next frame and to its paint, while this page types 277 keystrokes into
+ * chapter 1 and four other writers type 8 characters a second into the same chapter's room.
+ * Reported as `<prefix>KeyToFrameMs…`, `<prefix>KeyToPaintMs…` and `<prefix>Keystrokes`.
+ */
+async function typeAmongWriters(app: AppUnderTest, page: Page, manuscriptId: string, userId: string, prefix: string): Promise<Record<string, number>> {
+  const remote: ReturnType<typeof connectStockClient>[] = [];
+  try {
+    for (let w = 0; w < 4; w++) remote.push(connectStockClient(app.sync.port, `${manuscriptId}/chapter1`, await signSyncToken(userId, manuscriptId)));
     await Promise.all(remote.map((client) => client.synced));
     let typing = true;
     const remoteTyping = remote.map((client, w) =>
@@ -88,7 +115,6 @@ export async function measureBrowser(): Promise<Record<string, number>> {
         }
       })(),
     );
-    const page = warm.page;
     await page.evaluate(RECORD_KEY_LATENCY);
     await page.locator('.ProseMirror p').nth(8).click();
     await page.keyboard.press('End');
@@ -101,12 +127,46 @@ export async function measureBrowser(): Promise<Record<string, number>> {
       const recorded = window as unknown as { __keyLatencies: number[]; __keyPaintLatencies: number[] };
       return { frame: recorded.__keyLatencies, paint: recorded.__keyPaintLatencies };
     });
-    Object.assign(results, percentiles(frame, 'typingKeyToFrameMs'), percentiles(paint, 'typingKeyToPaintMs'), { typingKeystrokes: frame.length });
-    await warm.context.close();
+    return { ...percentiles(frame, `${prefix}KeyToFrameMs`), ...percentiles(paint, `${prefix}KeyToPaintMs`), [`${prefix}Keystrokes`]: frame.length };
   } finally {
     for (const client of remote) client.destroy();
-    await app.stop();
-    await database.cleanup();
   }
-  return results;
+}
+
+/** Opens of the comment list measured after the first (which also loads the panel's code). */
+const LIST_OPENS = sized(20, 2);
+
+/**
+ * How long the comment list takes to show the open chapter's threads after Comments is clicked
+ * (to the next frame after they are in the page): the first time (the panel's code loads then)
+ * and the p50/p95 of the opens after it.
+ */
+async function openCommentList(page: Page): Promise<Record<string, number>> {
+  const open = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          const shown = () => document.querySelector('[data-testid="threads-here"] [data-testid="thread"]');
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          });
+          observer.observe(document.body, { subtree: true, childList: true });
+          [...document.querySelectorAll('button')].find((button) => button.textContent?.startsWith('Comments'))!.click();
+        }),
+    );
+  const close = () => page.getByRole('button', { name: 'Close comments' }).click();
+  // The threads are read once the chapter is ready (and every 4 s): give the first read time.
+  await page.waitForFunction(() => document.querySelectorAll('.comment-highlight').length > 0, null, { timeout: 30_000 });
+  await page.waitForTimeout(2000);
+  const first = await open();
+  await close();
+  const again: number[] = [];
+  for (let i = 0; i < LIST_OPENS; i++) {
+    again.push(await open());
+    await close();
+  }
+  return { commentListFirstOpenMs: Math.round(first), ...percentiles(again, 'commentListOpenMs') };
 }

@@ -63,7 +63,7 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
     onRestored();
   };
 
-  const visible = diff?.sections.filter((s) => showSame || s.status !== 'same' || s.moved) ?? [];
+  const visible = diff?.sections.filter((s) => showSame || s.status !== 'same' || s.moved || s.comments) ?? [];
   return (
     <div className="compare-view" role="dialog" aria-label="Compare versions" data-testid="compare-view">
       <header className="compare-header">
@@ -117,6 +117,16 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
               </button>
             )}
           </h3>
+          {section.comments && (
+            <ul className="compare-comments" data-testid="compare-comments">
+              {section.comments.added.map((change) => (
+                <li key={`+${change.threadId}`}>Comment added on “{change.quote}”</li>
+              ))}
+              {section.comments.removed.map((change) => (
+                <li key={`-${change.threadId}`}>Comment removed from “{change.quote}”</li>
+              ))}
+            </ul>
+          )}
           <div className="manuscript-page compare-page">
             {section.blocks.map((block, index) => (
               <CompareBlock key={index} block={block} />

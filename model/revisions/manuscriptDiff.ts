@@ -26,6 +26,17 @@ export interface SectionDiff {
   added: number;
   removed: number;
   blocks: BlockDiff[];
+  /**
+   * Comment threads whose passage was marked (`added`) or lost its mark (`removed`) between the
+   * two versions, with the marked text: comment changes, not text changes. Absent when none.
+   */
+  comments?: { added: CommentChange[]; removed: CommentChange[] };
+}
+
+/** A comment thread's passage that appeared or went between two versions. */
+export interface CommentChange {
+  threadId: string;
+  quote: string;
 }
 
 /** Two versions of a manuscript compared (the compare route's answer): the book's title, then every section of either version. */

@@ -4,7 +4,8 @@ import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/re
 import { countWords } from '@model/manuscript/countWords';
 import { numberSections } from '@model/manuscript/sectionNumbering';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
-import { nodeNames } from '@model/schema/names';
+import { markNames, nodeNames } from '@model/schema/names';
+import type { JSONContent } from '@tiptap/core';
 
 /** A section's name in one version: its label as the binder shows it, and its own title. */
 interface SectionName {
@@ -83,6 +84,7 @@ export function diffManuscripts(older: ManuscriptJson, newer: ManuscriptJson): M
       added,
       removed,
       blocks,
+      ...commentChanges(inOlder?.content, inNewer?.content),
     };
   });
   return {
@@ -190,4 +192,27 @@ function slice(runs: TextRun[], offset: number, length: number, change?: DiffPar
     position += run.text.length;
   }
   return parts;
+}
+
+/** The comment threads marked in a section's content, with their marked text in reading order. */
+function commentsIn(content: JSONContent | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: JSONContent) => {
+    for (const mark of node.marks ?? []) {
+      const threadId = mark.attrs?.threadId;
+      if (mark.type === markNames.comment && typeof threadId === 'string') found.set(threadId, (found.get(threadId) ?? '') + (node.text ?? ''));
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  if (content) visit(content);
+  return found;
+}
+
+/** Which threads' passages were marked or unmarked between two versions of a section (see SectionDiff). */
+function commentChanges(older: JSONContent | undefined, newer: JSONContent | undefined): Pick<SectionDiff, 'comments'> {
+  const before = commentsIn(older);
+  const after = commentsIn(newer);
+  const added = [...after].filter(([id]) => !before.has(id)).map(([threadId, quote]) => ({ threadId, quote }));
+  const removed = [...before].filter(([id]) => !after.has(id)).map(([threadId, quote]) => ({ threadId, quote }));
+  return added.length + removed.length > 0 ? { comments: { added, removed } } : {};
 }

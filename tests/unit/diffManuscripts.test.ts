@@ -183,3 +183,16 @@ test('a section whose only change is formatting is changed, not the same, and it
   assert.deepEqual(diff.sections[0].blocks.map((b) => b.status), ['same', 'formatted']);
   assert.deepEqual([diff.added, diff.removed], [0, 0]);
 });
+
+test('a comment added or removed is a comment change, not a text or formatting change', () => {
+  const commented = (threadId: string, value: string): JSONContent => ({ type: 'text', text: value, marks: [{ type: 'comment', attrs: { threadId } }] });
+  const diff = diffManuscripts(
+    book(chapter('c1', 'One', [text('Rain '), commented('old000000001', 'all night.')])),
+    book(chapter('c1', 'One', [commented('new000000001', 'Rain '), text('all night.')])),
+  );
+  const [section] = diff.sections;
+  assert.equal(section.status, 'same', 'no text or formatting changed');
+  assert.deepEqual(section.blocks.map((b) => b.status), ['same', 'same']);
+  assert.deepEqual(section.comments, { added: [{ threadId: 'new000000001', quote: 'Rain ' }], removed: [{ threadId: 'old000000001', quote: 'all night.' }] });
+  assert.equal(diffManuscripts(book(chapter('c1', 'One', 'Plain.')), book(chapter('c1', 'One', 'Plain.'))).sections[0].comments, undefined);
+});
