@@ -133,6 +133,18 @@ async function typeAmongWriters(app: AppUnderTest, page: Page, manuscriptId: str
   }
 }
 
+/** In the page: clicks Comments and resolves with the time until the chapter's threads are drawn. */
+const OPEN_COMMENT_LIST = `new Promise((resolve) => {
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="threads-here"] [data-testid="thread"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  });
+  observer.observe(document.body, { subtree: true, childList: true });
+  [...document.querySelectorAll('button')].find((button) => button.textContent.startsWith('Comments')).click();
+})`;
+
 /** Opens of the comment list measured after the first (which also loads the panel's code). */
 const LIST_OPENS = sized(20, 2);
 
@@ -142,21 +154,8 @@ const LIST_OPENS = sized(20, 2);
  * and the p50/p95 of the opens after it.
  */
 async function openCommentList(page: Page): Promise<Record<string, number>> {
-  const open = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const start = performance.now();
-          const shown = () => document.querySelector('[data-testid="threads-here"] [data-testid="thread"]');
-          const observer = new MutationObserver(() => {
-            if (!shown()) return;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - start));
-          });
-          observer.observe(document.body, { subtree: true, childList: true });
-          [...document.querySelectorAll('button')].find((button) => button.textContent?.startsWith('Comments'))!.click();
-        }),
-    );
+  // A string, not a function: tsx would wrap the inner arrow functions in a helper the page lacks.
+  const open = () => page.evaluate<number>(OPEN_COMMENT_LIST);
   const close = () => page.getByRole('button', { name: 'Close comments' }).click();
   // The threads are read once the chapter is ready (and every 4 s): give the first read time.
   await page.waitForFunction(() => document.querySelectorAll('.comment-highlight').length > 0, null, { timeout: 30_000 });
