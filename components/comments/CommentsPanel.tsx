@@ -60,7 +60,7 @@ function useAnchors(editor: Editor | null): CommentAnchor[] {
 /**
  * The comment list beside the text: the threads of the section on screen in reading order (then
  * any whose text was deleted, shown as detached with their quote), then the rest of the book's by
- * section. Filters: open, resolved, mine. Starting a thread happens here too, once its passage
+ * section, each section folded until opened. Filters: open, resolved, mine. Starting a thread happens here too, once its passage
  * has been marked.
  */
 export function CommentsPanel(props: CommentsPanelProps) {
@@ -69,6 +69,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Other sections' threads are listed by section, folded: a long book's hundreds of threads are
+  // not drawn until asked for, so the list opens at once on the section being read.
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(() => new Set());
   const anchors = useAnchors(editor);
   const canComment = role !== 'viewer';
 
@@ -205,12 +208,31 @@ export function CommentsPanel(props: CommentsPanelProps) {
           {detachedHere.map((thread) => card(thread, false))}
         </ol>
       )}
-      {elsewhere.map(({ section, threads: inSection }) => (
-        <section key={section.id} className="thread-group">
-          <h3>{section.label}</h3>
-          <ol className="thread-list">{inSection.map((thread) => card(thread, null))}</ol>
-        </section>
-      ))}
+      {elsewhere.map(({ section, threads: inSection }) => {
+        const open = unfolded.has(section.id) || inSection.some((thread) => thread.id === activeThread);
+        return (
+          <section key={section.id} className="thread-group">
+            <h3>
+              <button
+                type="button"
+                className="thread-group-toggle"
+                aria-expanded={open}
+                onClick={() =>
+                  setUnfolded((current) => {
+                    const next = new Set(current);
+                    if (next.has(section.id)) next.delete(section.id);
+                    else next.add(section.id);
+                    return next;
+                  })
+                }
+              >
+                {section.label} · {inSection.length === 1 ? '1 thread' : `${inSection.length} threads`}
+              </button>
+            </h3>
+            {open && <ol className="thread-list">{inSection.map((thread) => card(thread, null))}</ol>}
+          </section>
+        );
+      })}
       {inDeletedSections.length > 0 && (
         <section className="thread-group">
           <h3>In sections since deleted</h3>

@@ -3,10 +3,12 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { markNames } from '@model/schema/names';
+import { SUGGESTION_META } from './SuggestChanges';
 
 /**
- * For commenters: the editor takes selections and comment marks, and no other change to the text
- * (typing, pasting, deleting, formatting is dropped before it reaches the document). The sync
+ * For commenters: the editor takes selections, comment marks and suggestions (the editor is always
+ * in Suggesting for them), and no other change to the text (anything else is dropped before it
+ * reaches the document). The sync
  * server enforces the same rule; this keeps an honest commenter's copy from ever diverging.
  * Co-writers' changes arriving through Yjs always pass.
  */
@@ -18,7 +20,7 @@ export const CommentOnlyGuard = Extension.create({
       new Plugin({
         key: new PluginKey('commentOnlyGuard'),
         filterTransaction(tr) {
-          if (!tr.docChanged || tr.getMeta(ySyncPluginKey)) return true;
+          if (!tr.docChanged || tr.getMeta(ySyncPluginKey) || tr.getMeta(SUGGESTION_META)) return true;
           return tr.steps.every((step) => (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type.name === markNames.comment);
         },
       }),

@@ -3,6 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { markNames, nodeNames } from '@model/schema/names';
+import { isSuggesting } from './SuggestChanges';
 
 /** Formatting controls for the open section; which ones show depends on the section's kind. */
 export function EditorToolbar({ editor }: { editor: Editor }) {
@@ -14,6 +15,8 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       italic: e.isActive(markNames.italic),
       code: e.isActive(markNames.code),
       sceneHeading: e.isActive(nodeNames.sceneHeading),
+      // Suggestions are kept in the text; a change to a block's kind cannot be, so those wait for Editing.
+      suggesting: isSuggesting(e.state),
       hasSubtitle: e.state.doc.firstChild?.childCount ? e.state.doc.firstChild.maybeChild(1)?.type.name === nodeNames.chapterSubtitle : false,
     }),
   });
@@ -40,15 +43,16 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           <button
             type="button"
             aria-pressed={state.sceneHeading}
+            disabled={state.suggesting}
             title="Scene heading (Ctrl+Alt+3)"
             onClick={() => editor.chain().focus().toggleSceneHeading().run()}
           >
             Scene heading
           </button>
-          <button type="button" title="Scene break (Ctrl+Alt+8)" onClick={() => editor.chain().focus().insertSceneBreak().run()}>
+          <button type="button" disabled={state.suggesting} title="Scene break (Ctrl+Alt+8)" onClick={() => editor.chain().focus().insertSceneBreak().run()}>
             Scene break
           </button>
-          <button type="button" aria-pressed={state.hasSubtitle} onClick={() => editor.chain().focus().toggleChapterSubtitle().run()}>
+          <button type="button" disabled={state.suggesting} aria-pressed={state.hasSubtitle} onClick={() => editor.chain().focus().toggleChapterSubtitle().run()}>
             {state.hasSubtitle ? 'Remove subtitle' : 'Add subtitle'}
           </button>
         </>
@@ -56,6 +60,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       {state.kind === nodeNames.epigraphs && (
         <button
           type="button"
+          disabled={state.suggesting}
           onClick={() =>
             editor
               .chain()

@@ -11,9 +11,13 @@ import { manuscriptExtensions } from '@model/schema';
 import { SectionGuard } from './SectionGuard';
 import { CommentOnlyGuard } from './CommentOnlyGuard';
 import { CommentHighlights } from './CommentHighlights';
+import { SuggestChanges } from './SuggestChanges';
+import { SuggestionMarks } from './SuggestionMarks';
 import { EditorToolbar } from './EditorToolbar';
 import { sectionContent } from '@model/manuscript/sectionDocument';
 import { useEarlyKeystrokes } from './useEarlyKeystrokes';
+
+import { SuggestionBar } from './SuggestionBar';
 
 
 interface SectionEditorProps {
@@ -23,6 +27,10 @@ interface SectionEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider;
   writer: { name: string; color: string };
+  /** The signed-in writer's user id: the author of the suggestions this editor makes. */
+  authorId: string;
+  /** The manuscript, for the suggestions strip (members' names, settling the whole book). */
+  manuscriptId: string;
   /** False for readers: the text shows, co-writers' carets move, nothing can be typed. */
   editable: boolean;
   /** For commenters: text can be selected and marked for comments, not changed. */
@@ -54,7 +62,21 @@ const PLACEHOLDERS: Record<string, string> = {
  * of the book stays out of ProseMirror (and out of the browser until it syncs in the
  * background), which keeps long books fast.
  */
-export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, editable, commentOnly = false, onEditor, onCommentShortcut, fallback, onShown }: SectionEditorProps) {
+export function SectionEditor({
+  sectionId,
+  doc,
+  provider,
+  writer,
+  authorId,
+  manuscriptId,
+  chapterLabel,
+  editable,
+  commentOnly = false,
+  onEditor,
+  onCommentShortcut,
+  fallback,
+  onShown,
+}: SectionEditorProps) {
   // Read when the key is pressed: the editor is made once, the handler may change.
   const commentShortcut = useRef(onCommentShortcut);
   useEffect(() => {
@@ -69,6 +91,8 @@ export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, 
         SectionGuard,
         ...(commentOnly && !editable ? [CommentOnlyGuard] : []),
         CommentHighlights,
+        SuggestChanges.configure({ authorId, startSuggesting: commentOnly && !editable }),
+        SuggestionMarks,
         Collaboration.configure({ fragment: sectionContent(doc) }),
         CollaborationCaret.configure({
           provider,
@@ -107,6 +131,7 @@ export function SectionEditor({ sectionId, doc, provider, writer, chapterLabel, 
   return (
     <>
       {editable && <EditorToolbar editor={editor} />}
+      <SuggestionBar manuscriptId={manuscriptId} editor={editor} canSettle={editable} alwaysSuggesting={commentOnly && !editable} onComment={onCommentShortcut} />
       <EditorContent
         editor={editor}
         className="editor-scroll"

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { formatCount } from '../workspace/formatCount';
 import { downloadExport } from './downloadExport';
-import { exportUrl } from './exportUrl';
+import { SUGGESTION_FORMATS, exportUrl } from './exportUrl';
 import { SidePanel } from '../workspace/SidePanel';
 
 interface ExportPanelProps {
@@ -24,6 +24,7 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
   const [scope, setScope] = useState<'book' | 'selection'>('book');
   const [chosen, setChosen] = useState<string[]>([]);
   const [font, setFont] = useState<'times' | 'courier'>('times');
+  const [showSuggestions, setShowSuggestions] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
@@ -56,6 +57,21 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
           </fieldset>
         </>
       )}
+      {SUGGESTION_FORMATS.includes(format) && (
+        <>
+          <h3>Suggestions</h3>
+          <fieldset className="choice-list">
+            <legend className="visually-hidden">Suggestions</legend>
+            <label>
+              <input type="radio" name="export-suggestions" checked={!showSuggestions} onChange={() => setShowSuggestions(false)} /> As accepted text (pending suggestions left out)
+            </label>
+            <label>
+              <input type="radio" name="export-suggestions" checked={showSuggestions} onChange={() => setShowSuggestions(true)} /> With suggestions shown
+              {format === 'docx' ? ' (as Word’s tracked changes)' : ''}
+            </label>
+          </fieldset>
+        </>
+      )}
       <h3>What to export</h3>
       <fieldset className="choice-list">
         <legend className="visually-hidden">What to export</legend>
@@ -84,7 +100,7 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
           <a
             className="primary-button"
             data-testid="export-download"
-            href={exportUrl(manuscriptId, format, { sectionIds: scope === 'selection' ? selection : undefined, font })}
+            href={exportUrl(manuscriptId, format, { sectionIds: scope === 'selection' ? selection : undefined, font, showSuggestions })}
             download
             aria-disabled={busy}
             onClick={(event) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
+import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff, SuggestionChange } from '@model/revisions/manuscriptDiff';
 import type { RevisionJson } from './HistoryPanel';
 import { revisionLabel } from './revisionLabel';
 import { apiCall } from '../http/apiCall';
@@ -63,7 +63,7 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
     onRestored();
   };
 
-  const visible = diff?.sections.filter((s) => showSame || s.status !== 'same' || s.moved || s.comments) ?? [];
+  const visible = diff?.sections.filter((s) => showSame || s.status !== 'same' || s.moved || s.comments || s.suggestions) ?? [];
   return (
     <div className="compare-view" role="dialog" aria-label="Compare versions" data-testid="compare-view">
       <header className="compare-header">
@@ -127,6 +127,18 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
               ))}
             </ul>
           )}
+          {section.suggestions && (
+            <ul className="compare-comments" data-testid="compare-suggestions">
+              {section.suggestions.added.map((change) => (
+                <li key={`+${change.id}`}>Suggestion by {change.authorName ?? 'a former member'}: {describeSuggestion(change)}</li>
+              ))}
+              {section.suggestions.settled.map((change) => (
+                <li key={`-${change.id}`}>
+                  Suggestion by {change.authorName ?? 'a former member'} settled (accepted or rejected; the text below shows which): {describeSuggestion(change)}
+                </li>
+              ))}
+            </ul>
+          )}
           <div className="manuscript-page compare-page">
             {section.blocks.map((block, index) => (
               <CompareBlock key={index} block={block} />
@@ -160,4 +172,10 @@ function Part({ part }: { part: DiffPart }) {
   if (part.change === 'inserted') return <ins>{content}</ins>;
   if (part.change === 'deleted') return <del>{content}</del>;
   return <>{content}</>;
+}
+
+/** "add “x”", "delete “y”", "delete “y” and add “x”". */
+function describeSuggestion(change: SuggestionChange): string {
+  const parts = [change.deleted && `delete “${change.deleted}”`, change.inserted && `add “${change.inserted}”`].filter(Boolean);
+  return parts.join(' and ');
 }

@@ -26,6 +26,7 @@ import { fromBase64 } from './servedState';
 import { useComments } from '../comments/useComments';
 import { COMMENT_ONLY_REASON } from '@model/protocol/readOnlyReason';
 
+
 // The panels load when first opened: the writing room's first load carries the editor only.
 const SharePanel = dynamic(() => import('../sharing/SharePanel').then((m) => m.SharePanel), { ssr: false });
 const HistoryPanel = dynamic(() => import('../revisions/HistoryPanel').then((m) => m.HistoryPanel), { ssr: false });
@@ -166,7 +167,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
       {refusal && !ended && (
         <p className="workspace-notice" role="status" data-testid="change-refused">
           {refusal === COMMENT_ONLY_REASON
-            ? 'Your role in this manuscript lets you comment, not change the text: the server did not keep that change.'
+            ? 'Your role in this manuscript lets you comment and suggest, not change the text directly: the server did not keep that change.'
             : 'Your role in this manuscript lets you read, not change it: the server did not keep that change.'}
         </p>
       )}
@@ -194,6 +195,8 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
                   doc={open.section.doc}
                   provider={open.section.provider}
                   writer={writer}
+                  authorId={user.id}
+                  manuscriptId={manuscriptId}
                   chapterLabel={chapterLabel}
                   editable={writable}
                   commentOnly={commentOnly}

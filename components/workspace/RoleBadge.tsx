@@ -2,7 +2,7 @@ import type { Role } from '@model/access/roles';
 
 const READ_ONLY: Partial<Record<Role, { label: string; title: string }>> = {
   viewer: { label: 'View only', title: 'You can read this manuscript and see co-writers, but not change it.' },
-  commenter: { label: 'Commenter · comments only', title: 'You can select text and comment on it, and reply to threads, but not change the text.' },
+  commenter: { label: 'Commenter · comments and suggestions', title: 'You can comment on the text, reply to threads, and suggest changes for an editor to accept, but not change the text directly.' },
 };
 
 /** A visible badge for roles that cannot change the text; nothing for owners and editors. */

@@ -31,6 +31,22 @@ export interface SectionDiff {
    * two versions, with the marked text: comment changes, not text changes. Absent when none.
    */
   comments?: { added: CommentChange[]; removed: CommentChange[] };
+  /**
+   * Suggestions pending in the newer version and not the older (`added`), and pending in the
+   * older and gone from the newer (`settled`: accepted or rejected; what an accepted one changed
+   * shows in the blocks, which compare the accepted text). Absent when none.
+   */
+  suggestions?: { added: SuggestionChange[]; settled: SuggestionChange[] };
+}
+
+/** A suggestion that appeared or was settled between two versions: by whom, adding and removing what. */
+export interface SuggestionChange {
+  id: string;
+  authorId: string | null;
+  /** The author's name, filled in by the compare route (null for someone no longer known). */
+  authorName?: string | null;
+  inserted: string;
+  deleted: string;
 }
 
 /** A comment thread's passage that appeared or went between two versions. */

@@ -1,5 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
+import { BLOCK_SUGGESTION_MARKS } from './Suggestion';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -19,6 +20,8 @@ export const Chapter = Node.create({
   name: 'chapter',
   group: 'section',
   content: 'chapterTitle chapterSubtitle? block+',
+  // Suggesting marks a whole block it adds or removes; the editor then moves the mark onto its text.
+  marks: BLOCK_SUGGESTION_MARKS,
   defining: true,
   isolating: true,
 

@@ -1,5 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
+import { BLOCK_SUGGESTION_MARKS } from './Suggestion';
 
 /**
  * One epigraph: a quotation followed by its attribution. Enter in the quotation moves to the
@@ -8,6 +9,8 @@ import { TextSelection } from '@tiptap/pm/state';
 export const Epigraph = Node.create({
   name: 'epigraph',
   content: 'epigraphQuote epigraphAttribution',
+  // Suggesting marks a whole block it adds or removes; the editor then moves the mark onto its text.
+  marks: BLOCK_SUGGESTION_MARKS,
   defining: true,
 
   parseHTML() {

@@ -1,4 +1,5 @@
 import Document from '@tiptap/extension-document';
+import { BLOCK_SUGGESTION_MARKS } from './Suggestion';
 
 /**
  * The top node of every section's editor: it holds exactly one section node (a dedication,
@@ -7,4 +8,6 @@ import Document from '@tiptap/extension-document';
  */
 export const ManuscriptDocument = Document.extend({
   content: 'section',
+  // Suggesting marks a whole block it adds or removes; the editor then moves the mark onto its text.
+  marks: BLOCK_SUGGESTION_MARKS,
 });

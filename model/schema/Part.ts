@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { BLOCK_SUGGESTION_MARKS } from './Suggestion';
 
 /**
  * A part of the book ("Part One: The City"): a divider page with a title and, optionally, a few
@@ -8,6 +9,8 @@ export const Part = Node.create({
   name: 'part',
   group: 'section',
   content: 'partTitle paragraph*',
+  // Suggesting marks a whole block it adds or removes; the editor then moves the mark onto its text.
+  marks: BLOCK_SUGGESTION_MARKS,
   defining: true,
   isolating: true,
 

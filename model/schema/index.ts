@@ -6,6 +6,7 @@ import Italic from '@tiptap/extension-italic';
 import HardBreak from '@tiptap/extension-hard-break';
 import { Code } from './Code';
 import { Comment } from './Comment';
+import { Insertion, Deletion, Modification } from './Suggestion';
 import { ManuscriptDocument } from './ManuscriptDocument';
 import { Dedication } from './Dedication';
 import { Epigraphs } from './Epigraphs';
@@ -33,6 +34,9 @@ export const manuscriptExtensions: AnyExtension[] = [
   Italic,
   Code,
   Comment,
+  Insertion,
+  Deletion,
+  Modification,
   HardBreak,
   Dedication,
   Epigraphs,

@@ -5,6 +5,7 @@ import Italic from '@tiptap/extension-italic';
 import HardBreak from '@tiptap/extension-hard-break';
 import { Code } from './Code';
 import { Comment } from './Comment';
+import { Insertion, Deletion, Modification } from './Suggestion';
 import { ManuscriptDocument } from './ManuscriptDocument';
 import { Dedication } from './Dedication';
 import { Epigraphs } from './Epigraphs';
@@ -49,4 +50,7 @@ export const markNames = {
   italic: Italic.name,
   code: Code.name,
   comment: Comment.name,
+  insertion: Insertion.name,
+  deletion: Deletion.name,
+  modification: Modification.name,
 } as const;

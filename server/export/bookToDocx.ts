@@ -15,6 +15,7 @@ import {
 import { docxAuthorList } from './docxAuthorList';
 import { docxCodeCharacterStyle } from './docxCodeStyle';
 import { docxTextRuns } from './docxTextRuns';
+import type { ParagraphChild } from 'docx';
 import type { ExportBook, ExportInline, ExportSection } from './exportBook';
 
 /** Paragraph style ids. Word shows each by its name (see {@link paragraphStyles}). */
@@ -193,10 +194,10 @@ function paragraphStyles(): IParagraphStyleOptions[] {
   ];
 }
 
-const para = (style: string, children: TextRun[]) => new Paragraph({ style, children });
+const para = (style: string, children: ParagraphChild[]) => new Paragraph({ style, children });
 
 /** "Chapter 3", a line break, then the title; the label alone when untitled. */
-function headingRuns(label: string, title: ExportInline[]): TextRun[] {
+function headingRuns(label: string, title: ExportInline[]): ParagraphChild[] {
   const titleRuns = docxTextRuns(title);
   return titleRuns.length ? [new TextRun(label), new TextRun({ break: 1 }), ...titleRuns] : [new TextRun(label)];
 }
@@ -293,6 +294,10 @@ export async function bookToDocx(book: ExportBook): Promise<Uint8Array> {
   closeBody();
 
   const document = new Document({
+    // Open comment threads, when suggestions are shown: Word's own comments, one paragraph per reply.
+    ...(book.comments
+      ? { comments: { children: book.comments.map((comment) => ({ id: comment.number, author: comment.author, date: comment.date, children: comment.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) })) } }
+      : {}),
     title: book.title,
     creator: authors || book.contact.name,
     lastModifiedBy: book.contact.name,

@@ -19,6 +19,7 @@ import { docxShortTitle } from './docxShortTitle';
 import { docxSurname } from './docxSurname';
 import { docxCodeCharacterStyle } from './docxCodeStyle';
 import { docxTextRuns } from './docxTextRuns';
+import type { ParagraphChild } from 'docx';
 import type { ExportBook, ExportInline, ExportSection } from './exportBook';
 
 /** Paragraph style ids; Word shows each by its name (see {@link paragraphStyles}). */
@@ -221,10 +222,10 @@ function builtInHeadings(font: string) {
   };
 }
 
-const para = (style: string, children: TextRun[]) => new Paragraph({ style, children });
+const para = (style: string, children: ParagraphChild[]) => new Paragraph({ style, children });
 
 /** "Chapter 3", a line break, then the title; the label alone when untitled. */
-function headingRuns(label: string, title: ExportInline[]): TextRun[] {
+function headingRuns(label: string, title: ExportInline[]): ParagraphChild[] {
   const titleRuns = docxTextRuns(title);
   return titleRuns.length ? [new TextRun(label), new TextRun({ break: 1 }), ...titleRuns] : [new TextRun(label)];
 }

@@ -8,7 +8,39 @@
  * A run of text with its emphasis, or a line break inside a block (verse, addresses). `code`:
  * set in a monospace face (the editor's code mark); absent on ordinary text.
  */
-export type ExportInline = { text: string; bold: boolean; italic: boolean; code?: boolean } | { lineBreak: true };
+export type ExportInline =
+  | {
+      text: string;
+      bold: boolean;
+      italic: boolean;
+      code?: boolean;
+      suggestion?: ExportSuggestion;
+      /** Comments (by {@link ExportComment.number}) whose passage starts at this run / ends with it. */
+      commentStarts?: number[];
+      commentEnds?: number[];
+    }
+  | { lineBreak: true };
+
+/** An open comment thread, in an export with suggestions shown: numbered in reading order. */
+export interface ExportComment {
+  number: number;
+  /** Who started the thread, and when. */
+  author: string;
+  date: Date;
+  /** The thread's comments, each "Name: text", in order. */
+  paragraphs: string[];
+}
+
+/**
+ * A pending suggestion on a run, present only in an export "with suggestions shown": text
+ * proposed for adding (`insertion`) or for removal (`deletion`), by whom and when.
+ */
+export interface ExportSuggestion {
+  kind: 'insertion' | 'deletion';
+  id: string;
+  author: string;
+  date: Date | null;
+}
 
 /** One block of a chapter's body. */
 export type ExportBlock =
@@ -67,6 +99,8 @@ export interface ExportBook {
   /** Whether this is the whole book or a selection of its sections. */
   scope: 'book' | 'selection';
   sections: ExportSection[];
+  /** Open comment threads on the exported text (DOCX writes them as Word comments); absent unless suggestions are shown. */
+  comments?: ExportComment[];
 }
 
 /** The plain text of inlines, line breaks as newlines. */

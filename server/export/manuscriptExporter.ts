@@ -2,10 +2,15 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError, notFound } from '../http/HttpError';
 import { manuscriptVersions } from '../revisions/manuscriptVersions';
 import { exportBookFrom } from './exportBookFrom';
+import type { ExportComment } from './exportBook';
 import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
 import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
+import type { JSONContent } from '@tiptap/core';
+import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
+import { markNames } from '@model/schema/names';
+import { suggestionAuthor } from '@model/suggestions/suggestionId';
 
 /** A rendered export, ready to send. */
 export interface ExportedFile {
@@ -23,16 +28,17 @@ export async function manuscriptExporter(
   prisma: PrismaClient,
   manuscriptId: string,
   format: ExportFormat,
-  options: RenderOptions & { sectionIds?: string[] } = {},
+  options: RenderOptions & { sectionIds?: string[]; showSuggestions?: boolean } = {},
 ): Promise<ExportedFile> {
   const manuscript = await prisma.manuscript.findUnique({
     where: { id: manuscriptId },
     select: {
       updatedAt: true,
-      memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+      memberships: { select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
     },
   });
   if (!manuscript) throw notFound();
+  if (options.showSuggestions && format !== 'html' && format !== 'docx') throw new HttpError(400, 'Suggestions can be shown in HTML and Word (DOCX) exports only.');
   const json = (await manuscriptVersions(prisma, manuscriptId, ['now'])).get('now')!;
 
   if (options.sectionIds) {
@@ -50,6 +56,9 @@ export async function manuscriptExporter(
     contact: { name: owner.name, email: owner.email },
     modified: manuscript.updatedAt,
     sectionIds: options.sectionIds,
+    // Suggestions name their author; someone who has left the manuscript since is looked up too.
+    showSuggestions: options.showSuggestions ? await authorNames(prisma, json, manuscript.memberships.map((m) => m.user)) : undefined,
+    threads: options.showSuggestions ? await openThreads(prisma, manuscriptId) : undefined,
   });
   const { extension, contentType } = EXPORT_FORMATS[format];
   const only = book.scope === 'selection' && book.sections.length === 1 ? book.sections[0] : null;
@@ -61,4 +70,42 @@ export async function manuscriptExporter(
         : [`${book.sections.length} sections`];
   if (format === 'smf') nameParts.push('manuscript');
   return { bytes: await renderExport(book, format, options), contentType, fileName: exportFileName(book.title, extension, nameParts) };
+}
+
+/** Names of everyone whose suggestion is pending in the manuscript, members first. */
+async function authorNames(prisma: PrismaClient, json: ManuscriptJson, members: Array<{ id: string; name: string }>): Promise<Map<string, string>> {
+  const names = new Map(members.map((member) => [member.id, member.name]));
+  const authors = new Set<string>();
+  const visit = (node: JSONContent) => {
+    for (const mark of node.marks ?? []) {
+      const author = mark.type === markNames.insertion || mark.type === markNames.deletion ? suggestionAuthor(mark.attrs?.id) : null;
+      if (author && !names.has(author)) authors.add(author);
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  for (const section of json.sections) visit(section.content);
+  if (authors.size > 0) {
+    for (const user of await prisma.user.findMany({ where: { id: { in: [...authors] } }, select: { id: true, name: true } })) names.set(user.id, user.name);
+  }
+  return names;
+}
+
+/** The manuscript's open comment threads, as an export with suggestions shown carries them. */
+async function openThreads(prisma: PrismaClient, manuscriptId: string): Promise<Map<string, Omit<ExportComment, 'number'>>> {
+  const rows = await prisma.commentThread.findMany({
+    where: { manuscriptId, resolvedAt: null },
+    select: {
+      id: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      comments: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { body: true, author: { select: { name: true } } } },
+    },
+  });
+  const someone = 'A former member';
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { author: row.createdBy?.name ?? someone, date: row.createdAt, paragraphs: row.comments.map((comment) => `${comment.author?.name ?? someone}: ${comment.body}`) },
+    ]),
+  );
 }

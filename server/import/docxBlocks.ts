@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import mammoth from 'mammoth';
 import type { ImportBlock } from './importBlock';
+import { markRevisions } from './docxRevisions';
+import { applyWordAnnotations, type ImportedThread } from './wordAnnotations';
 
 /** The parts of mammoth's document model this reader uses. */
 interface DocxElement {
@@ -132,11 +134,13 @@ function collect(element: DocxElement, blocks: ImportBlock[], notes: NoteContext
  * Word's Title, Subtitle and Quote), bold, italic and code come from runs and character styles (code also
  * from a monospace font). Tables'
  * paragraphs are read in order; footnotes and endnotes follow the paragraph citing them, as
- * numbered paragraphs; images carry no words and are left out. Throws if the bytes are not a
- * readable .docx.
+ * numbered paragraphs; images carry no words and are left out. Tracked changes come in as
+ * suggestions by their Word author (insertions proposed, deletions struck, neither applied) and
+ * comments as threads on the text they were made on. Throws if the bytes are not a readable .docx.
  */
-export async function docxBlocks(bytes: Uint8Array): Promise<ImportBlock[]> {
+export async function docxBlocks(file: Uint8Array): Promise<{ blocks: ImportBlock[]; threads: ImportedThread[] }> {
   const blocks: ImportBlock[] = [];
+  const { bytes, annotations } = await markRevisions(file);
   await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
@@ -149,5 +153,6 @@ export async function docxBlocks(bytes: Uint8Array): Promise<ImportBlock[]> {
       externalFileAccess: false,
     },
   );
-  return blocks;
+  const threads = applyWordAnnotations(blocks, annotations);
+  return { blocks, threads };
 }

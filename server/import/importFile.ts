@@ -4,6 +4,7 @@ import { jsonText } from '@model/manuscript/jsonText';
 import { HttpError } from '../http/HttpError';
 import { buildManuscript } from './buildManuscript';
 import { docxBlocks } from './docxBlocks';
+import type { ImportedThread } from './wordAnnotations';
 import { looksLikeMarkdown } from './looksLikeMarkdown';
 import { markdownBlocks } from './markdownBlocks';
 import { plainTextBlocks } from './plainTextBlocks';
@@ -19,9 +20,13 @@ const DOCX_UNPACKED_LIMIT = 200 * 1024 * 1024;
 /** The formats {@link importFile} reads, by file extension. */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
 
-/** What an import produced: the manuscript, and whether the file stated its title (or it is the file's name). */
+/**
+ * What an import produced: the manuscript, whether the file stated its title (or it is the
+ * file's name), and the comment threads a Word document brought (their marks are in the text).
+ */
 export interface ImportedManuscript extends ManuscriptJson {
   titleStated: boolean;
+  threads: ImportedThread[];
 }
 
 /** An uploaded file: its name (for its type and a fallback title) and its bytes. */
@@ -75,6 +80,7 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
   }
   const title = titleFromFileName(name);
   let manuscript: ManuscriptJson;
+  let threads: ImportedThread[] = [];
   if (extension === '.docx') {
     const damaged = `“${name}” could not be read as a Word document; it may be damaged. Open it in Word, save it again, and retry.`;
     if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw new HttpError(422, damaged);
@@ -83,7 +89,7 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     if (unpacked > DOCX_UNPACKED_LIMIT) throw new HttpError(413, `“${name}” unpacks to more than ${DOCX_UNPACKED_LIMIT / 1024 / 1024} MB, too large to import.`);
     let blocks;
     try {
-      blocks = await docxBlocks(bytes);
+      ({ blocks, threads } = await docxBlocks(bytes));
     } catch {
       throw new HttpError(422, damaged);
     }
@@ -101,5 +107,5 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {
     throw new HttpError(422, `“${name}” has no text to import.`);
   }
-  return { ...manuscript, titleStated: manuscript.title !== title };
+  return { ...manuscript, titleStated: manuscript.title !== title, threads };
 }

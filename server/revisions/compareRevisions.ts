@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { ManuscriptDiff } from '@model/revisions/manuscriptDiff';
 import { diffManuscripts } from './diffManuscripts';
+import { wordAuthorName } from '@model/suggestions/suggestionId';
 import { manuscriptVersions } from './manuscriptVersions';
 
 /**
@@ -9,5 +10,20 @@ import { manuscriptVersions } from './manuscriptVersions';
  */
 export async function compareRevisions(prisma: PrismaClient, manuscriptId: string, fromId: string, toId: string): Promise<ManuscriptDiff> {
   const versions = await manuscriptVersions(prisma, manuscriptId, [fromId, toId]);
-  return diffManuscripts(versions.get(fromId)!, versions.get(toId)!);
+  const diff = diffManuscripts(versions.get(fromId)!, versions.get(toId)!);
+  await nameSuggestionAuthors(prisma, diff);
+  return diff;
+}
+
+/** Fills in the names of the suggestions' authors (the diff itself only knows their ids). */
+async function nameSuggestionAuthors(prisma: PrismaClient, diff: ManuscriptDiff): Promise<void> {
+  const changes = diff.sections.flatMap((section) => (section.suggestions ? [...section.suggestions.added, ...section.suggestions.settled] : []));
+  const ids = [...new Set(changes.map((change) => change.authorId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  for (const change of changes) {
+    const fromWord = wordAuthorName(change.authorId);
+    change.authorName = fromWord ? `${fromWord} (in Word)` : change.authorId ? (names.get(change.authorId) ?? null) : null;
+  }
 }

@@ -1,6 +1,9 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJson';
-import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff } from '@model/revisions/manuscriptDiff';
+import type { BlockDiff, DiffPart, ManuscriptDiff, SectionDiff, SuggestionChange } from '@model/revisions/manuscriptDiff';
+import { manuscriptSchema } from '@model/schema';
+import { acceptedContent } from '@model/suggestions/pendingSuggestions';
+import { jsonHasSuggestions, listSuggestions } from '@model/suggestions/listSuggestions';
 import { countWords } from '@model/manuscript/countWords';
 import { numberSections } from '@model/manuscript/sectionNumbering';
 import { sectionBlocks, type Block, type TextRun } from './sectionBlocks';
@@ -59,7 +62,8 @@ export function diffManuscripts(older: ManuscriptJson, newer: ManuscriptJson): M
   }
 
   const sections = ordered.map(({ id, inOlder, inNewer }) => {
-    const blocks = diffBlocks(inOlder ? sectionBlocks(inOlder.content) : [], inNewer ? sectionBlocks(inNewer.content) : []);
+    // The text compared is the accepted text: a pending suggestion is listed as such, not as an edit.
+    const blocks = diffBlocks(inOlder ? sectionBlocks(acceptedContent(inOlder.content)) : [], inNewer ? sectionBlocks(acceptedContent(inNewer.content)) : []);
     let added = 0;
     let removed = 0;
     for (const block of blocks) {
@@ -85,6 +89,7 @@ export function diffManuscripts(older: ManuscriptJson, newer: ManuscriptJson): M
       removed,
       blocks,
       ...commentChanges(inOlder?.content, inNewer?.content),
+      ...suggestionChanges(inOlder?.content, inNewer?.content),
     };
   });
   return {
@@ -215,4 +220,19 @@ function commentChanges(older: JSONContent | undefined, newer: JSONContent | und
   const added = [...after].filter(([id]) => !before.has(id)).map(([threadId, quote]) => ({ threadId, quote }));
   const removed = [...before].filter(([id]) => !after.has(id)).map(([threadId, quote]) => ({ threadId, quote }));
   return added.length + removed.length > 0 ? { comments: { added, removed } } : {};
+}
+
+/** The pending suggestions of a section's content, by id. */
+function suggestionsIn(content: JSONContent | undefined): Map<string, SuggestionChange> {
+  if (!content || !jsonHasSuggestions(content)) return new Map();
+  return new Map(listSuggestions(manuscriptSchema.nodeFromJSON(content)).map((s) => [s.id, { id: s.id, authorId: s.authorId, inserted: s.inserted, deleted: s.deleted }]));
+}
+
+/** Which suggestions appeared or were settled between two versions of a section (see SectionDiff). */
+function suggestionChanges(older: JSONContent | undefined, newer: JSONContent | undefined): Pick<SectionDiff, 'suggestions'> {
+  const before = suggestionsIn(older);
+  const after = suggestionsIn(newer);
+  const added = [...after.values()].filter((s) => !before.has(s.id));
+  const settled = [...before.values()].filter((s) => !after.has(s.id));
+  return added.length + settled.length > 0 ? { suggestions: { added, settled } } : {};
 }

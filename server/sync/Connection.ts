@@ -10,7 +10,8 @@ import { encodeMessage } from '@model/protocol/encodeMessage';
 import { MessageType } from '@model/protocol/messageType';
 import { COMMENT_ONLY_REASON, READ_ONLY_REASON } from '@model/protocol/readOnlyReason';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
-import { changesOnlyComments } from './commentOnlyUpdate';
+import { changesOnlyCommentsAndOwnSuggestions } from './commentOnlyUpdate';
+import { changesNothing } from './changesNothing';
 import { TokenBucket } from './TokenBucket';
 import { MalformedAwareness, admitPresence } from './presenceStamp';
 import type { Room, RoomMember } from './Room';
@@ -291,15 +292,16 @@ export class Connection implements RoomMember {
     this.close(CloseCode.policyViolation, 'an update that depends on changes the server does not have');
   }
 
-  /** Whether a commenter's update, in a section's room, changes nothing but comment marks. */
+  /** Whether a commenter's update, in a section's room, changes nothing but comment marks and their own suggestions. */
   private commentsOnly(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
     const sectionRoom = this.room.docName !== BOOK_DOCUMENT && this.room.docName !== '';
-    return this.role === 'commenter' && sectionRoom && changesOnlyComments(this.room.doc, update, decoded);
+    return this.role === 'commenter' && sectionRoom && changesOnlyCommentsAndOwnSuggestions(this.room.doc, update, decoded, this.userId);
   }
 
   /** Tells a reader once that its changes are not applied (an empty sync reply is no change). */
   private refuseReaderUpdate(decoded: ReturnType<typeof Y.decodeUpdate>): void {
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    // Nothing new (a reconnecting reader re-sends what the room has, deletions included): nothing to refuse.
+    if (changesNothing(this.room.doc, decoded)) return;
     if (this.toldReadOnly) return;
     this.toldReadOnly = true;
     log.info('refused a change from a reader', { manuscriptId: this.room.manuscriptId, userId: this.userId, role: this.role });

@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
+import type { JSONContent } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Transform } from '@tiptap/pm/transform';
 import { markNames } from '@model/schema/names';
-import { sectionContent } from '@model/manuscript/sectionDocument';
+import { manuscriptSchema } from '@model/schema';
+import { readSectionContent, sectionContent } from '@model/manuscript/sectionDocument';
+import { withoutMarkers, withoutSuggestionsBy } from '@model/suggestions/pendingSuggestions';
 
 /**
  * The Yjs attribute key of a comment mark: `comment`, or `comment--<hash>` when marks of several
@@ -41,6 +46,63 @@ export function changesOnlyComments(doc: Y.Doc, update: Uint8Array, decoded: Dec
   } finally {
     copy.destroy();
   }
+}
+
+/**
+ * Whether an update changes nothing in a section document but comment marks and `authorId`'s own
+ * suggestions: what a commenter may send. Comment-only updates pass the cheap check above; any
+ * other is applied to a copy, and the section before and after must read the same once that
+ * author's suggestions are taken out (their proposed text dropped, their proposed deletions
+ * unmarked) and comment marks ignored. So a commenter may propose, withdraw and re-propose, and
+ * nothing else: not change text directly, not touch a co-writer's suggestion (accepting,
+ * rejecting or re-attributing it all show as a difference). The zero-width markers suggestions
+ * leave at paragraph ends are ignored in the comparison: they are invisible and never exported.
+ */
+export function changesOnlyCommentsAndOwnSuggestions(doc: Y.Doc, update: Uint8Array, decoded: Decoded, authorId: string): boolean {
+  if (changesOnlyComments(doc, update, decoded)) return true;
+  const copy = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = comparable(copy, authorId);
+    Y.applyUpdate(copy, update);
+    return comparable(copy, authorId) === before;
+  } catch {
+    // A section that cannot be read as a manuscript after the update is not one a commenter may make.
+    return false;
+  } finally {
+    copy.destroy();
+  }
+}
+
+/**
+ * The section document as a string: its content with `authorId`'s suggestions taken out and
+ * comment marks dropped, and anything else in it (it should hold nothing else) as it is.
+ */
+function comparable(doc: Y.Doc, authorId: string): string {
+  const content = sectionContent(doc);
+  const json = readSectionContent(doc);
+  // The schema would silently drop an attribute it does not know: such a change must not pass unseen.
+  if (!knownAttributesOnly(json)) throw new Error('an attribute the schema does not know');
+  const node: PMNode = manuscriptSchema.nodeFromJSON(json);
+  node.check();
+  const settled = withoutComments(withoutMarkers(withoutSuggestionsBy(node, authorId)));
+  const others = [...doc.share.entries()].filter(([, type]) => (type as unknown) !== content).map(([name, type]) => [name, type.toJSON()]);
+  return JSON.stringify([settled.toJSON(), others]);
+}
+
+/** Whether every node's attributes are ones its type declares. */
+function knownAttributesOnly(node: JSONContent): boolean {
+  const type = node.type ? manuscriptSchema.nodes[node.type] : undefined;
+  if (!type) return false;
+  if (Object.keys(node.attrs ?? {}).some((key) => !(key in (type.spec.attrs ?? {})))) return false;
+  return (node.content ?? []).every(knownAttributesOnly);
+}
+
+/** The document without comment marks (text they split joins up again, so it compares equal). */
+function withoutComments(node: PMNode): PMNode {
+  const transform = new Transform(node);
+  transform.removeMark(0, node.content.size, manuscriptSchema.marks[markNames.comment]);
+  return transform.doc;
 }
 
 /**

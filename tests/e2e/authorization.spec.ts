@@ -62,7 +62,7 @@ test('an editor or a commenter gets 403 from every owner-only route, and nothing
   }
 });
 
-test('a stranger gets 404 from a manuscript’s revisions, compare and restore, and a signed-out caller 401', async ({ playwright, baseURL, manuscript, makeAccount, prisma }) => {
+test('a stranger gets 404 from a manuscript’s revisions, compare, restore and suggestions, and a signed-out caller 401', async ({ playwright, baseURL, manuscript, makeAccount, prisma }) => {
   const id = manuscript.id;
   const { name, value } = await sessionCookie(prisma, manuscript.owner.email, manuscript.owner.password);
   const owner = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${name}=${value}` } });
@@ -87,6 +87,7 @@ test('a stranger gets 404 from a manuscript’s revisions, compare and restore, 
         ['POST revisions', () => api.post(`/api/manuscripts/${id}/revisions`, { data: { name: 'Mine now' }, headers })],
         ['GET compare', () => api.get(`/api/manuscripts/${id}/compare?from=${revisionId}&to=now`)],
         ['POST restore', () => api.post(`/api/manuscripts/${id}/revisions/${revisionId}/restore`, { data: { label: 'the book' }, headers })],
+        ['POST suggestions', () => api.post(`/api/manuscripts/${id}/suggestions`, { data: { action: 'accept' }, headers })],
       ];
       for (const [what, call] of calls) {
         const response = await call();

@@ -52,20 +52,23 @@ test('a viewer sees the text live in a read-only editor with a visible badge', a
   await expect(reader.getByTestId('editor')).not.toContainText('viewer keys');
 });
 
-test('a commenter reads live but cannot type: the editor takes selections and comments only, with its badge', async ({ manuscript, makeAccount, openAs }) => {
+test('a commenter reads live and cannot change the text: what they type becomes their suggestion, with its badge', async ({ manuscript, makeAccount, openAs }) => {
   const commenter = await makeAccount('Cora', { manuscriptId: manuscript.id, role: 'commenter' });
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
   const reader = await openAs(commenter, `/m/${manuscript.id}`);
   await expectConnected(reader);
-  await expect(reader.getByTestId('read-only-badge')).toHaveText('Commenter · comments only');
+  await expect(reader.getByTestId('read-only-badge')).toHaveText('Commenter · comments and suggestions');
   await expect(reader.getByTestId('editor')).toHaveAttribute('data-comment-only', 'true');
   await owner.locator('.manuscript-page p').first().click();
   await owner.keyboard.type('Written by the owner.');
   await expect(reader.getByTestId('editor')).toContainText('Written by the owner.');
   await reader.locator('.manuscript-page p').first().click();
-  await reader.keyboard.type('commenter keys');
-  await expect(reader.getByTestId('editor')).not.toContainText('commenter keys');
-  await expect(owner.getByTestId('editor')).not.toContainText('commenter keys');
+  await reader.keyboard.press('End');
+  await reader.keyboard.type(' commenter keys');
+  // Kept as Cora's suggestion, in both browsers; the owner's words are untouched.
+  for (const page of [reader, owner]) await expect(page.locator('ins.suggestion-insertion')).toContainText('commenter keys');
+  await expect(owner.getByTestId('editor')).toContainText('Written by the owner. commenter keys');
+  await expect(owner.locator('.manuscript-page p').first().locator('del')).toHaveCount(0);
 });
 
 test('an editor removed by the owner loses the room within seconds', async ({ manuscript, makeAccount, openAs }) => {

@@ -85,6 +85,82 @@ test('a commenter’s comment mark is applied, relayed to co-writers and stored;
   assert.deepEqual(reasons, []);
 });
 
+test('a commenter’s own suggestions (text proposed, text proposed for deletion, withdrawn) are kept and relayed', async (t) => {
+  const { id, chapterId, room, writer } = await chapterWithText(t, 'Suggested in');
+  const commenter = await createMember(database.prisma, id, 'commenter');
+  const client = connectStockClient(t, server.port, room, commenter.token);
+  const reasons = refusals(client);
+  await client.synced;
+  const own = `${commenter.userId}|${Date.now().toString(36)}|abc`;
+  sectionDocParagraph(client.doc).insert(4, ' heavy', { insertion: { id: own } });
+  sectionDocParagraph(client.doc).format(0, 4, { deletion: { id: own } });
+  await storedAck(client, 1);
+  /** The first paragraph's runs as [text, suggestion kind or ''] pairs. */
+  const runs = (doc: Y.Doc) => {
+    const paragraph = readSectionContent(doc).content![0].content!.find((node) => node.type === 'paragraph')!;
+    return (paragraph.content ?? []).map((run) => [run.text, run.marks?.find((m) => m.type === 'insertion' || m.type === 'deletion')?.type ?? '']);
+  };
+  const proposed = [
+    ['Rain', 'deletion'],
+    [' heavy', 'insertion'],
+    [' on the lot all night.', ''],
+  ];
+  await retryUntil(() => assert.deepEqual(runs(writer.doc), proposed));
+  assert.deepEqual(runs(await storedDoc(database.prisma, id, chapterId)), proposed);
+  // The text as accepted (what word counts read) has not changed.
+  assert.equal(sectionDocText(writer.doc), TEXT);
+  // Withdrawn: the proposed word deleted, the proposed deletion unmarked.
+  sectionDocParagraph(client.doc).delete(4, ' heavy'.length);
+  sectionDocParagraph(client.doc).format(0, 4, { deletion: null });
+  await storedAck(client, 2);
+  await retryUntil(() => assert.deepEqual(runs(writer.doc), [[TEXT, '']]));
+  assert.deepEqual(reasons, []);
+});
+
+test('a commenter cannot accept or reject a co-writer’s suggestion', async (t) => {
+  const { id, room, writer } = await chapterWithText(t, 'Not yours to settle');
+  const editor = await createMember(database.prisma, id, 'editor');
+  const theirs = `${editor.userId}|${Date.now().toString(36)}|abc`;
+  sectionDocParagraph(writer.doc).insert(4, ' heavy', { insertion: { id: theirs } });
+  await storedAck(writer, 2);
+  const commenter = await createMember(database.prisma, id, 'commenter');
+  const client = connectStockClient(t, server.port, room, commenter.token);
+  const reasons = refusals(client);
+  await client.synced;
+  sectionDocParagraph(client.doc).format(4, ' heavy'.length, { insertion: null }); // accepting
+  await storedAck(client, 1);
+  await retryUntil(() => assert.deepEqual(reasons, [COMMENT_ONLY_REASON]));
+  assert.match(JSON.stringify(readSectionContent(writer.doc)), /"insertion"/);
+});
+
+test('a commenter or viewer reconnecting with a kept copy (deletions included) is not told of a refused change', async (t) => {
+  const { id, room, writer } = await chapterWithText(t, 'Reconnected');
+  sectionDocParagraph(writer.doc).delete(0, 5); // a deletion in the chapter
+  await storedAck(writer, 2);
+  const editor = await createMember(database.prisma, id, 'editor');
+  const book = connectStockClient(t, server.port, id, editor.token);
+  await book.synced;
+  // The server rewrites the chapter's word count in the book, which leaves deletions there too.
+  await retryUntil(() => assert.ok(book.doc.store.clients.size > 0 && [...Y.decodeUpdate(Y.encodeStateAsUpdate(book.doc)).ds.clients].length > 0));
+  for (const role of ['commenter', 'viewer'] as const) {
+    const member = await createMember(database.prisma, id, role);
+    for (const [target, source] of [
+      [room, writer.doc],
+      [id, book.doc],
+    ] as const) {
+      // What the browser kept from an earlier visit: everything the room had, deletions included.
+      const kept = new Y.Doc();
+      Y.applyUpdate(kept, Y.encodeStateAsUpdate(source));
+      const client = connectStockClient(t, server.port, target, member.token, kept);
+      const reasons = refusals(client);
+      await client.synced;
+      await storedAck(client, 1);
+      assert.deepEqual(reasons, [], `${role} in ${target === id ? 'the book' : 'the chapter'}`);
+      client.destroy();
+    }
+  }
+});
+
 const FORBIDDEN: Record<string, (doc: Y.Doc) => void> = {
   'typing text': (doc) => sectionDocParagraph(doc).insert(0, 'FORGED '),
   'typing text that carries a comment mark': (doc) => sectionDocParagraph(doc).insert(0, 'FORGED ', { comment: { threadId: 'thread000009' } }),
@@ -94,6 +170,9 @@ const FORBIDDEN: Record<string, (doc: Y.Doc) => void> = {
   'changing an element’s attribute': (doc) => (sectionContent(doc).get(0) as Y.XmlElement).setAttribute('id', 'forged'),
   'adding a paragraph': (doc) => (sectionContent(doc).get(0) as Y.XmlElement).push([new Y.XmlElement('paragraph')]),
   'writing a new root type': (doc) => doc.getMap('forged').set('comment', 'x'),
+  'proposing text in another member’s name': (doc) => sectionDocParagraph(doc).insert(0, 'FORGED ', { insertion: { id: 'someone-else|0|1' } }),
+  'proposing a deletion in another member’s name': (doc) => sectionDocParagraph(doc).format(0, 4, { deletion: { id: 'someone-else|0|1' } }),
+  'proposing text with an id that names nobody': (doc) => sectionDocParagraph(doc).insert(0, 'FORGED ', { insertion: { id: 7 } }),
 };
 
 for (const [change, make] of Object.entries(FORBIDDEN)) {

@@ -17,6 +17,9 @@ import { startTestSyncServer } from '../support/testSyncServer';
 import { retryUntil } from '../support/retryUntil';
 import { everythingManuscript } from '../support/exportFixtures';
 import { fileScope } from '../support/testScope';
+import { REVIEW_DATE, reviewedDocx } from '../support/reviewedDocx';
+import { storeImportedThreads } from '../../server/comments/importedThreads';
+import JSZip from 'jszip';
 
 let database: TempDatabase;
 let server: SyncServer;
@@ -95,4 +98,31 @@ test('appending an import reaches a connected co-writer live, in order, and is r
   });
   const revisions = await listRevisions(database.prisma, id);
   assert.equal(revisions[0].name, 'Imported “more.md”');
+});
+
+test('a Word document reviewed in Word: its comments become threads, its tracked changes suggestions, and both go back out to Word', async () => {
+  const ada = await createAccount(database.prisma, 'Ada Quill');
+  const imported = await importFile({ name: 'Reviewed.docx', bytes: await reviewedDocx() });
+  const id = await manuscriptCreator(database.prisma, imported, { ownerId: ada.userId });
+  assert.equal(await storeImportedThreads(database.prisma, id, ada.userId, imported.threads), 1);
+  const [thread] = await database.prisma.commentThread.findMany({ where: { manuscriptId: id }, include: { comments: true } });
+  assert.equal(thread.quote, 'Nobody came. Morning did.');
+  assert.equal(thread.createdById, ada.userId);
+  assert.equal(thread.comments[0].body, 'Tom Reed (in Word): Too quiet here.\nAdd a sound?');
+  assert.equal(thread.createdAt.toISOString(), new Date(REVIEW_DATE).toISOString());
+
+  // As accepted text (the default), nothing of the review shows; with suggestions shown, Word gets it all back.
+  const accepted = await JSZip.loadAsync((await manuscriptExporter(database.prisma, id, 'docx')).bytes);
+  const acceptedXml = await accepted.file('word/document.xml')!.async('string');
+  assert.doesNotMatch(acceptedXml, /<w:ins |<w:del |commentRangeStart/);
+  assert.doesNotMatch(acceptedXml, / hard/);
+  assert.equal(accepted.file('word/comments.xml'), null);
+  const shown = await JSZip.loadAsync((await manuscriptExporter(database.prisma, id, 'docx', { showSuggestions: true })).bytes);
+  const shownXml = await shown.file('word/document.xml')!.async('string');
+  assert.match(shownXml, /<w:ins [^>]*w:author="Jane Doe"[^>]*>[\s\S]*? hard</);
+  assert.match(shownXml, /<w:del [^>]*w:author="Jane Doe"[^>]*>[\s\S]*? all night</);
+  assert.match(shownXml, /<w:commentRangeStart w:id="1"\/>/);
+  assert.match(await shown.file('word/comments.xml')!.async('string'), /w:author="Ada Quill"[\s\S]*Ada Quill: Tom Reed \(in Word\): Too quiet here\./);
+  // Formats that cannot show suggestions say so.
+  await assert.rejects(manuscriptExporter(database.prisma, id, 'markdown', { showSuggestions: true }), (error: HttpError) => error.status === 400);
 });

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
-import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
 import { manuscriptSchema } from '@model/schema';
 import { readSectionContent, sectionContent, writeSectionContent } from '@model/manuscript/sectionDocument';
 import { changesOnlyComments } from '../../server/sync/commentOnlyUpdate';
+import { editRaw, editThroughProseMirror, positionOf } from '../support/clientEdits';
 
 const CHAPTER = {
   type: 'doc',
@@ -29,43 +27,9 @@ function serverChapter(): Y.Doc {
   return doc;
 }
 
-/**
- * The update a client sends after changing its copy of `server` through ProseMirror, as the
- * editor's binding writes it into Yjs.
- */
-function editThroughProseMirror(server: Y.Doc, change: (tr: Transform, doc: ProseMirrorNode) => void): Uint8Array {
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const { doc, meta } = initProseMirrorDoc(sectionContent(client), manuscriptSchema);
-  const tr = new Transform(doc);
-  change(tr, doc);
-  const updates: Uint8Array[] = [];
-  client.on('update', (update: Uint8Array) => updates.push(update));
-  client.transact(() => updateYFragment(client, sectionContent(client), tr.doc, meta));
-  return Y.mergeUpdates(updates);
-}
-
-/** A raw change to a client's copy of `server`, as a hostile client could make it. */
-function editRaw(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const updates: Uint8Array[] = [];
-  client.on('update', (update: Uint8Array) => updates.push(update));
-  client.transact(() => change(client));
-  return Y.mergeUpdates(updates);
-}
-
 const allowed = (server: Y.Doc, update: Uint8Array) => changesOnlyComments(server, update, Y.decodeUpdate(update));
 
-/** The position of `text`'s first character in the ProseMirror document. */
-function find(doc: ProseMirrorNode, text: string): number {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    if (found < 0 && node.isText && node.text!.includes(text)) found = pos + node.text!.indexOf(text);
-  });
-  assert.ok(found >= 0, text);
-  return found;
-}
+const find = positionOf;
 
 const comment = (threadId: string) => manuscriptSchema.marks.comment.create({ threadId });
 

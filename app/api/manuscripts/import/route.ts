@@ -6,11 +6,13 @@ import { importFile } from '../../../../server/import/importFile';
 import { importOutline } from '../../../../server/import/importOutline';
 import { readUpload } from '../../../../server/import/readUpload';
 import { manuscriptCreator } from '../../../../server/manuscripts/manuscriptCreator';
+import { storeImportedThreads } from '../../../../server/comments/importedThreads';
 
 /**
  * POST /api/manuscripts/import (multipart: `file`, optional `title`, `confirm=true`): reads a
  * .txt, .md or .docx file. Without `confirm` it only answers the detected structure (`outline`)
- * and creates nothing; with it, it creates a manuscript you own and answers its `id` (201).
+ * and creates nothing; with it, it creates a manuscript you own and answers its `id` (201). A
+ * Word document's comments become threads and its tracked changes suggestions.
  */
 export const POST = jsonRoute(async (request: Request) => {
   const user = await apiUser();
@@ -21,5 +23,6 @@ export const POST = jsonRoute(async (request: Request) => {
   const outline = importOutline(manuscript);
   if (fields.get('confirm') !== 'true') return NextResponse.json({ outline });
   const id = await manuscriptCreator(db, manuscript, { ownerId: user.id });
+  await storeImportedThreads(db, id, user.id, manuscript.threads);
   return NextResponse.json({ id, outline }, { status: 201 });
 });

@@ -16,11 +16,13 @@ const ExportQuery = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value.split(',').map((id) => id.trim()).filter(Boolean))),
   font: z.enum(['times', 'courier']).optional(),
+  suggestions: z.enum(['accepted', 'shown'], { error: 'Say suggestions=accepted (the default) or suggestions=shown.' }).optional(),
 });
 
 /**
- * GET /api/manuscripts/:id/export?format=pdf|docx|smf|epub|html|markdown[&sections=id,id][&font=courier]:
- * the book, or the chosen sections, as a file download named from the title. Any member may
+ * GET /api/manuscripts/:id/export?format=pdf|docx|smf|epub|html|markdown[&sections=id,id][&font=courier][&suggestions=shown]:
+ * the book, or the chosen sections, as a file download named from the title: the accepted text,
+ * or for HTML and DOCX with pending suggestions shown (`<ins>`/`<del>`; Word's tracked changes). Any member may
  * export what they can read; anyone else gets 404.
  */
 export const GET = jsonRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
@@ -29,8 +31,8 @@ export const GET = jsonRoute(async (request: Request, { params }: { params: Prom
   await memberAccess(db, id, user.id);
   const query = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, query.error.issues[0]?.message ?? 'Bad export request.');
-  const { format, sections, font } = query.data;
-  const file = await manuscriptExporter(db, id, format, { sectionIds: sections, font });
+  const { format, sections, font, suggestions } = query.data;
+  const file = await manuscriptExporter(db, id, format, { sectionIds: sections, font, showSuggestions: suggestions === 'shown' });
   return new Response(Buffer.from(file.bytes), {
     headers: {
       'Content-Type': file.contentType,

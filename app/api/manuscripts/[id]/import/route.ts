@@ -5,6 +5,7 @@ import { memberAccess } from '../../../../../server/access/memberAccess';
 import { jsonRoute } from '../../../../../server/http/jsonRoute';
 import { importAppender } from '../../../../../server/import/importAppender';
 import { importFile } from '../../../../../server/import/importFile';
+import { storeImportedThreads } from '../../../../../server/comments/importedThreads';
 import { importOutline } from '../../../../../server/import/importOutline';
 import { keepTitleAsHeading } from '../../../../../server/import/keepTitleAsHeading';
 import { readUpload } from '../../../../../server/import/readUpload';
@@ -25,5 +26,6 @@ export const POST = jsonRoute(async (request: Request, { params }: { params: Pro
   const outline = importOutline(manuscript);
   if (fields.get('confirm') !== 'true') return NextResponse.json({ outline });
   const added = await importAppender(db, { manuscriptId: id, userId: user.id, imported: manuscript, fileName: file.name });
+  await storeImportedThreads(db, id, user.id, imported.threads);
   return NextResponse.json({ added, outline }, { status: 201 });
 });

@@ -1,0 +1,152 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+import type { Command } from '@tiptap/pm/state';
+import { listSuggestions } from '@model/suggestions/listSuggestions';
+import { suggestionAuthor } from '@model/suggestions/suggestionId';
+import { authorColor } from '../identity/authorColor';
+import { suggestionByline, suggestionNamesKey } from './SuggestionMarks';
+import { useMemberNames } from '../workspace/useMemberNames';
+import { apiCall } from '../http/apiCall';
+import { isSuggesting, loadSuggesting, setSuggesting } from './SuggestChanges';
+
+interface SuggestionBarProps {
+  manuscriptId: string;
+  editor: Editor;
+  /** Editors and owners: switch between Editing and Suggesting, accept and reject. */
+  canSettle: boolean;
+  /** Commenters: always Suggesting, nothing to switch. */
+  alwaysSuggesting: boolean;
+  /** Starts a comment thread on the selection. */
+  onComment?: () => void;
+}
+
+/**
+ * The suggestions strip above the text: Editing or Suggesting, how many suggestions the section
+ * holds, the one at the caret (who, when, what) with Accept / Reject, and accept or reject all
+ * in the section or the book. Accepting and rejecting go through the editor (or, for the book,
+ * the server), so co-writers see them at once and the history credits whoever did it.
+ */
+export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggesting, onComment }: SuggestionBarProps) {
+  const [bookMessage, setBookMessage] = useState<string | null>(null);
+  // Members' names, for the strip and for the marks' hover text (drawn by SuggestionMarks).
+  const names = useMemberNames(manuscriptId);
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(suggestionNamesKey, names));
+  }, [editor, names]);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const suggestions = listSuggestions(e.state.doc);
+      const { from, to } = e.state.selection;
+      const current = suggestions.find((s) => s.from <= to && from <= s.to) ?? null;
+      return {
+        suggesting: isSuggesting(e.state),
+        count: suggestions.length,
+        current: current && { id: current.id, inserted: current.inserted, deleted: current.deleted },
+      };
+    },
+  });
+  // Readers see the strip only where there is something to read in it.
+  if (!state || (!canSettle && !alwaysSuggesting && state.count === 0)) return null;
+  // The library's commands load with it, on the first accept or reject.
+  const run = (pick: (machinery: Awaited<ReturnType<typeof loadSuggesting>>) => Command) =>
+    void loadSuggesting().then((machinery) => {
+      if (editor.isDestroyed) return;
+      pick(machinery)(editor.state, editor.view.dispatch);
+      editor.commands.focus();
+    });
+  const switchTo = (on: boolean) => void setSuggesting(editor, on).then(() => !editor.isDestroyed && editor.commands.focus());
+  const settleBook = async (accept: boolean) => {
+    const verb = accept ? 'Accept' : 'Reject';
+    if (!window.confirm(`${verb} every pending suggestion in the whole book?`)) return;
+    setBookMessage(`${accept ? 'Accepting' : 'Rejecting'}…`);
+    try {
+      const { sections } = await apiCall<{ sections: number }>(`/api/manuscripts/${manuscriptId}/suggestions`, { method: 'POST', json: { action: accept ? 'accept' : 'reject' } });
+      setBookMessage(`${accept ? 'Accepted' : 'Rejected'} every suggestion in ${sections === 1 ? '1 section' : `${sections} sections`}.`);
+    } catch (error) {
+      setBookMessage((error as Error).message);
+    }
+  };
+  const { current } = state;
+
+  return (
+    <div className="suggestion-bar" data-testid="suggestion-bar" onMouseDown={(event) => (event.target as HTMLElement).closest('button') && event.preventDefault()}>
+      {canSettle && !alwaysSuggesting && (
+        <span className="suggestion-mode" role="group" aria-label="Mode">
+          <button type="button" aria-pressed={!state.suggesting} onClick={() => switchTo(false)}>
+            Editing
+          </button>
+          <button type="button" aria-pressed={state.suggesting} title="Changes are kept as suggestions for an editor to accept" onClick={() => switchTo(true)}>
+            Suggesting
+          </button>
+        </span>
+      )}
+      {alwaysSuggesting && <span>Suggesting: your changes are kept as suggestions</span>}
+      <span data-testid="suggestion-count">{state.count === 0 ? 'No suggestions here' : state.count === 1 ? '1 suggestion here' : `${state.count} suggestions here`}</span>
+      {current && (
+        <span className="suggestion-current" data-testid="suggestion-current" style={{ '--suggestion-color': authorColor(suggestionAuthor(current.id)) } as React.CSSProperties}>
+          <span>{suggestionByline(current.id, names)}:</span>
+          {current.deleted && (
+            <span>
+              delete <q>{current.deleted}</q>
+            </span>
+          )}
+          {current.inserted && (
+            <span>
+              {current.deleted ? 'and add' : 'add'} <q>{current.inserted}</q>
+            </span>
+          )}
+          {canSettle && (
+            <>
+              <button type="button" onClick={() => run((m) => m.applySuggestion(current.id))}>
+                Accept
+              </button>
+              <button type="button" onClick={() => run((m) => m.revertSuggestion(current.id))}>
+                Reject
+              </button>
+            </>
+          )}
+          {onComment && (
+            <button
+              type="button"
+              onClick={() =>
+                void loadSuggesting().then((machinery) => {
+                  if (editor.isDestroyed) return;
+                  machinery.selectSuggestion(current.id)(editor.state, editor.view.dispatch);
+                  onComment();
+                })
+              }
+            >
+              Comment on it
+            </button>
+          )}
+        </span>
+      )}
+      <span className="suggestion-spacer" />
+      {canSettle && state.count > 0 && (
+        <>
+          <button type="button" onClick={() => run((m) => m.applySuggestions)}>
+            Accept all here
+          </button>
+          <button type="button" onClick={() => run((m) => m.revertSuggestions)}>
+            Reject all here
+          </button>
+        </>
+      )}
+      {canSettle && (
+        <>
+          <button type="button" onClick={() => void settleBook(true)}>
+            Accept all in book
+          </button>
+          <button type="button" onClick={() => void settleBook(false)}>
+            Reject all in book
+          </button>
+        </>
+      )}
+      {bookMessage && <span role="status">{bookMessage}</span>}
+    </div>
+  );
+}
