@@ -40,8 +40,8 @@ const TYPED_REPEATS = sized(4, 1);
  * 30-chapter manuscript laid out in sections: how long until its first chapter is editable
  * (fresh browser, warm server; 30 opens after a warm-up one), and keydown latency, to the next
  * frame and to its paint, while four other writers type 8 characters a second into the same
- * chapter's room; then the same on the same book carrying 500 open comment threads, and how long
- * its comment list takes to open.
+ * chapter's room; then the same on the same book carrying 500 open comment threads and 1,000
+ * pending suggestions, and how long its comment list takes to open.
  */
 export async function measureBrowser(): Promise<Record<string, number>> {
   const database = await createTempDatabase();
@@ -80,13 +80,17 @@ export async function measureBrowser(): Promise<Record<string, number>> {
     Object.assign(results, await typeAmongWriters(app, warm.page, id, writer.userId, 'typing'));
     await warm.context.close();
 
-    // The same book with 500 open comment threads (their passages highlighted), side by side.
-    const commented = commentedManuscript();
-    const commentedId = await manuscriptCreator(database.prisma, commented.manuscript, { ownerId: writer.userId, layout: 'sections' });
-    await storeThreads(database.prisma, commentedId, writer.userId, commented.threads);
-    const withThreads = await app.open(commentedId, writer);
-    Object.assign(results, await typeAmongWriters(app, withThreads.page, commentedId, writer.userId, 'typingWithThreads'), { commentThreads: commented.threads.length });
-    Object.assign(results, await openCommentList(withThreads.page));
+    // The same book after an editor's pass: 500 open comment threads (their passages highlighted)
+    // and 1,000 pending suggestions (struck and proposed words), side by side.
+    const reviewed = commentedManuscript(writer.userId);
+    const reviewedId = await manuscriptCreator(database.prisma, reviewed.manuscript, { ownerId: writer.userId, layout: 'sections' });
+    await storeThreads(database.prisma, reviewedId, writer.userId, reviewed.threads);
+    const reviewedPage = await app.open(reviewedId, writer);
+    Object.assign(results, await typeAmongWriters(app, reviewedPage.page, reviewedId, writer.userId, 'typingReviewed'), {
+      commentThreads: reviewed.threads.length,
+      suggestions: reviewed.suggestions,
+    });
+    Object.assign(results, await openCommentList(reviewedPage.page));
   } finally {
     await app.stop();
     await database.cleanup();

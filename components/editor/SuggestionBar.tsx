@@ -4,10 +4,9 @@ import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import type { Command } from '@tiptap/pm/state';
-import { listSuggestions } from '@model/suggestions/listSuggestions';
 import { suggestionAuthor } from '@model/suggestions/suggestionId';
 import { authorColor } from '../identity/authorColor';
-import { suggestionByline, suggestionNamesKey } from './SuggestionMarks';
+import { suggestionByline, suggestionDecorations, suggestionNamesKey } from './SuggestionMarks';
 import { useMemberNames } from '../workspace/useMemberNames';
 import { apiCall } from '../http/apiCall';
 import { isSuggesting, loadSuggesting, setSuggesting } from './SuggestChanges';
@@ -38,15 +37,25 @@ export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggestin
   }, [editor, names]);
   const state = useEditorState({
     editor,
+    // Read from the drawn suggestions (kept up to date block by block), not by walking the text.
     selector: ({ editor: e }) => {
-      const suggestions = listSuggestions(e.state.doc);
+      const drawn = suggestionDecorations(e.state).find();
+      const spec = (decoration: (typeof drawn)[number]) => decoration.spec as { suggestionId: string; kind: string };
+      const ids = new Set(drawn.map((decoration) => spec(decoration).suggestionId));
       const { from, to } = e.state.selection;
-      const current = suggestions.find((s) => s.from <= to && from <= s.to) ?? null;
-      return {
-        suggesting: isSuggesting(e.state),
-        count: suggestions.length,
-        current: current && { id: current.id, inserted: current.inserted, deleted: current.deleted },
-      };
+      const at = drawn.find((decoration) => decoration.from <= to && from <= decoration.to);
+      let current: { id: string; inserted: string; deleted: string } | null = null;
+      if (at) {
+        const id = spec(at).suggestionId;
+        current = { id, inserted: '', deleted: '' };
+        for (const decoration of drawn) {
+          if (spec(decoration).suggestionId !== id) continue;
+          const text = e.state.doc.textBetween(decoration.from, decoration.to).replaceAll('\u200B', '');
+          if (spec(decoration).kind === 'insertion') current.inserted += text;
+          else current.deleted += text;
+        }
+      }
+      return { suggesting: isSuggesting(e.state), count: ids.size, current };
     },
   });
   // Readers see the strip only where there is something to read in it.

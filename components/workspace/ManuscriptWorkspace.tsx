@@ -108,6 +108,18 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
     if (connection) connection.provider.awareness.setLocalStateField('section', activeId);
   }, [connection, activeId]);
   useEffect(() => {
+    // Once the chapter is editable and the browser is idle, fetch the comment list's code, so that
+    // opening it the first time does not wait for a download.
+    if (!open.ready) return;
+    const warm = () => void import('../comments/CommentsPanel');
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(warm, { timeout: 5000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(warm, 2000);
+    return () => clearTimeout(timer);
+  }, [open.ready]);
+  useEffect(() => {
     // Once the open section is here, the others follow into this browser, for offline work.
     if (!connection || !open.ready || !sectionIds) return;
     connection.sections.syncInBackground(sectionIds.split(' ').filter((id) => id !== activeId));
