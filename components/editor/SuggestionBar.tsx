@@ -60,11 +60,16 @@ export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggestin
   });
   // Readers see the strip only where there is something to read in it.
   if (!state || (!canSettle && !alwaysSuggesting && state.count === 0)) return null;
+  /** Records who decided, for the history's compare (the text change itself goes through Yjs). */
+  const record = (ids: string[], outcome: 'accepted' | 'rejected') =>
+    void apiCall(`/api/manuscripts/${manuscriptId}/suggestions/decisions`, { method: 'POST', json: { decisions: ids.map((suggestionId) => ({ suggestionId, outcome })) } }).catch(() => undefined);
+  /** Every suggestion drawn in this section. */
+  const allHere = () => [...new Set(suggestionDecorations(editor.state).find().map((d) => (d.spec as { suggestionId: string }).suggestionId))];
   // The library's commands load with it, on the first accept or reject.
-  const run = (pick: (machinery: Awaited<ReturnType<typeof loadSuggesting>>) => Command) =>
+  const run = (pick: (machinery: Awaited<ReturnType<typeof loadSuggesting>>) => Command, decided?: { ids: string[]; outcome: 'accepted' | 'rejected' }) =>
     void loadSuggesting().then((machinery) => {
       if (editor.isDestroyed) return;
-      pick(machinery)(editor.state, editor.view.dispatch);
+      if (pick(machinery)(editor.state, editor.view.dispatch) && decided?.ids.length) record(decided.ids, decided.outcome);
       editor.commands.focus();
     });
   const switchTo = (on: boolean) => void setSuggesting(editor, on).then(() => !editor.isDestroyed && editor.commands.focus());
@@ -110,10 +115,10 @@ export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggestin
           )}
           {canSettle && (
             <>
-              <button type="button" onClick={() => run((m) => m.applySuggestion(current.id))}>
+              <button type="button" onClick={() => run((m) => m.applySuggestion(current.id), { ids: [current.id], outcome: 'accepted' })}>
                 Accept
               </button>
-              <button type="button" onClick={() => run((m) => m.revertSuggestion(current.id))}>
+              <button type="button" onClick={() => run((m) => m.revertSuggestion(current.id), { ids: [current.id], outcome: 'rejected' })}>
                 Reject
               </button>
             </>
@@ -137,10 +142,10 @@ export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggestin
       <span className="suggestion-spacer" />
       {canSettle && state.count > 0 && (
         <>
-          <button type="button" onClick={() => run((m) => m.applySuggestions)}>
+          <button type="button" onClick={() => run((m) => m.applySuggestions, { ids: allHere(), outcome: 'accepted' })}>
             Accept all here
           </button>
-          <button type="button" onClick={() => run((m) => m.revertSuggestions)}>
+          <button type="button" onClick={() => run((m) => m.revertSuggestions, { ids: allHere(), outcome: 'rejected' })}>
             Reject all here
           </button>
         </>

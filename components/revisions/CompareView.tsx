@@ -134,7 +134,8 @@ export function CompareView({ manuscriptId, from, to, canWrite, onClose, onResto
               ))}
               {section.suggestions.settled.map((change) => (
                 <li key={`-${change.id}`}>
-                  Suggestion by {change.authorName ?? 'a former member'} settled (accepted or rejected; the text below shows which): {describeSuggestion(change)}
+                  Suggestion by {change.authorName ?? 'a former member'} {change.outcome ?? 'settled'}
+                  {change.settledBy !== undefined ? ` by ${change.settledBy ?? 'a former member'}` : ''}: {describeSuggestion(change)}
                 </li>
               ))}
             </ul>

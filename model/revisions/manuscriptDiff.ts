@@ -33,8 +33,9 @@ export interface SectionDiff {
   comments?: { added: CommentChange[]; removed: CommentChange[] };
   /**
    * Suggestions pending in the newer version and not the older (`added`), and pending in the
-   * older and gone from the newer (`settled`: accepted or rejected; what an accepted one changed
-   * shows in the blocks, which compare the accepted text). Absent when none.
+   * older and gone from the newer (`settled`, with their outcome; what an accepted one changed
+   * shows in the blocks, which compare the accepted text; the history credits its words to its
+   * author, who typed them). Absent when none.
    */
   suggestions?: { added: SuggestionChange[]; settled: SuggestionChange[] };
 }
@@ -47,6 +48,10 @@ export interface SuggestionChange {
   authorName?: string | null;
   inserted: string;
   deleted: string;
+  /** For a settled suggestion: whether it was accepted or rejected (read from the accepted text of both versions). */
+  outcome?: 'accepted' | 'rejected';
+  /** Who accepted or rejected it, where that was recorded (null: an account since deleted). */
+  settledBy?: string | null;
 }
 
 /** A comment thread's passage that appeared or went between two versions. */

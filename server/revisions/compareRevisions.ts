@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import type { ManuscriptDiff } from '@model/revisions/manuscriptDiff';
 import { diffManuscripts } from './diffManuscripts';
 import { wordAuthorName } from '@model/suggestions/suggestionId';
+import { latestDecisions } from '../suggestions/suggestionDecisions';
 import { manuscriptVersions } from './manuscriptVersions';
 
 /**
@@ -12,7 +13,20 @@ export async function compareRevisions(prisma: PrismaClient, manuscriptId: strin
   const versions = await manuscriptVersions(prisma, manuscriptId, [fromId, toId]);
   const diff = diffManuscripts(versions.get(fromId)!, versions.get(toId)!);
   await nameSuggestionAuthors(prisma, diff);
+  await nameDeciders(prisma, manuscriptId, diff);
   return diff;
+}
+
+/** Who accepted or rejected each settled suggestion, where it was recorded (the record's outcome prevails). */
+async function nameDeciders(prisma: PrismaClient, manuscriptId: string, diff: ManuscriptDiff): Promise<void> {
+  const settled = diff.sections.flatMap((section) => section.suggestions?.settled ?? []);
+  const decisions = await latestDecisions(prisma, manuscriptId, settled.map((change) => change.id));
+  for (const change of settled) {
+    const decision = decisions.get(change.id);
+    if (!decision) continue;
+    change.outcome = decision.outcome;
+    change.settledBy = decision.by;
+  }
 }
 
 /** Fills in the names of the suggestions' authors (the diff itself only knows their ids). */

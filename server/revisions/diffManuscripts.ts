@@ -228,11 +228,36 @@ function suggestionsIn(content: JSONContent | undefined): Map<string, Suggestion
   return new Map(listSuggestions(manuscriptSchema.nodeFromJSON(content)).map((s) => [s.id, { id: s.id, authorId: s.authorId, inserted: s.inserted, deleted: s.deleted }]));
 }
 
-/** Which suggestions appeared or were settled between two versions of a section (see SectionDiff). */
+/** How often `part` occurs in `text`. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); part && at >= 0; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/**
+ * Whether a suggestion gone between two versions was accepted or rejected, read from the accepted
+ * text of both: accepted when what it proposed to add now appears once more (or, proposing only a
+ * removal, what it proposed to remove appears once less); rejected otherwise. Other edits to the
+ * same words in between can blur this; the blocks below it show the text itself.
+ */
+function outcomeOf(suggestion: SuggestionChange, olderText: string, newerText: string): 'accepted' | 'rejected' {
+  const proposed = suggestion.inserted.trim();
+  if (proposed) return occurrences(newerText, proposed) > occurrences(olderText, proposed) ? 'accepted' : 'rejected';
+  const removed = suggestion.deleted.trim();
+  return removed && occurrences(newerText, removed) < occurrences(olderText, removed) ? 'accepted' : 'rejected';
+}
+
+/** Which suggestions appeared or were settled (accepted or rejected) between two versions of a section (see SectionDiff). */
 function suggestionChanges(older: JSONContent | undefined, newer: JSONContent | undefined): Pick<SectionDiff, 'suggestions'> {
   const before = suggestionsIn(older);
   const after = suggestionsIn(newer);
   const added = [...after.values()].filter((s) => !before.has(s.id));
-  const settled = [...before.values()].filter((s) => !after.has(s.id));
-  return added.length + settled.length > 0 ? { suggestions: { added, settled } } : {};
+  const gone = [...before.values()].filter((s) => !after.has(s.id));
+  if (added.length + gone.length === 0) return {};
+  const text = (content: JSONContent | undefined) => (content ? sectionBlocks(acceptedContent(content)).map((block) => block.text).join('\n') : '');
+  const olderText = gone.length ? text(older) : '';
+  const newerText = gone.length ? text(newer) : '';
+  const settled = gone.map((s) => ({ ...s, outcome: outcomeOf(s, olderText, newerText) }));
+  return { suggestions: { added, settled } };
 }

@@ -9,13 +9,15 @@ import { listSections } from '@model/manuscript/manuscriptLayout';
 import { readSectionContent, sectionContent } from '@model/manuscript/sectionDocument';
 import { manuscriptSchema } from '@model/schema';
 import { acceptAll, acceptedText } from '@model/suggestions/pendingSuggestions';
-import { hasSuggestions } from '@model/suggestions/listSuggestions';
+import { hasSuggestions, listSuggestions } from '@model/suggestions/listSuggestions';
+import { recordDecisions } from './suggestionDecisions';
 
 /**
  * Accepts or rejects every pending suggestion in a book, section by section, through the live
  * documents (as `userId`, so co-writers see it at once and the history credits them). The book
  * as it was is kept as a revision first, and the result is recorded as a named revision, so the
- * whole operation can be undone by restoring. Returns how many sections changed.
+ * whole operation can be undone by restoring; each suggestion's outcome is recorded with who
+ * decided it. Returns how many sections changed.
  */
 export async function settleBookSuggestions(prisma: PrismaClient, input: { manuscriptId: string; userId: string; accept: boolean }): Promise<number> {
   const { manuscriptId, userId, accept } = input;
@@ -34,6 +36,8 @@ export async function settleBookSuggestions(prisma: PrismaClient, input: { manus
         const settled = accept ? acceptAll(node) : acceptedText(node);
         updateYFragment(live.doc, sectionContent(live.doc), settled, { mapping: new Map(), isOMark: new Map() });
         await live.stored();
+        const outcome = accept ? 'accepted' : 'rejected';
+        await recordDecisions(prisma, manuscriptId, userId, listSuggestions(node).map((suggestion) => ({ suggestionId: suggestion.id, outcome })));
         changed++;
       } finally {
         live.close();

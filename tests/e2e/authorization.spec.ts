@@ -88,6 +88,7 @@ test('a stranger gets 404 from a manuscript’s revisions, compare, restore and 
         ['GET compare', () => api.get(`/api/manuscripts/${id}/compare?from=${revisionId}&to=now`)],
         ['POST restore', () => api.post(`/api/manuscripts/${id}/revisions/${revisionId}/restore`, { data: { label: 'the book' }, headers })],
         ['POST suggestions', () => api.post(`/api/manuscripts/${id}/suggestions`, { data: { action: 'accept' }, headers })],
+        ['POST suggestion decisions', () => api.post(`/api/manuscripts/${id}/suggestions/decisions`, { data: { decisions: [{ suggestionId: 'a|b|c', outcome: 'accepted' }] }, headers })],
       ];
       for (const [what, call] of calls) {
         const response = await call();

@@ -27,7 +27,7 @@ async function caretAtEnd(page: Page) {
   await page.keyboard.press('End');
 }
 
-test('an editor suggests in Suggesting; the owner sees who and what, accepts one and rejects the rest; counts follow accepted text', async ({ manuscript, makeAccount, openAs }) => {
+test('an editor suggests in Suggesting; the owner sees who and what, accepts one and rejects the rest; counts follow accepted text', async ({ manuscript, makeAccount, openAs, prisma }) => {
   const editor = await makeAccount('Ben', { manuscriptId: manuscript.id, role: 'editor' });
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
   await expectConnected(owner);
@@ -78,6 +78,10 @@ test('an editor suggests in Suggesting; the owner sees who and what, accepts one
     await expect(page.locator('del.suggestion-deletion')).toHaveCount(0);
     await expect.poll(() => textOf(firstParagraph(page))).toBe('The rain fell all night');
   }
+  // Who decided is recorded for the history's compare: the owner accepted one and rejected one.
+  await expect
+    .poll(async () => (await prisma.suggestionDecision.findMany({ where: { manuscriptId: manuscript.id }, select: { outcome: true, decidedById: true } })).map((d) => `${d.outcome} ${d.decidedById === manuscript.owner.userId}`).sort())
+    .toEqual(['accepted true', 'rejected true']);
 });
 
 test('a commenter’s typing becomes their suggestion, which the server keeps; an editor accepts every suggestion in the book', async ({ manuscript, makeAccount, openAs, baseURL }) => {
@@ -114,4 +118,10 @@ test('a commenter’s typing becomes their suggestion, which the server keeps; a
   // The history names the operation.
   await owner.getByRole('button', { name: 'History' }).click();
   await expect(owner.getByText('Accepted every suggestion')).toBeVisible();
+  // And the commenter cannot record decisions either.
+  const recorded = await cora.request.post(`/api/manuscripts/${manuscript.id}/suggestions/decisions`, {
+    data: { decisions: [{ suggestionId: 'x|y|z', outcome: 'accepted' }] },
+    headers: { origin: new URL(baseURL!).origin },
+  });
+  expect(recorded.status()).toBe(403);
 });

@@ -19,6 +19,9 @@ import { everythingManuscript } from '../support/exportFixtures';
 import { fileScope } from '../support/testScope';
 import { REVIEW_DATE, reviewedDocx } from '../support/reviewedDocx';
 import { storeImportedThreads } from '../../server/comments/importedThreads';
+import { settleBookSuggestions } from '../../server/suggestions/settleBookSuggestions';
+import { compareRevisions } from '../../server/revisions/compareRevisions';
+import { newSuggestionId } from '@model/suggestions/suggestionId';
 import JSZip from 'jszip';
 
 let database: TempDatabase;
@@ -125,4 +128,29 @@ test('a Word document reviewed in Word: its comments become threads, its tracked
   assert.match(await shown.file('word/comments.xml')!.async('string'), /w:author="Ada Quill"[\s\S]*Ada Quill: Tom Reed \(in Word\): Too quiet here\./);
   // Formats that cannot show suggestions say so.
   await assert.rejects(manuscriptExporter(database.prisma, id, 'markdown', { showSuggestions: true }), (error: HttpError) => error.status === 400);
+});
+
+test('accepting every suggestion in the book: the history records it, and its compare says who accepted what and whose words they are', async () => {
+  const ada = await createAccount(database.prisma, 'Ada Quill');
+  const ben = await createAccount(database.prisma, 'Ben Marsh');
+  const proposal = newSuggestionId(ben.userId);
+  const manuscript = everythingManuscript();
+  const chapter = manuscript.sections.find((section) => section.kind === 'chapter')!;
+  const paragraph = chapter.content.content![0].content!.find((node) => node.type === 'paragraph')!;
+  paragraph.content!.push({ type: 'text', text: ' Heavy rain.', marks: [{ type: 'insertion', attrs: { id: proposal } }] });
+  const id = await manuscriptCreator(database.prisma, manuscript, { ownerId: ada.userId });
+  await database.prisma.membership.create({ data: { manuscriptId: id, userId: ben.userId, role: 'editor' } });
+  assert.equal(await settleBookSuggestions(database.prisma, { manuscriptId: id, userId: ada.userId, accept: true }), 1);
+  const [after, before] = await listRevisions(database.prisma, id);
+  assert.equal(after.name, 'Accepted every suggestion');
+  const diff = await compareRevisions(database.prisma, id, before.id, after.id);
+  const changed = diff.sections.find((section) => section.id === chapter.id)!;
+  assert.deepEqual(
+    changed.suggestions?.settled.map((s) => [s.inserted, s.authorName, s.outcome, s.settledBy]),
+    [[' Heavy rain.', 'Ben Marsh', 'accepted', 'Ada Quill']],
+  );
+  assert.equal(changed.added, 2, 'the accepted words arrive in the accepted text');
+  // Settled through the live documents: nothing is pending any more.
+  const now = await compareRevisions(database.prisma, id, after.id, 'now');
+  assert.ok(now.sections.every((section) => !section.suggestions));
 });

@@ -223,5 +223,8 @@ test('the compare lists suggestions as such, and an accepted one as a text chang
   const settled = diffManuscripts(book(suggested.doc), book(accepted)).sections[0];
   assert.equal(settled.status, 'changed');
   assert.equal(settled.added, 1);
-  assert.deepEqual(settled.suggestions?.settled.map((s) => s.inserted), [' heavy']);
+  assert.deepEqual(settled.suggestions?.settled.map((s) => [s.inserted, s.outcome]), [[' heavy', 'accepted']]);
+  const rejected = diffManuscripts(book(suggested.doc), book(acceptedText(suggested.doc))).sections[0];
+  assert.equal(rejected.status, 'same');
+  assert.deepEqual(rejected.suggestions?.settled.map((s) => [s.inserted, s.outcome]), [[' heavy', 'rejected']]);
 });
