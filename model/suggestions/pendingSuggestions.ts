@@ -4,11 +4,13 @@
  * browser loads it (and the library) only when suggestions are made or settled.
  */
 import type { JSONContent } from '@tiptap/core';
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { manuscriptSchema } from '../schema';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions } from '@handlewithcare/prosemirror-suggest-changes';
-import { MARKER, hasSuggestions, jsonHasSuggestions, listSuggestions } from './listSuggestions';
+import { Transform } from '@tiptap/pm/transform';
+import { MARKER, hasSuggestions, jsonHasSuggestions } from './listSuggestions';
+import { suggestionAuthor } from './suggestionId';
 
 function run(doc: PMNode, command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean): PMNode {
   let result = doc;
@@ -18,18 +20,22 @@ function run(doc: PMNode, command: (state: EditorState, dispatch: (tr: Transacti
   return result;
 }
 
-/** Removes the zero-width markers a suggestion left behind once it is settled. */
+/** Removes the zero-width markers a suggestion left behind once it is settled (one pass, rebuilding only what holds any). */
 export function withoutMarkers(doc: PMNode): PMNode {
-  const state = EditorState.create({ doc });
-  const tr = state.tr;
-  const found: number[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isText || !node.text?.includes(MARKER)) return true;
-    for (let i = 0; i < node.text.length; i++) if (node.text[i] === MARKER) found.push(pos + i);
-    return false;
-  });
-  for (const pos of found.reverse()) tr.delete(pos, pos + 1);
-  return tr.doc;
+  if (!doc.textContent.includes(MARKER)) return doc;
+  const strip = (node: PMNode): PMNode => {
+    if (!node.textContent.includes(MARKER)) return node;
+    const children: PMNode[] = [];
+    node.forEach((child) => {
+      if (!child.isText) children.push(strip(child));
+      else {
+        const text = child.text!.replaceAll(MARKER, '');
+        if (text) children.push(child.type.schema.text(text, child.marks));
+      }
+    });
+    return node.copy(Fragment.from(children));
+  };
+  return strip(doc);
 }
 
 /**
@@ -47,13 +53,35 @@ export function acceptAll(doc: PMNode): PMNode {
   return withoutMarkers(run(doc, applySuggestions));
 }
 
-/** The document with the suggestions of one author left out (the sync server's view of a commenter's update). */
+/**
+ * The document with the suggestions of one author left out (the sync server's view of a
+ * commenter's update): their proposed text dropped, their proposed deletions unmarked, and the
+ * zero-width markers their deletions carried removed; anyone else's suggestions and markers stay
+ * as they are. One pass over the document whatever the number of suggestions: the author's marks
+ * are first given one common id, then reverted together.
+ */
 export function withoutSuggestionsBy(doc: PMNode, authorId: string): PMNode {
-  let result = doc;
-  for (const suggestion of listSuggestions(doc)) {
-    if (suggestion.authorId === authorId) result = run(result, revertSuggestion(suggestion.id));
-  }
-  return result === doc ? doc : withoutMarkers(result);
+  const { insertion, deletion } = doc.type.schema.marks;
+  const common = `${authorId}|settling|0`;
+  const tr = new Transform(doc);
+  const markers: number[] = [];
+  let found = false;
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if ((mark.type !== insertion && mark.type !== deletion) || suggestionAuthor(mark.attrs.id) !== authorId) continue;
+      found = true;
+      if (mark.attrs.id !== common) {
+        tr.removeMark(pos, pos + node.nodeSize, mark);
+        tr.addMark(pos, pos + node.nodeSize, mark.type.create({ id: common }));
+      }
+      if (mark.type === deletion) for (let i = 0; i < node.text!.length; i++) if (node.text![i] === MARKER) markers.push(pos + i);
+    }
+    return false;
+  });
+  if (!found) return doc;
+  for (const pos of markers.reverse()) tr.delete(pos, pos + 1);
+  return run(tr.doc, revertSuggestion(common));
 }
 
 /** Accepts (`true`) or rejects one suggestion; null when the document has no such suggestion. */

@@ -7,10 +7,6 @@ import { inlineText } from './exportBook';
 import { exportFileName } from './exportFileName';
 import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import { renderExport, type RenderOptions } from './renderExport';
-import type { JSONContent } from '@tiptap/core';
-import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
-import { markNames } from '@model/schema/names';
-import { suggestionAuthor } from '@model/suggestions/suggestionId';
 
 /** A rendered export, ready to send. */
 export interface ExportedFile {
@@ -56,8 +52,7 @@ export async function manuscriptExporter(
     contact: { name: owner.name, email: owner.email },
     modified: manuscript.updatedAt,
     sectionIds: options.sectionIds,
-    // Suggestions name their author; someone who has left the manuscript since is looked up too.
-    showSuggestions: options.showSuggestions ? await authorNames(prisma, json, manuscript.memberships.map((m) => m.user)) : undefined,
+    showSuggestions: options.showSuggestions ? authorNames(manuscript.memberships.map((m) => m.user)) : undefined,
     threads: options.showSuggestions ? await openThreads(prisma, manuscriptId) : undefined,
   });
   const { extension, contentType } = EXPORT_FORMATS[format];
@@ -72,22 +67,9 @@ export async function manuscriptExporter(
   return { bytes: await renderExport(book, format, options), contentType, fileName: exportFileName(book.title, extension, nameParts) };
 }
 
-/** Names of everyone whose suggestion is pending in the manuscript, members first. */
-async function authorNames(prisma: PrismaClient, json: ManuscriptJson, members: Array<{ id: string; name: string }>): Promise<Map<string, string>> {
-  const names = new Map(members.map((member) => [member.id, member.name]));
-  const authors = new Set<string>();
-  const visit = (node: JSONContent) => {
-    for (const mark of node.marks ?? []) {
-      const author = mark.type === markNames.insertion || mark.type === markNames.deletion ? suggestionAuthor(mark.attrs?.id) : null;
-      if (author && !names.has(author)) authors.add(author);
-    }
-    for (const child of node.content ?? []) visit(child);
-  };
-  for (const section of json.sections) visit(section.content);
-  if (authors.size > 0) {
-    for (const user of await prisma.user.findMany({ where: { id: { in: [...authors] } }, select: { id: true, name: true } })) names.set(user.id, user.name);
-  }
-  return names;
+/** Names of the members, by user id: a suggestion by someone no longer a member is shown as such, and no other account's name is looked up. */
+function authorNames(members: Array<{ id: string; name: string }>): Map<string, string> {
+  return new Map(members.map((member) => [member.id, member.name]));
 }
 
 /** The manuscript's open comment threads, as an export with suggestions shown carries them. */

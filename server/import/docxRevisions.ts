@@ -41,7 +41,7 @@ function dateOf(tag: string): Date | null {
  * (it keeps inserted text as plain text and drops deleted text and comment ranges), so before
  * reading, the document's XML is rewritten: each `<w:ins>` and `<w:del>` around runs and each
  * `<w:commentRangeStart/End>` gets marker runs at its start and end (deleted text turned back
- * into ordinary text between its markers), and what each marker stands for (author, date; a
+ * into ordinary text between its markers; a deletion nested in an insertion keeps both), and what each marker stands for (author, date; a
  * comment's text from `comments.xml`) is returned beside the rewritten file. The reader then
  * turns marked text into suggestion and comment marks (`applyWordAnnotations`). Returns the bytes
  * unchanged when the document has none of these.
@@ -52,19 +52,31 @@ export async function markRevisions(bytes: Uint8Array): Promise<{ bytes: Uint8Ar
   const documentPart = zip.file('word/document.xml');
   if (!documentPart) return { bytes, annotations };
   const xml = await documentPart.async('string');
-  if (!/<w:(?:ins|del)\b[^>]*[^/]>|<w:commentRangeStart\b/.test(xml)) return { bytes, annotations };
+  if (!/<w:(?:ins|del|commentRangeStart)\b/.test(xml)) return { bytes, annotations };
   let count = 0;
-  // Self-closing changes (a paragraph mark's, a table row's) never match: they carry no text.
-  let rewritten = xml.replace(/<w:(ins|del)\b((?:[^>/]|\/(?!>))*)>([\s\S]*?)<\/w:\1>/g, (whole, kind: string, attrs: string, inner: string) => {
-    if (!/<w:r\b/.test(inner)) return whole;
-    const n = String(++count);
-    const revisionKind = kind === 'ins' ? 'insertion' : 'deletion';
-    annotations.revisions.set(n, { kind: revisionKind, author: attribute(attrs, 'author') ?? 'Word', date: dateOf(attrs) });
-    const letter = kind === 'ins' ? 'i' : 'd';
-    const body = kind === 'del' ? inner.replace(/<w:delText\b/g, '<w:t').replace(/<\/w:delText>/g, '</w:t>') : inner;
-    return `${marker(`${letter}${n}`)}${body}${marker(`/${letter}${n}`)}`;
+  // One pass over the tags that matter, with a stack: linear however they nest (a deletion inside
+  // an insertion) or however damaged the file. Attribute values may hold '>' inside quotes.
+  const open: Array<{ letter: 'i' | 'd'; n: string }> = [];
+  let insideDeletions = 0;
+  let rewritten = xml.replace(/<(\/?)w:(ins|del|delText)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g, (whole, closing: string, kind: string, attrs: string, selfClosing: string) => {
+    // Deleted text is kept as ordinary text between its markers.
+    if (kind === 'delText') return insideDeletions > 0 ? (closing ? '</w:t>' : `<w:t${attrs}${selfClosing}>`) : whole;
+    // A paragraph mark's or a table row's change (self-closing) has no text to carry a suggestion.
+    if (selfClosing) return whole;
+    if (!closing) {
+      const n = String(++count);
+      annotations.revisions.set(n, { kind: kind === 'ins' ? 'insertion' : 'deletion', author: attribute(attrs, 'author') ?? 'Word', date: dateOf(attrs) });
+      const letter = kind === 'ins' ? 'i' : 'd';
+      if (letter === 'd') insideDeletions++;
+      open.push({ letter, n });
+      return marker(`${letter}${n}`);
+    }
+    const top = open.pop();
+    if (!top) return '';
+    if (top.letter === 'd') insideDeletions--;
+    return marker(`/${top.letter}${top.n}`);
   });
-  rewritten = rewritten.replace(/<w:commentRange(Start|End)\b([^>]*)\/>/g, (_whole, which: string, attrs: string) => {
+  rewritten = rewritten.replace(/<w:commentRange(Start|End)\b((?:[^>"'/]|"[^"]*"|'[^']*')*)\/?>(?:<\/w:commentRange\1>)?/g, (_whole, which: string, attrs: string) => {
     const id = attribute(attrs, 'id') ?? '';
     return /^\d+$/.test(id) ? marker(`${which === 'End' ? '/' : ''}c${id}`) : '';
   });

@@ -12,6 +12,9 @@ import { COMMENT_ONLY_REASON, READ_ONLY_REASON } from '@model/protocol/readOnlyR
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { changesOnlyCommentsAndOwnSuggestions } from './commentOnlyUpdate';
 import { changesNothing } from './changesNothing';
+
+/** The largest update a commenter's connection may send (comments and suggestions, not pastes of chapters). */
+const COMMENTER_UPDATE_LIMIT_BYTES = 256 * 1024;
 import { TokenBucket } from './TokenBucket';
 import { MalformedAwareness, admitPresence } from './presenceStamp';
 import type { Room, RoomMember } from './Room';
@@ -295,14 +298,16 @@ export class Connection implements RoomMember {
   /** Whether a commenter's update, in a section's room, changes nothing but comment marks and their own suggestions. */
   private commentsOnly(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
     const sectionRoom = this.room.docName !== BOOK_DOCUMENT && this.room.docName !== '';
+    // Reading a commenter's update costs a copy of the section: one the size of a long paste is not a suggestion.
+    if (update.byteLength > COMMENTER_UPDATE_LIMIT_BYTES) return false;
     return this.role === 'commenter' && sectionRoom && changesOnlyCommentsAndOwnSuggestions(this.room.doc, update, decoded, this.userId);
   }
 
   /** Tells a reader once that its changes are not applied (an empty sync reply is no change). */
   private refuseReaderUpdate(decoded: ReturnType<typeof Y.decodeUpdate>): void {
+    if (this.toldReadOnly) return;
     // Nothing new (a reconnecting reader re-sends what the room has, deletions included): nothing to refuse.
     if (changesNothing(this.room.doc, decoded)) return;
-    if (this.toldReadOnly) return;
     this.toldReadOnly = true;
     log.info('refused a change from a reader', { manuscriptId: this.room.manuscriptId, userId: this.userId, role: this.role });
     this.send(encodeMessage(MessageType.auth, (encoder) => authProtocol.writePermissionDenied(encoder, this.role === 'commenter' ? COMMENT_ONLY_REASON : READ_ONLY_REASON)));

@@ -5,14 +5,28 @@ import { Transform } from '@tiptap/pm/transform';
 import { markNames } from '@model/schema/names';
 import { manuscriptSchema } from '@model/schema';
 import { readSectionContent, sectionContent } from '@model/manuscript/sectionDocument';
-import { withoutMarkers, withoutSuggestionsBy } from '@model/suggestions/pendingSuggestions';
+import { withoutSuggestionsBy } from '@model/suggestions/pendingSuggestions';
 
 /**
  * The Yjs attribute key of a comment mark: `comment`, or `comment--<hash>` when marks of several
  * threads overlap (y-prosemirror stores each overlapping mark under its own hashed key).
  */
 export function isCommentKey(key: string): boolean {
-  return key === markNames.comment || key.startsWith(`${markNames.comment}--`);
+  return key === markNames.comment || HASHED_COMMENT_KEY.test(key);
+}
+
+/** y-prosemirror's key for one of several overlapping comment marks: the name, `--`, an 8-character hash. */
+const HASHED_COMMENT_KEY = new RegExp(`^${markNames.comment}--[A-Za-z0-9+/=]{8}$`);
+
+/**
+ * Whether a formatting item may be part of a comment-only update: a comment key whose value is a
+ * thread id (or null, taking a mark off). Anything else, even under a comment-like key, could make
+ * the editors' binding drop the text it formats.
+ */
+function isCommentFormat(content: Y.ContentFormat): boolean {
+  if (!isCommentKey(content.key)) return true; // neighbouring formats moved around a new boundary: checked by reading
+  const value = content.value as unknown;
+  return value === null || (typeof value === 'object' && typeof (value as { threadId?: unknown }).threadId === 'string' && Object.keys(value).length === 1);
 }
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
@@ -31,7 +45,7 @@ export function changesOnlyComments(doc: Y.Doc, update: Uint8Array, decoded: Dec
     if (!(struct instanceof Y.Item) || struct.parentSub !== null) return false;
     // Other formatting keys appear too: Yjs moves the start or end of a neighbouring format (say,
     // bold) around a new comment boundary. The last check makes sure such moves change nothing.
-    if (!(struct.content instanceof Y.ContentFormat)) return false;
+    if (!(struct.content instanceof Y.ContentFormat) || !isCommentFormat(struct.content)) return false;
     added.add(struct);
   }
   if (!deletesOnlyFormatting(doc, decoded)) return false;
@@ -42,7 +56,12 @@ export function changesOnlyComments(doc: Y.Doc, update: Uint8Array, decoded: Dec
     const before = readableContent(copy);
     const roots = [...copy.share.keys()].sort().join();
     Y.applyUpdate(copy, update);
-    return [...copy.share.keys()].sort().join() === roots && readableContent(copy) === before;
+    if ([...copy.share.keys()].sort().join() !== roots || readableContent(copy) !== before) return false;
+    // The section must still read as a manuscript (every mark known to the schema).
+    manuscriptSchema.nodeFromJSON(readSectionContent(copy)).check();
+    return true;
+  } catch {
+    return false;
   } finally {
     copy.destroy();
   }
@@ -55,8 +74,8 @@ export function changesOnlyComments(doc: Y.Doc, update: Uint8Array, decoded: Dec
  * author's suggestions are taken out (their proposed text dropped, their proposed deletions
  * unmarked) and comment marks ignored. So a commenter may propose, withdraw and re-propose, and
  * nothing else: not change text directly, not touch a co-writer's suggestion (accepting,
- * rejecting or re-attributing it all show as a difference). The zero-width markers suggestions
- * leave at paragraph ends are ignored in the comparison: they are invisible and never exported.
+ * rejecting or re-attributing it all show as a difference). Only the zero-width markers that
+ * carry that commenter's own suggestion marks are taken out with them; any other is text.
  */
 export function changesOnlyCommentsAndOwnSuggestions(doc: Y.Doc, update: Uint8Array, decoded: Decoded, authorId: string): boolean {
   if (changesOnlyComments(doc, update, decoded)) return true;
@@ -65,6 +84,12 @@ export function changesOnlyCommentsAndOwnSuggestions(doc: Y.Doc, update: Uint8Ar
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const before = comparable(copy, authorId);
     Y.applyUpdate(copy, update);
+    // Parts that wait for changes the room does not have (say, built on one of the commenter's
+    // refused changes) cannot be read: refused like any other change.
+    const store = copy.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs !== null || store.pendingDs !== null) return false;
+    // Empty text nodes read as nothing, but they are still the commenter's change to the structure.
+    if (addsEmptyText(copy, decoded)) return false;
     return comparable(copy, authorId) === before;
   } catch {
     // A section that cannot be read as a manuscript after the update is not one a commenter may make.
@@ -85,7 +110,7 @@ function comparable(doc: Y.Doc, authorId: string): string {
   if (!knownAttributesOnly(json)) throw new Error('an attribute the schema does not know');
   const node: PMNode = manuscriptSchema.nodeFromJSON(json);
   node.check();
-  const settled = withoutComments(withoutMarkers(withoutSuggestionsBy(node, authorId)));
+  const settled = withoutComments(withoutSuggestionsBy(node, authorId));
   const others = [...doc.share.entries()].filter(([, type]) => (type as unknown) !== content).map(([name, type]) => [name, type.toJSON()]);
   return JSON.stringify([settled.toJSON(), others]);
 }
@@ -96,6 +121,17 @@ function knownAttributesOnly(node: JSONContent): boolean {
   if (!type) return false;
   if (Object.keys(node.attrs ?? {}).some((key) => !(key in (type.spec.attrs ?? {})))) return false;
   return (node.content ?? []).every(knownAttributesOnly);
+}
+
+/** Whether the update created a text node that is empty in the document it was applied to. */
+function addsEmptyText(doc: Y.Doc, decoded: Decoded): boolean {
+  const created = (id: Y.ID) => decoded.structs.some((struct) => struct.id.client === id.client && struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length);
+  const visit = (node: Y.XmlFragment | Y.XmlElement): boolean =>
+    node.toArray().some((child) => {
+      if (child instanceof Y.XmlText) return child.length === 0 && child._item !== null && created(child._item.id);
+      return child instanceof Y.XmlElement && visit(child);
+    });
+  return visit(sectionContent(doc));
 }
 
 /** The document without comment marks (text they split joins up again, so it compares equal). */

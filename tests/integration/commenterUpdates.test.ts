@@ -173,6 +173,8 @@ const FORBIDDEN: Record<string, (doc: Y.Doc) => void> = {
   'proposing text in another member’s name': (doc) => sectionDocParagraph(doc).insert(0, 'FORGED ', { insertion: { id: 'someone-else|0|1' } }),
   'proposing a deletion in another member’s name': (doc) => sectionDocParagraph(doc).format(0, 4, { deletion: { id: 'someone-else|0|1' } }),
   'proposing text with an id that names nobody': (doc) => sectionDocParagraph(doc).insert(0, 'FORGED ', { insertion: { id: 7 } }),
+  'sending a comment-like key the editors cannot read (their binding would drop the text)': (doc) => sectionDocParagraph(doc).format(0, 4, { 'comment--x': { threadId: 'thread000009' } }),
+  'typing an invisible character': (doc) => sectionDocParagraph(doc).insert(3, '\u200B'),
 };
 
 for (const [change, make] of Object.entries(FORBIDDEN)) {

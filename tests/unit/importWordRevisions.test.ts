@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import type { JSONContent } from '@tiptap/core';
 import { countWords } from '@model/manuscript/countWords';
 import { jsonText } from '@model/manuscript/jsonText';
@@ -64,4 +65,18 @@ test('a Word document without tracked changes or comments imports as before', as
   const imported = await importFile({ name: 'Plain.docx', bytes: new Uint8Array(await Packer.toBuffer(plain)) });
   assert.deepEqual(imported.threads, []);
   assert.ok(runs(imported.sections).every((run) => !run.suggestion && run.threads.length === 0));
+});
+
+test('a deletion nested in another author’s insertion keeps its words, struck; a quoted ">" in an author does not break the reading', async () => {
+  const zip = await JSZip.loadAsync(await reviewedDocx());
+  const xml = await zip.file('word/document.xml')!.async('string');
+  // Word writes text one author proposed and another struck as a deletion inside an insertion.
+  const nested = xml.replace(/<w:del\b[\s\S]*?<\/w:del>/, (del) => `<w:ins w:id="9" w:author="Ana &gt; Ben" w:date="${DATE}">${del}</w:ins>`);
+  assert.notEqual(nested, xml);
+  zip.file('word/document.xml', nested);
+  const imported = await importFile({ name: 'Nested.docx', bytes: await zip.generateAsync({ type: 'uint8array' }) });
+  const struck = runs(imported.sections).find((run) => run.text === ' all night')!;
+  assert.equal(struck.suggestion?.kind, 'deletion');
+  assert.equal(wordAuthorName(suggestionAuthor(struck.suggestion!.id)), 'Jane Doe');
+  assert.ok(runs(imported.sections).every((run) => !/[\uE000\uE001]/.test(run.text)));
 });
