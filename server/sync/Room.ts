@@ -66,13 +66,15 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.storage = new RoomStorage(manuscriptId, docName, this.doc, store, storageOptions, loaded);
+    // One listener, one encoding: the update as relayed (format V1) is also what is queued for
+    // storage, which converts each window's merged updates to V2 once instead of Yjs encoding
+    // every keystroke a second time.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Replaying stored state while loading must not be relayed (no one is here yet) nor queued
+      // for storage again.
+      if (origin === LOADING) return;
       const message = encodeMessage(MessageType.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
       this.broadcast(message, origin);
-    });
-    this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
-      // Replaying stored state while loading must not queue it for storage again.
-      if (origin === LOADING) return;
       // Updates from a connection are credited to its user; the server's own have no author.
       const userId = (origin as Partial<RoomMember> | null)?.userId ?? null;
       this.storage.add(update, userId);

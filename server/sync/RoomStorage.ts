@@ -24,7 +24,7 @@ export interface RoomStorageOptions {
  * unwritable costs no edits.
  */
 export class RoomStorage {
-  private pending: LogEntry[] = [];
+  private pending: QueuedUpdate[] = [];
   /** Counts every update received, and how many of those are known to be stored. */
   private received = 0;
   private stored = 0;
@@ -56,7 +56,7 @@ export class RoomStorage {
     this.retryDelay = options.retryDelayMs;
   }
 
-  /** Queues one update (format V2) by `userId` (null for the server's own changes) for storage. */
+  /** Queues one update (format V1, as Yjs emits and relays it) by `userId` (null for the server's own changes) for storage. */
   add(update: Uint8Array, userId: string | null): void {
     this.pending.push({ update, userId });
     this.bytesSinceSnapshot += update.byteLength;
@@ -193,18 +193,25 @@ export class RoomStorage {
   }
 }
 
+/** An update waiting for the next storage window: as Yjs emitted it (format V1), and its writer. */
+interface QueuedUpdate {
+  update: Uint8Array;
+  userId: string | null;
+}
+
 /**
- * One log entry per writer for a window: each writer's updates merged, writers in the order they
- * first wrote. Attribution stays exact while the log still gets one row per window, not per key.
+ * One log entry per writer for a window: each writer's updates (V1) merged and stored as V2,
+ * writers in the order they first wrote. Attribution stays exact while the log still gets one
+ * row per window, not per key.
  */
-function mergePerWriter(batch: LogEntry[]): LogEntry[] {
+function mergePerWriter(batch: QueuedUpdate[]): LogEntry[] {
   const byWriter = new Map<string | null, Uint8Array[]>();
   for (const { update, userId } of batch) {
     const updates = byWriter.get(userId);
     if (updates) updates.push(update);
     else byWriter.set(userId, [update]);
   }
-  return [...byWriter].map(([userId, updates]) => ({ userId, update: updates.length === 1 ? updates[0] : Y.mergeUpdatesV2(updates) }));
+  return [...byWriter].map(([userId, updates]) => ({ userId, update: Y.convertUpdateFormatV1ToV2(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)) }));
 }
 
 function delay(ms: number): Promise<void> {

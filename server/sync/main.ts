@@ -3,7 +3,8 @@ import { createPrismaClient } from '../db';
 import { createAuth } from '../auth/createAuth';
 import { createSyncAccessControl } from '../access/syncAccess';
 import { automaticRevisions } from '../revisions/automaticRevisions';
-import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
+import { ThreadedDocumentStore } from '../persistence/ThreadedDocumentStore';
+import { databaseUrl } from '../config/databaseUrl';
 import { syncConfig } from '../config/syncConfig';
 import { createSyncServer } from './createSyncServer';
 import { convertAllToSections } from '../manuscripts/sectionsConversion';
@@ -16,8 +17,11 @@ async function main(): Promise<void> {
   // A database that `npm start` has not prepared may still hold one-document manuscripts.
   const converted = await convertAllToSections(prisma);
   if (converted.length > 0) log.info('laid out manuscripts in sections', { count: converted.length });
+  // Documents are written on a thread of their own: SQLite through Prisma blocks the thread that
+  // calls it, and this one relays every keystroke. Access checks and revisions stay here.
+  const store = new ThreadedDocumentStore(databaseUrl());
   const server = await createSyncServer({
-    store: new PrismaDocumentStore(prisma),
+    store,
     access: createSyncAccessControl(prisma, createAuth(prisma)),
     accessRecheckMs: config.accessRecheckMs,
     maxDocumentBytes: config.maxDocumentBytes,
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('stopping: storing every open manuscript', { signal });
     await server.close();
+    await store.close();
     await prisma.$disconnect();
     process.exit(0);
   };
