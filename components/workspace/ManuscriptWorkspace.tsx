@@ -22,6 +22,7 @@ import { useSectionList } from './useSectionList';
 import { useSyncAccess } from './useSyncAccess';
 import { useOpenSection } from './useOpenSection';
 import { OfflineCount } from './OfflineCount';
+import { useOnDemandComponent } from './useOnDemandComponent';
 import { fromBase64 } from './servedState';
 import { useComments } from '../comments/useComments';
 import { COMMENT_ONLY_REASON } from '@model/protocol/readOnlyReason';
@@ -33,7 +34,9 @@ const HistoryPanel = dynamic(() => import('../revisions/HistoryPanel').then((m) 
 const CompareView = dynamic(() => import('../revisions/CompareView').then((m) => m.CompareView), { ssr: false });
 const ExportPanel = dynamic(() => import('../export/ExportPanel').then((m) => m.ExportPanel), { ssr: false });
 const ImportPanel = dynamic(() => import('../import/ImportPanel').then((m) => m.ImportPanel), { ssr: false });
-const CommentsPanel = dynamic(() => import('../comments/CommentsPanel').then((m) => m.CommentsPanel), { ssr: false });
+// The comment list's code is fetched when the browser is idle and drawn without suspending (see
+// useOnDemandComponent): it is opened often, and its first open should be as quick as the next.
+const loadCommentsPanel = () => import('../comments/CommentsPanel').then((m) => m.CommentsPanel);
 
 interface ManuscriptWorkspaceProps {
   manuscriptId: string;
@@ -68,6 +71,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const { sections, totalWords } = useSectionList(connection?.book ?? null, openDoc);
   const [color, setColor] = useWriterColor();
   const [panel, setPanel] = useState<'share' | 'history' | 'export' | 'import' | 'comments' | null>(null);
+  const { Component: CommentsPanel, load: loadComments } = useOnDemandComponent(loadCommentsPanel);
   const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const toggle = (which: 'share' | 'history' | 'export' | 'import' | 'comments') => setPanel((open) => (open === which ? null : which));
@@ -111,14 +115,16 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
     // Once the chapter is editable and the browser is idle, fetch the comment list's code, so that
     // opening it the first time does not wait for a download.
     if (!open.ready) return;
-    const warm = () => void import('../comments/CommentsPanel');
     if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(warm, { timeout: 5000 });
+      const handle = window.requestIdleCallback(loadComments, { timeout: 5000 });
       return () => window.cancelIdleCallback(handle);
     }
-    const timer = setTimeout(warm, 2000);
+    const timer = setTimeout(loadComments, 2000);
     return () => clearTimeout(timer);
-  }, [open.ready]);
+  }, [open.ready, loadComments]);
+  useEffect(() => {
+    if (panel === 'comments') loadComments();
+  }, [panel, loadComments]);
   useEffect(() => {
     // Once the open section is here, the others follow into this browser, for offline work.
     if (!connection || !open.ready || !sectionIds) return;
@@ -228,7 +234,12 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
             </>
           )}
         </main>
-        {panel === 'comments' && (
+        {panel === 'comments' && !CommentsPanel && (
+          <aside className="side-panel comments-panel" aria-label="Comments" aria-busy="true">
+            <p className="panel-hint">Opening the comments…</p>
+          </aside>
+        )}
+        {panel === 'comments' && CommentsPanel && (
           <CommentsPanel
             manuscriptId={manuscriptId}
             userId={user.id}
