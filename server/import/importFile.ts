@@ -7,6 +7,9 @@ import { docxBlocks } from './docxBlocks';
 import type { ImportedThread } from './wordAnnotations';
 import { looksLikeMarkdown } from './looksLikeMarkdown';
 import { markdownBlocks } from './markdownBlocks';
+import { markdownNestingProblem } from './markdownNesting';
+import { firstControlCharacter } from './controlCharacter';
+import type { ImportBlock } from './importBlock';
 import { plainTextBlocks } from './plainTextBlocks';
 import { titleFromFileName } from './titleFromFileName';
 import { zipUnpackedSize } from './zipUnpackedSize';
@@ -45,14 +48,38 @@ function decodeText(name: string, bytes: Uint8Array): string {
   // Windows Notepad's "Unicode" is UTF-16 with a byte-order mark.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new HttpError(415, `“${name}” is not a text file. Quire imports plain text (.txt), Markdown (.md) and Word (.docx).`);
-  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Node decodes "windows-1252" as Latin-1, which turns curly quotes into control characters.
     return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]);
+  }
+}
+
+/**
+ * Refuses text with a control character in it, wherever it is, naming the character and its
+ * line: a binary file renamed, UTF-16 without its byte-order mark, or a stray byte a tool left.
+ * Dropping it silently could hide a damaged file; the writer decides.
+ */
+function refuseControlCharacters(name: string, text: string): void {
+  const found = firstControlCharacter(text);
+  if (!found) return;
+  throw new HttpError(
+    422,
+    `“${name}” is not plain text: line ${found.line.toLocaleString('en')} has a control character (${found.codePoint}). If it is a text file, remove that character or save the file again as plain text (UTF-8), then import it again.`,
+  );
+}
+
+/** Markdown blocks, or a clear refusal for a file nested deeper than any manuscript. */
+function readMarkdown(name: string, source: string): ImportBlock[] {
+  const nesting = markdownNestingProblem(source);
+  if (nesting) throw new HttpError(422, `“${name}” cannot be imported as Markdown: it has ${nesting.problem} (line ${nesting.line.toLocaleString('en')}). No manuscript needs that; check the file, or save it as plain text.`);
+  try {
+    return markdownBlocks(source);
+  } catch (error) {
+    // A shape the check above did not foresee still gets an answer, not a crash.
+    if (error instanceof RangeError) throw new HttpError(422, `“${name}” is nested too deeply to be read as Markdown; save it as plain text and import that.`);
+    throw error;
   }
 }
 
@@ -64,7 +91,8 @@ function extensionOf(name: string): string {
 /**
  * Reads an uploaded .txt, .md or .docx file into manuscript JSON with its structure detected.
  * Every refusal is an {@link HttpError} with a message fit to show the writer: a type Quire does
- * not read (415), an empty file or one with no words, a damaged .docx (422), a file over
+ * not read (415), an empty file or one with no words, a damaged .docx, text with a control
+ * character or Markdown nested past any manuscript (422, naming the line), a file over
  * {@link IMPORT_SIZE_LIMIT} (413). It creates nothing; callers store the result once confirmed.
  */
 export async function importFile(file: UploadedFile, options: { makeId?: () => string } = {}): Promise<ImportedManuscript> {
@@ -96,12 +124,13 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     manuscript = buildManuscript(blocks, { title, makeId: options.makeId });
   } else {
     const text = decodeText(name, bytes);
+    refuseControlCharacters(name, text);
     const isTxt = extension === '.txt';
     const markdown = !isTxt || looksLikeMarkdown(text);
     // Text files put one paragraph on each line even when they use Markdown's marks.
     const source = isTxt ? text.replace(/\r\n?/g, '\n').replace(/\n/g, '\n\n') : text;
     manuscript = markdown
-      ? buildManuscript(markdownBlocks(source), { title, makeId: options.makeId })
+      ? buildManuscript(readMarkdown(name, source), { title, makeId: options.makeId })
       : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true });
   }
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {

@@ -43,9 +43,48 @@ test('a file over the size limit is refused before it is read', async () => {
   await refuses({ name: 'huge.txt', bytes: big }, 413, /larger than the 10 MB import limit/);
 });
 
-test('a binary file named .txt is refused as not text', async () => {
+test('a binary file named .txt is refused as not plain text, naming the character and its line', async () => {
   const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-  await refuses({ name: 'photo.txt', bytes: binary }, 415, /not a text file/);
+  await refuses({ name: 'photo.txt', bytes: binary }, 422, /“photo\.txt” is not plain text: line 2 has a control character \(U\+001A\)/);
+});
+
+test('a stray control byte is refused the same way wherever it is, with its line, in text and in Markdown', async () => {
+  const lines = Array.from({ length: 3000 }, (_, i) => `Line ${i + 1} of a long draft, with enough words to pass eight kilobytes.`);
+  const withByte = (at: number, byte: string) => lines.map((line, i) => (i === at ? `${line.slice(0, 10)}${byte}${line.slice(10)}` : line)).join('\n');
+  // Early (where only a NUL in the first 8 KB used to be caught) and late (where it used to be imported).
+  await refuses({ name: 'early.txt', bytes: encode(withByte(0, '\u0000')) }, 422, /line 1 has a control character \(U\+0000\)/);
+  await refuses({ name: 'late.txt', bytes: encode(withByte(2499, '\u0000')) }, 422, /line 2,500 has a control character \(U\+0000\)/);
+  await refuses({ name: 'late.md', bytes: encode(withByte(1999, '\u001b')) }, 422, /“late\.md” is not plain text: line 2,000 has a control character \(U\+001B\)/);
+  await refuses({ name: 'c1.txt', bytes: encode(withByte(4, '\u0085')) }, 422, /line 5 has a control character \(U\+0085\)/);
+});
+
+test('tabs, form feeds and vertical tabs are white space, not refused', async () => {
+  const m = await importFile({ name: 'pages.txt', bytes: encode('Chapter 1\n\tShe left.\f\nChapter 2\n\vHe stayed.\n') });
+  assert.match(JSON.stringify(m), /She left\./);
+  assert.match(JSON.stringify(m), /He stayed\./);
+});
+
+test('Markdown nested thousands of levels deep is refused with a clear 422 and its line, not a crash', async () => {
+  await refuses({ name: 'quotes.md', bytes: encode(`Intro.\n\n${'>'.repeat(20_000)} deep words\n`) }, 422, /“quotes\.md” cannot be imported as Markdown: it has quotes or lists nested more than 64 levels deep \(line 3\)/);
+  await refuses({ name: 'mixed.md', bytes: encode('> - '.repeat(5000) + 'x') }, 422, /nested more than 64 levels deep \(line 1\)/);
+  const indented = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}- item ${i}`).join('\n');
+  await refuses({ name: 'indented.md', bytes: encode(indented) }, 422, /nested more than 64 levels deep \(line 6\d\)/);
+  // A text file that looks like Markdown goes the same way.
+  await refuses({ name: 'quotes.txt', bytes: encode(`# Title\n${'> '.repeat(10_000)}x\n`) }, 422, /nested more than 64 levels deep/);
+});
+
+test('emphasis marks by the thousand (which the parser matches in quadratic time) are refused, not parsed for minutes', async () => {
+  await refuses({ name: 'stars.md', bytes: encode('Fine.\n\n' + '*'.repeat(20_000) + 'word' + '*'.repeat(20_000)) }, 422, /a paragraph with more than 2,000 emphasis or link marks \(line 3\)/);
+  const paragraph = Array.from({ length: 200 }, () => '*a'.repeat(499)).join('\n');
+  await refuses({ name: 'long.md', bytes: encode(paragraph) }, 422, /more than 2,000 emphasis or link marks \(line 1\)/);
+  const many = Array.from({ length: 2500 }, () => '*a'.repeat(999)).join('\n\n');
+  await refuses({ name: 'many.md', bytes: encode(many) }, 422, /too many emphasis and link marks in all/);
+});
+
+test('ordinary nesting and emphasis import as before', async () => {
+  const m = await importFile({ name: 'ok.md', bytes: encode('# One\n\n> A quote\n> > within a quote\n\n- a list\n  - nested\n    - deeper\n\nShe was *very* **sure** of [it].\n') });
+  const json = JSON.stringify(m);
+  for (const words of ['within a quote', 'deeper', 'very', 'sure']) assert.match(json, new RegExp(words));
 });
 
 test('text in Windows-1252 (not UTF-8) still imports with its curly quotes', async () => {
