@@ -3,7 +3,7 @@ import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJs
 import { countWords } from '@model/manuscript/countWords';
 import { newId } from '@model/manuscript/newId';
 import { classifyLine, type LineShape } from './classifyLine';
-import { blockText, isWhollyBold, type ImportBlock } from './importBlock';
+import { blockText, isWhollyBold, isWhollyItalic, type ImportBlock } from './importBlock';
 import { looksLikeSceneHeading } from './looksLikeSceneHeading';
 
 /** Options for {@link buildManuscript}. */
@@ -37,6 +37,9 @@ const TITLE_LINE = /^title\s*:\s*(.+)$/i;
 /** Sentence punctuation ends prose, not a title line (a trailing colon is a label's). */
 const ENDS_LIKE_SENTENCE = /[.!?,;…]["'”’)]?$/;
 
+/** The longest paragraph read as an unlabelled dedication (words). */
+const DEDICATION_MAX_WORDS = 60;
+
 const withoutColon = (text: string) => text.replace(/\s*:\s*$/, '').trim();
 const plainText = (value: string): JSONContent[] => (value ? [{ type: 'text', text: value }] : []);
 
@@ -60,6 +63,19 @@ function withoutDash(inlines: JSONContent[]): JSONContent[] {
   const [first, ...rest] = inlines.slice(inlines.findIndex((node) => node.type === 'text'));
   const text = first.text!.replace(/^(?:\u2014|\u2015|--)\s*/, '');
   return text ? [{ ...first, text }, ...rest] : rest;
+}
+
+/**
+ * A quoted paragraph whose last line (after a line break) is an attribution, split in two; the
+ * whole paragraph as the quote otherwise.
+ */
+function splitAttribution(inlines: JSONContent[]): { quote: JSONContent[]; attribution: JSONContent[] | null } {
+  const lastBreak = inlines.findLastIndex((node) => node.type === 'hardBreak');
+  if (lastBreak <= 0) return { quote: inlines, attribution: null };
+  const tail = inlines.slice(lastBreak + 1);
+  const tailText = tail.map((node) => node.text ?? '').join('').trim();
+  if (!tailText || classifyLine(tailText).kind !== 'attribution') return { quote: inlines, attribution: null };
+  return { quote: inlines.slice(0, lastBreak), attribution: tail };
 }
 
 /** Word paragraph styles the exporters write (and common ones), read back as roles. */
@@ -207,8 +223,26 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     pendingQuote.push(...inlines);
   };
   const inFrontMatter = () => mode === 'start' || mode === 'dedication' || mode === 'epigraphs';
+  // A book with headings (parts, chapters) has front matter to find before them; a story without
+  // any starts with its text, italic or not.
+  const hasHeadings = blocks.some((block) => {
+    if (block.kind === 'heading' || block.style === 'chapter heading' || block.style === 'part heading') return true;
+    const kind = shapeOf(block).kind;
+    return kind === 'chapterHeading' || kind === 'partHeading';
+  });
+  let unlabelledDedication = false;
+  /**
+   * An unlabelled dedication: before anything else (or right after such a line), a short line or
+   * paragraph set wholly in italics or centred, in a book that has headings to come.
+   */
+  const looksLikeDedication = (block: ImportBlock, text: string): boolean => {
+    if (!hasHeadings || block.kind !== 'paragraph' || countWords(text) > DEDICATION_MAX_WORDS) return false;
+    if (!(isWhollyItalic(block) || block.centred)) return false;
+    if (mode === 'start') return (unlabelledDedication = true);
+    return mode === 'dedication' && unlabelledDedication;
+  };
 
-  const roleOf = (block: ImportBlock): Role => {
+  const roleOf = (block: ImportBlock, next: ImportBlock | undefined): Role => {
     const text = blockText(block).trim();
     if (block.kind === 'break') return { role: 'sceneBreak' };
     const styled = block.style ? roleFromStyle(block.style, text) : null;
@@ -226,14 +260,24 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
       return { role: 'chapter', title: withoutColon(text) };
     }
     if (shape.kind === 'sceneBreak') return { role: 'sceneBreak' };
+    // "Dedication" and "Epigraphs" written as lines of their own label the front matter in any
+    // file, headings or not.
+    if (inFrontMatter() && shape.kind === 'dedicationLabel') return { role: 'dedicationLabel' };
+    if (inFrontMatter() && shape.kind === 'epigraphsLabel') return { role: 'epigraphsLabel' };
     if (!markedUp) {
       const byShape = roleFromShape(shape);
       if (byShape) return byShape;
     }
     // Word's quotation styles and Markdown quotes are epigraphs only before the story starts.
     const quoteStyle = block.style === 'quote' || block.style === 'intense quote';
+    if (shape.kind === 'attribution' && (mode === 'epigraphs' || ((block.kind === 'quote' || quoteStyle) && inFrontMatter()))) return { role: 'attribution' };
     if ((block.kind === 'quote' || quoteStyle) && inFrontMatter()) return { role: 'quote' };
-    if (shape.kind === 'attribution' && mode === 'epigraphs') return { role: 'attribution' };
+    // Before the story, a paragraph whose next line is "— its source" is a quotation, marked or not.
+    const nextIsAttribution = next?.kind === 'paragraph' && classifyLine(blockText(next).trim()).kind === 'attribution';
+    // (Under a "Dedication" label, the dedication's own lines run on until the next label.)
+    const labelledDedication = mode === 'dedication' && !unlabelledDedication;
+    if (nextIsAttribution && inFrontMatter() && !labelledDedication && block.kind === 'paragraph' && shape.kind === 'text') return { role: 'quote' };
+    if (looksLikeDedication(block, text)) return { role: 'dedication' };
     const short = countWords(text) <= 12 && !text.includes('\n');
     if (!markedUp && short && isWhollyBold(block) && !ENDS_LIKE_SENTENCE.test(text)) {
       return { role: 'chapter', title: withoutColon(text) };
@@ -242,8 +286,8 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     return { role: 'text' };
   };
 
-  for (const block of blocks) {
-    const role = roleOf(block);
+  for (const [index, block] of blocks.entries()) {
+    const role = roleOf(block, blocks[index + 1]);
     switch (role.role) {
       case 'chapter':
         open('chapter', [{ type: 'chapterTitle', content: plainText(role.title) }]);
@@ -269,10 +313,14 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
         if (mode !== 'dedication') open('dedication');
         current.push({ type: 'paragraph', content: block.inlines });
         continue;
-      case 'quote':
+      case 'quote': {
         if (mode !== 'epigraphs') open('epigraphs');
-        addQuoteLine(block.inlines);
+        // "The quotation / — Its source" in one quoted paragraph: the last line closes it.
+        const { quote, attribution } = splitAttribution(block.inlines);
+        addQuoteLine(quote);
+        if (attribution) closeEpigraph(withoutDash(attribution));
         continue;
+      }
       case 'attribution':
         if (mode !== 'epigraphs') open('epigraphs');
         closeEpigraph(withoutDash(block.inlines));
@@ -303,7 +351,9 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     // Anything else is text, placed by where we are. Where quotations are marked (Markdown, Word),
     // plain text after a finished epigraph is the story starting, not another quotation.
     const epigraphsDone = mode === 'epigraphs' && !options.plain && pendingQuote.length === 0 && current.length > 0;
-    if (epigraphsDone) open('chapter', [{ type: 'chapterTitle' }]);
+    // An unlabelled dedication ends where the lines stop looking like one: the story starts.
+    const dedicationDone = mode === 'dedication' && unlabelledDedication;
+    if (epigraphsDone || dedicationDone) open('chapter', [{ type: 'chapterTitle' }]);
     if (mode === 'epigraphs') addQuoteLine(block.inlines);
     else if (mode === 'dedication' || mode === 'part') current.push({ type: 'paragraph', content: block.inlines });
     else {

@@ -11,6 +11,8 @@ interface DocxElement {
   noteId?: string;
   body?: DocxElement[];
   styleName?: string | null;
+  /** A paragraph's alignment as Word sets it ("center", "both", …). */
+  alignment?: string | null;
   isBold?: boolean;
   isItalic?: boolean;
   /** A run's own font (its `w:rFonts w:ascii`), when it sets one. */
@@ -114,7 +116,7 @@ function collect(element: DocxElement, blocks: ImportBlock[], notes: NoteContext
     const heading = HEADING_STYLE.exec(styleName);
     const inlines = mergeRuns(inlinesOf(element, { bold: false, italic: false, code: false }, [], notes));
     if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), inlines });
-    else blocks.push({ kind: 'paragraph', ...(styleName ? { style: normalisedStyle(styleName) } : {}), inlines });
+    else blocks.push({ kind: 'paragraph', ...(styleName ? { style: normalisedStyle(styleName) } : {}), ...(element.alignment === 'center' ? { centred: true } : {}), inlines });
     // A note's words follow the paragraph that cites it, numbered as cited: the manuscript has no notes.
     for (const { number, body } of notes.pending.splice(0)) {
       const noteBlocks: ImportBlock[] = [];

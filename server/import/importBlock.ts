@@ -12,6 +12,8 @@ export interface ImportBlock {
   level?: number;
   /** Word paragraph style name, lower-cased ("chapter heading", "dedication"). */
   style?: string;
+  /** Set in the middle of the line (Word's centred alignment). */
+  centred?: boolean;
   inlines: JSONContent[];
 }
 

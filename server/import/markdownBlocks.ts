@@ -18,10 +18,23 @@ function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] 
   };
   for (const node of nodes) {
     switch (node.type) {
-      case 'text':
-        // A soft line break inside a paragraph is a space to a reader.
-        push(node.value.replace(/\s*\n\s*/g, ' '));
+      case 'text': {
+        // A soft line break inside a paragraph is a space to a reader, except before a line
+        // starting with a dash: "— Its source" under a quotation is a line of its own.
+        const [first, ...rest] = node.value.split(/\s*\n\s*/);
+        let text = first;
+        for (const line of rest) {
+          if (!/^(?:\u2014|\u2015|--)/.test(line)) {
+            text += ` ${line}`;
+            continue;
+          }
+          push(text);
+          out.push({ type: 'hardBreak' });
+          text = line;
+        }
+        push(text);
         break;
+      }
       case 'inlineCode':
         push(node.value, ['code']);
         break;

@@ -47,7 +47,7 @@ test('empty front matter and chapters get the minimum content; an epigraph left 
   assert.deepEqual(plain('Dedication\nEpigraphs\nChapter 1'), ['title: File', 'dedication: paragraph', 'epigraphs: epigraph( | )', 'chapter: chapterTitle(), paragraph']);
   assert.deepEqual(plain('Epigraphs\nA quote'), ['title: File', 'epigraphs: epigraph(A quote | )']);
   assert.deepEqual(plain('Epigraphs\nA quote\nChapter 1\nIt rained.'), ['title: File', 'epigraphs: epigraph(A quote | )', 'chapter: chapterTitle(), paragraph(It rained.)']);
-  assert.deepEqual(md('## One\n\n#### *Sub*\n\n## Two\n\ntext'), ['title: File', 'chapter: chapterTitle(One), chapterSubtitle(Sub), paragraph', 'chapter: chapterTitle(Two), paragraph(text)']);
+  assert.deepEqual(md('## Arrival\n\n#### *Sub*\n\n## Bridge\n\ntext'), ['title: File', 'chapter: chapterTitle(Arrival), chapterSubtitle(Sub), paragraph', 'chapter: chapterTitle(Bridge), paragraph(text)']);
 });
 
 test('a front-matter label counts once, and only before the story', () => {
@@ -137,11 +137,11 @@ test('chapters are the shallowest headings that are not labels; deeper ones are 
     'chapter: chapterTitle(The Start), paragraph(Text), paragraph(Epigraphs)',
     'chapter: chapterTitle(Later), paragraph(More)',
   ]);
-  assert.deepEqual(md('## One\n\n#### *Sub*\n\nText\n\n#### Scene\n\nmore\n\n## Two\n\n### Scene A\n\n#### Deep\n\n## Three\n\nx\n\n#### *Late sub*'), [
+  assert.deepEqual(md('## Arrival\n\n#### *Sub*\n\nText\n\n#### Scene\n\nmore\n\n## Bridge\n\n### Scene A\n\n#### Deep\n\n## Coda\n\nx\n\n#### *Late sub*'), [
     'title: File',
-    'chapter: chapterTitle(One), chapterSubtitle(Sub), paragraph(Text), sceneHeading(Scene), paragraph(more)',
-    'chapter: chapterTitle(Two), sceneHeading(Scene A), sceneHeading(Deep)',
-    'chapter: chapterTitle(Three), paragraph(x), sceneHeading(Late sub)',
+    'chapter: chapterTitle(Arrival), chapterSubtitle(Sub), paragraph(Text), sceneHeading(Scene), paragraph(more)',
+    'chapter: chapterTitle(Bridge), sceneHeading(Scene A), sceneHeading(Deep)',
+    'chapter: chapterTitle(Coda), paragraph(x), sceneHeading(Late sub)',
   ]);
 });
 
@@ -168,7 +168,7 @@ test('text under a part stays in the part; a break before any chapter is dropped
     'chapter: chapterTitle(), paragraph(It rained.), sceneBreak, sceneHeading(More)',
   ]);
   assert.deepEqual(plain('* * *\nit rained.'), ['title: File', 'chapter: chapterTitle, paragraph(it rained.)']);
-  assert.deepEqual(md('# One\n\n***\n\n### *Sub*'), ['title: One', 'chapter: chapterTitle(Sub), paragraph']);
+  assert.deepEqual(md('# Opening\n\n***\n\n### *Sub*'), ['title: Opening', 'chapter: chapterTitle(Sub), paragraph']);
 });
 
 /** Blocks with marks and line breaks, for the cases an outline cannot show. */
@@ -187,7 +187,7 @@ test('a bold line is a chapter title unless it ends like a sentence, closing quo
 });
 
 test('a scene heading keeps italics and drops bold, which its schema does not allow', () => {
-  const built = buildManuscript(markdownBlocks('## One\n\ntext\n\n### ***Both*** and **bold**\n\n## Two\n\nx'), options());
+  const built = buildManuscript(markdownBlocks('## Arrival\n\ntext\n\n### ***Both*** and **bold**\n\n## Bridge\n\nx'), options());
   assert.deepEqual(built.sections[0].content.content![0].content![2], { type: 'sceneHeading', content: [marked('Both', 'italic'), marked(' and '), marked('bold')] });
 });
 
@@ -222,8 +222,8 @@ test('Word: a Title style is the title only first in the file (or after a contac
 
 test('a heading line is read trimmed; nothing after a break or a scene heading is a subtitle', () => {
   assert.deepEqual(outline(buildManuscript([block('paragraph', undefined, marked('  Chapter 2')), block('paragraph', undefined, marked('x'))], options())), ['title: File', 'chapter: chapterTitle(), paragraph(x)']);
-  assert.deepEqual(md('## One\n\n***\n\n#### *Late*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneBreak, sceneHeading(Late)', 'chapter: chapterTitle(Two), paragraph(x)']);
-  assert.deepEqual(md('## One\n\n### Scene\n\n#### *Sub*\n\n## Two\n\nx'), ['title: File', 'chapter: chapterTitle(One), sceneHeading(Scene), sceneHeading(Sub)', 'chapter: chapterTitle(Two), paragraph(x)']);
+  assert.deepEqual(md('## Arrival\n\n***\n\n#### *Late*\n\n## Bridge\n\nx'), ['title: File', 'chapter: chapterTitle(Arrival), sceneBreak, sceneHeading(Late)', 'chapter: chapterTitle(Bridge), paragraph(x)']);
+  assert.deepEqual(md('## Arrival\n\n### Scene\n\n#### *Sub*\n\n## Bridge\n\nx'), ['title: File', 'chapter: chapterTitle(Arrival), sceneHeading(Scene), sceneHeading(Sub)', 'chapter: chapterTitle(Bridge), paragraph(x)']);
 });
 
 test('a "Title:" label with the title on the next line of its paragraph: the title when the line is marked as one, text in a plain paragraph', () => {
@@ -268,10 +268,10 @@ test('parts and labels are told from chapters by their trimmed words, also when 
 });
 
 test('a heading of scene-break marks stays a heading with its marks, and is never the book title', () => {
-  assert.deepEqual(md('## One\n\ntext\n\n### * * *\n\nmore\n\n## Two\n\nx'), [
+  assert.deepEqual(md('## Arrival\n\ntext\n\n### * * *\n\nmore\n\n## Bridge\n\nx'), [
     'title: File',
-    'chapter: chapterTitle(One), paragraph(text), sceneHeading(* * *), paragraph(more)',
-    'chapter: chapterTitle(Two), paragraph(x)',
+    'chapter: chapterTitle(Arrival), paragraph(text), sceneHeading(* * *), paragraph(more)',
+    'chapter: chapterTitle(Bridge), paragraph(x)',
   ]);
   assert.deepEqual(md('# * * *\n\nSome text'), ['title: File', 'chapter: chapterTitle(* * *), paragraph(Some text)']);
 });
@@ -281,10 +281,10 @@ test('a heading deeper than the chapters opens a chapter where no chapter is ope
 });
 
 test('a chapter has one subtitle: a second deep heading under it is a scene heading, a second Subtitle paragraph text', () => {
-  assert.deepEqual(md('## One\n\n#### *Sub*\n\n#### Night\n\ntext\n\n## Two\n\nx'), [
+  assert.deepEqual(md('## Arrival\n\n#### *Sub*\n\n#### Night\n\ntext\n\n## Bridge\n\nx'), [
     'title: File',
-    'chapter: chapterTitle(One), chapterSubtitle(Sub), sceneHeading(Night), paragraph(text)',
-    'chapter: chapterTitle(Two), paragraph(x)',
+    'chapter: chapterTitle(Arrival), chapterSubtitle(Sub), sceneHeading(Night), paragraph(text)',
+    'chapter: chapterTitle(Bridge), paragraph(x)',
   ]);
   assert.deepEqual(word(['chapter heading', 'Chapter 1'], ['subtitle', 'A'], ['subtitle', 'B'], [undefined, 'Text']), ['title: File', 'chapter: chapterTitle(), chapterSubtitle(A), paragraph(B), paragraph(Text)']);
 });

@@ -40,9 +40,10 @@ interface Generated {
   blocks: Block[];
 }
 
-// Words of stories, not of structure: nothing here reads as "Chapter", "Part", a label or a break.
+// Words of stories, not of structure: nothing here reads as "Chapter", "Part", a label or a break
+// (nor as a chapter number alone on a line, such as "42" or "ONE").
 const WORDS = ('tide harbour lantern gull rope salt window morning Élodie café naïve déjà vu don’t well-known ' +
-  'Ostrava kettle 1911 lighthouse ferry Zoë ledger whisper cobalt orchard señor übermorgen Kraków 42 ' +
+  'Ostrava kettle 1911 lighthouse ferry Zoë ledger whisper cobalt orchard señor übermorgen Kraków 42nd ' +
   'quietly again north letters ash river').split(' ');
 const CODE = ['rm -rf', 'git push --force', 'x = 42', 'ls -la /tmp', 'SELECT name FROM crew', 'make install', 'ssh mara@lighthouse'];
 

@@ -101,8 +101,8 @@ test('Markdown: title, dedication, epigraphs with attributions, parts, chapters,
 test('bold title lines are chapters only when nothing else marks chapters', async () => {
   const boldOnly = await fromText('a.md', '**The Arrival**\n\nShe came.\n\n**The Departure**\n\nShe left.');
   assert.deepEqual(shape(boldOnly), ['chapter: The Arrival | paragraph', 'chapter: The Departure | paragraph']);
-  const withHeadings = await fromText('b.md', '## One\n\n**A bold aside**\n\nText.\n\n## Two\n\nMore.');
-  assert.deepEqual(shape(withHeadings), ['chapter: One | paragraph paragraph', 'chapter: Two | paragraph']);
+  const withHeadings = await fromText('b.md', '## Arrival\n\n**A bold aside**\n\nText.\n\n## Departure\n\nMore.');
+  assert.deepEqual(shape(withHeadings), ['chapter: Arrival | paragraph paragraph', 'chapter: Departure | paragraph']);
 });
 
 test('Word: Heading 1 chapters, Heading 2 scene headings, Title, bold and italic runs, a centred # scene break', async () => {
