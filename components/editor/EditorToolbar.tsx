@@ -57,6 +57,16 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           </button>
         </>
       )}
+      {(state.kind === nodeNames.chapter || state.kind === nodeNames.part) && (
+        <button
+          type="button"
+          disabled={state.suggesting}
+          title="An epigraph under the heading, before the text (Ctrl+Alt+E; Enter in an empty quotation leaves it)"
+          onClick={() => editor.chain().focus().addOpeningEpigraph().run()}
+        >
+          Add epigraph
+        </button>
+      )}
       {state.kind === nodeNames.epigraphs && (
         <button
           type="button"

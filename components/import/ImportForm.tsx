@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import type { ImportOutline } from '@model/api/importOutline';
+import type { ImportCorrection, ImportOutline } from '@model/api/importOutline';
 import { formatCount } from '../workspace/formatCount';
 import { ImportOutlineView } from './ImportOutlineView';
 
@@ -39,15 +39,35 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The writer's fixes to what was detected, sent with every preview and with the confirmation.
+  const [corrections, setCorrections] = useState<ImportCorrection[]>([]);
   // Each preview has a number; an answer for a file no longer chosen is ignored.
   const requestNumber = useRef(0);
   const url = manuscriptId ? `/api/manuscripts/${encodeURIComponent(manuscriptId)}/import` : '/api/manuscripts/import';
 
+  const correctionFields = (list: ImportCorrection[]): Record<string, string> => (list.length ? { corrections: JSON.stringify(list) } : {});
+  /** Reads the chosen file again with these corrections, keeping the preview on screen meanwhile. */
+  const correct = async (list: ImportCorrection[]) => {
+    if (!file) return;
+    const number = ++requestNumber.current;
+    setCorrections(list);
+    setBusy(true);
+    setError(null);
+    try {
+      const body = await postImport(url, file, correctionFields(list));
+      if (number === requestNumber.current) setOutline(body.outline);
+    } catch (failure) {
+      if (number === requestNumber.current) setError((failure as Error).message);
+    } finally {
+      if (number === requestNumber.current) setBusy(false);
+    }
+  };
   const preview = async (chosen: File | null) => {
     const number = ++requestNumber.current;
     setFile(chosen);
     setOutline(null);
     setError(null);
+    setCorrections([]);
     if (!chosen) {
       // Cleared, so choosing the same file again is a change the input reports.
       if (input.current) input.current.value = '';
@@ -71,7 +91,7 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
     setBusy(true);
     setError(null);
     try {
-      const body = await postImport(url, file, { confirm: 'true', ...(manuscriptId ? {} : { title }) });
+      const body = await postImport(url, file, { confirm: 'true', ...(manuscriptId ? {} : { title }), ...correctionFields(corrections) });
       if (body.id) {
         router.push(`/m/${body.id}`);
         return;
@@ -116,11 +136,20 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
               <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} required data-testid="import-title" />
             </label>
           )}
-          <ImportOutlineView outline={outline} after={after} />
+          <ImportOutlineView outline={outline} after={after} busy={busy} onCorrect={(correction) => void correct([...corrections, correction])} />
+          {corrections.length > 0 && (
+            <p className="hint">
+              {corrections.length === 1 ? '1 correction' : `${corrections.length} corrections`} to what was detected.{' '}
+              <button type="button" className="link-button" onClick={() => void correct([])} disabled={busy} data-testid="import-undo-corrections">
+                Undo them
+              </button>
+            </p>
+          )}
           <p className="hint">
             {manuscriptId
               ? 'Chapters and parts go after the last chapter; a dedication or epigraphs go after the book’s own front matter.'
-              : 'Nothing is created until you confirm. Anything misread can be fixed in the editor afterwards.'}
+              : 'Nothing is created until you confirm.'}{' '}
+            Change a section’s kind, merge it with the next, or split a chapter, if anything was misread.
           </p>
           <div className="share-row">
             <button type="button" className="primary-button" onClick={confirm} disabled={busy || (!manuscriptId && !title.trim())} data-testid="import-confirm">

@@ -12,14 +12,14 @@ declare module '@tiptap/core' {
 }
 
 /**
- * A chapter: its title, an optional subtitle, then the body (paragraphs, scene headings and
- * scene breaks). The chapter's number is not stored: it follows from the chapter's place in the
+ * A chapter: its title, an optional subtitle, the epigraphs it opens with (often none), then
+ * the body (paragraphs, scene headings and scene breaks). The chapter's number is not stored: it follows from the chapter's place in the
  * book.
  */
 export const Chapter = Node.create({
   name: 'chapter',
   group: 'section',
-  content: 'chapterTitle chapterSubtitle? block+',
+  content: 'chapterTitle chapterSubtitle? epigraph* block+',
   // Suggesting marks a whole block it adds or removes; the editor then moves the mark onto its text.
   marks: BLOCK_SUGGESTION_MARKS,
   defining: true,

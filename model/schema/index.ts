@@ -13,6 +13,7 @@ import { Epigraphs } from './Epigraphs';
 import { Epigraph } from './Epigraph';
 import { EpigraphQuote } from './EpigraphQuote';
 import { EpigraphAttribution } from './EpigraphAttribution';
+import { OpeningEpigraph } from './OpeningEpigraph';
 import { Part } from './Part';
 import { PartTitle } from './PartTitle';
 import { Chapter } from './Chapter';
@@ -40,6 +41,7 @@ export const manuscriptExtensions: AnyExtension[] = [
   HardBreak,
   Dedication,
   Epigraphs,
+  OpeningEpigraph,
   Epigraph,
   EpigraphQuote,
   EpigraphAttribution,

@@ -16,7 +16,7 @@ import { docxAuthorList } from './docxAuthorList';
 import { docxCodeCharacterStyle } from './docxCodeStyle';
 import { docxTextRuns } from './docxTextRuns';
 import type { ParagraphChild } from 'docx';
-import type { ExportBook, ExportInline, ExportSection } from './exportBook';
+import type { ExportBook, ExportEpigraph, ExportInline, ExportSection } from './exportBook';
 
 /** Paragraph style ids. Word shows each by its name (see {@link paragraphStyles}). */
 const S = {
@@ -25,6 +25,8 @@ const S = {
   dedication: 'Dedication',
   epigraph: 'Epigraph',
   epigraphAttribution: 'EpigraphAttribution',
+  chapterEpigraph: 'ChapterEpigraph',
+  chapterEpigraphAttribution: 'ChapterEpigraphAttribution',
   partHeading: 'PartHeading',
   partText: 'PartText',
   chapterHeading: 'ChapterHeading',
@@ -100,6 +102,26 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       quickFormat: true,
       // The space after separates one epigraph from the next.
       paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 0.5 * INCH }, spacing: { before: 120, after: 480 } },
+    },
+    {
+      // A chapter's (or part's) own epigraph, under its heading: set smaller, in the right-hand
+      // part of the measure, as books set them.
+      id: S.chapterEpigraph,
+      name: 'Chapter Epigraph',
+      basedOn: 'Normal',
+      next: S.chapterEpigraphAttribution,
+      quickFormat: true,
+      paragraph: { indent: { left: 1.5 * INCH, firstLine: 0 }, keepNext: true },
+      run: { italics: true, size: 19 },
+    },
+    {
+      id: S.chapterEpigraphAttribution,
+      name: 'Chapter Epigraph Attribution',
+      basedOn: 'Normal',
+      next: S.firstParagraph,
+      quickFormat: true,
+      paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0 }, keepNext: true, spacing: { before: 60, after: 360 } },
+      run: { size: 19 },
     },
     {
       id: S.partHeading,
@@ -210,12 +232,14 @@ function bodyParagraphs(section: Extract<ExportSection, { kind: 'part' | 'chapte
   if (section.kind === 'part') {
     return [
       para(S.partHeading, headingRuns(section.label, section.title)),
+      ...chapterEpigraphParagraphs(section.epigraphs),
       ...section.paragraphs.map((inlines) => para(S.partText, docxTextRuns(inlines, { italicParagraph: true }))),
     ];
   }
   const out = [para(S.chapterHeading, headingRuns(section.label, section.title))];
   const subtitle = docxTextRuns(section.subtitle, { italicParagraph: true });
   if (subtitle.length) out.push(para(S.chapterSubtitle, subtitle));
+  out.push(...chapterEpigraphParagraphs(section.epigraphs));
   let first = true;
   for (const block of section.blocks) {
     if (block.type === 'sceneBreak') {
@@ -230,6 +254,14 @@ function bodyParagraphs(section: Extract<ExportSection, { kind: 'part' | 'chapte
     }
   }
   return out;
+}
+
+/** A chapter's or part's own epigraphs, in their styles; the dash is its own plain run. */
+function chapterEpigraphParagraphs(epigraphs: ExportEpigraph[]): Paragraph[] {
+  return epigraphs.flatMap((epigraph) => [
+    para(S.chapterEpigraph, docxTextRuns(epigraph.quote)),
+    para(S.chapterEpigraphAttribution, [new TextRun('\u2014'), ...docxTextRuns(epigraph.attribution)]),
+  ]);
 }
 
 /** A dedication or the epigraphs: front matter, each on a page of its own. */

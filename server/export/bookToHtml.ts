@@ -1,4 +1,4 @@
-import type { ExportBook, ExportSection } from './exportBook';
+import type { ExportBook, ExportEpigraph, ExportSection } from './exportBook';
 import { headingLine, inlineText } from './exportBook';
 import { escapeHtml } from './escapeHtml';
 import { inlinesToHtml } from './inlinesToHtml';
@@ -21,6 +21,7 @@ section.epigraphs { padding: 2em 0; }
 figure.epigraph { margin: 0 3em 2em; }
 figure.epigraph blockquote { margin: 0; font-style: italic; }
 figure.epigraph figcaption { text-align: right; margin-top: 0.4em; }
+section.chapter figure.epigraph, section.part figure.epigraph { margin: 0 0 2em 40%; font-size: 0.95em; }
 section.part { text-align: center; padding: 6em 0; }
 section.part h1 { font-weight: normal; font-size: 1.8em; }
 .label { display: block; font-size: 0.7em; font-variant: small-caps; letter-spacing: 0.12em; }
@@ -41,6 +42,18 @@ h2 + p, h3 + p, hr + p, .subtitle + p, section.dedication p, section.part p { te
 }
 `;
 
+/** Epigraphs as figures (DPUB-ARIA doc-epigraph), the attribution as the caption after a dash. */
+function epigraphsHtml(epigraphs: ExportEpigraph[]): string {
+  return epigraphs
+    .map(
+      (e) =>
+        `<figure class="epigraph" role="doc-epigraph"><blockquote><p>${inlinesToHtml(e.quote)}</p></blockquote>` +
+        (inlineText(e.attribution).trim() ? `<figcaption>— ${inlinesToHtml(e.attribution)}</figcaption>` : '') +
+        '</figure>',
+    )
+    .join('\n');
+}
+
 function sectionHtml(section: ExportSection): string {
   const id = `section-${escapeHtml(section.id)}`;
   switch (section.kind) {
@@ -49,19 +62,12 @@ function sectionHtml(section: ExportSection): string {
         .map((p) => `<p>${inlinesToHtml(p)}</p>`)
         .join('\n')}\n</section>`;
     case 'epigraphs':
-      return `<section class="epigraphs" id="${id}" aria-label="Epigraphs">\n${section.epigraphs
-        .map(
-          (e) =>
-            `<figure class="epigraph" role="doc-epigraph"><blockquote><p>${inlinesToHtml(e.quote)}</p></blockquote>` +
-            (inlineText(e.attribution).trim() ? `<figcaption>— ${inlinesToHtml(e.attribution)}</figcaption>` : '') +
-            '</figure>',
-        )
-        .join('\n')}\n</section>`;
+      return `<section class="epigraphs" id="${id}" aria-label="Epigraphs">\n${epigraphsHtml(section.epigraphs)}\n</section>`;
     case 'part': {
       const title = inlineText(section.title).trim();
       return `<section class="part" id="${id}" role="doc-part"><h1><span class="label">${escapeHtml(section.label)}</span>${
         title ? inlinesToHtml(section.title) : ''
-      }</h1>\n${section.paragraphs.map((p) => `<p>${inlinesToHtml(p)}</p>`).join('\n')}\n</section>`;
+      }</h1>\n${section.epigraphs.length ? `${epigraphsHtml(section.epigraphs)}\n` : ''}${section.paragraphs.map((p) => `<p>${inlinesToHtml(p)}</p>`).join('\n')}\n</section>`;
     }
     case 'chapter': {
       const title = inlineText(section.title).trim();
@@ -75,7 +81,7 @@ function sectionHtml(section: ExportSection): string {
         .join('\n');
       return `<section class="chapter" id="${id}" role="doc-chapter"><h2><span class="label">${escapeHtml(section.label)}</span>${
         title ? inlinesToHtml(section.title) : ''
-      }</h2>\n${subtitle}${body}\n</section>`;
+      }</h2>\n${subtitle}${section.epigraphs.length ? `${epigraphsHtml(section.epigraphs)}\n` : ''}${body}\n</section>`;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { ExportBook, ExportInline, ExportSection } from './exportBook';
+import type { ExportBook, ExportEpigraph, ExportInline, ExportSection } from './exportBook';
 import { headingLine, inlineText } from './exportBook';
 
 /**
@@ -21,26 +21,32 @@ function phrasing(inlines: ExportInline[]): PhrasingContent[] {
 const heading = (depth: 1 | 2 | 3 | 4, text: string): RootContent => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] });
 const paragraph = (inlines: ExportInline[]): BlockContent => ({ type: 'paragraph', children: phrasing(inlines) });
 
+/**
+ * Epigraphs as block quotes, each followed by its "— attribution" line: always written, a lone
+ * dash when there is none, so the next quotation stays separate. The importer reads them back so.
+ */
+function epigraphNodes(epigraphs: ExportEpigraph[]): RootContent[] {
+  return epigraphs.flatMap((epigraph): RootContent[] => [
+    { type: 'blockquote', children: [paragraph(epigraph.quote)] },
+    paragraph([{ text: inlineText(epigraph.attribution).trim() ? '— ' : '—', bold: false, italic: false }, ...epigraph.attribution]),
+  ]);
+}
+
 function sectionNodes(section: ExportSection): RootContent[] {
   switch (section.kind) {
     case 'dedication':
       return [heading(2, 'Dedication'), ...section.paragraphs.map(paragraph)];
     case 'epigraphs':
-      return [
-        heading(2, 'Epigraphs'),
-        ...section.epigraphs.flatMap((epigraph): RootContent[] => [
-          { type: 'blockquote', children: [paragraph(epigraph.quote)] },
-          // Always written, a lone dash when there is none, so the next quotation stays separate.
-          paragraph([{ text: inlineText(epigraph.attribution).trim() ? '— ' : '—', bold: false, italic: false }, ...epigraph.attribution]),
-        ]),
-      ];
+      return [heading(2, 'Epigraphs'), ...epigraphNodes(section.epigraphs)];
     case 'part':
-      return [heading(1, headingLine(section)), ...section.paragraphs.map(paragraph)];
+      return [heading(1, headingLine(section)), ...epigraphNodes(section.epigraphs), ...section.paragraphs.map(paragraph)];
     case 'chapter':
       return [
         heading(2, headingLine(section)),
         // The subtitle is a heading two levels below the chapter's, straight under it; the importer reads it back so.
         ...(inlineText(section.subtitle).trim() ? [heading(4, inlineText(section.subtitle))] : []),
+        // A chapter's own epigraphs, straight under its heading: the importer reads them back so.
+        ...epigraphNodes(section.epigraphs),
         ...section.blocks.map((block): RootContent => {
           if (block.type === 'sceneBreak') return { type: 'thematicBreak' };
           if (block.type === 'sceneHeading') return heading(3, inlineText(block.inlines));

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { ExportBlock, ExportBook, ExportInline, ExportSection } from './exportBook';
+import type { ExportBlock, ExportBook, ExportEpigraph, ExportInline, ExportSection } from './exportBook';
 import { inlineText } from './exportBook';
 import type { PdfLine, PdfMeasure } from './pdfBreakLines';
 import { pdfBreakLines } from './pdfBreakLines';
@@ -49,9 +49,14 @@ const DEDICATION: TextStyle = { size: BODY_SIZE, italic: true };
 const FOLIO: TextStyle = { size: 9.5 };
 /** Letter spacing sets the scene-break asterisks well apart. */
 const ORNAMENT: TextStyle = { size: BODY_SIZE, characterSpacing: 3 };
+/** A chapter's (or part's) own epigraphs: a size smaller, the quotation italic, the source roman. */
+const OPENING_EPIGRAPH: TextStyle = { size: BODY_SIZE - 1, italic: true };
+const OPENING_EPIGRAPH_SOURCE: TextStyle = { size: BODY_SIZE - 1 };
 /** Dedications and epigraphs are set narrower than the body, inset on both sides. */
 const NARROW_INSET = 36;
 const NARROW = { inset: NARROW_INSET, width: MEASURE - 2 * NARROW_INSET };
+/** A chapter's own epigraphs stand in the right-hand two thirds of the measure, as books set them. */
+const OPENING_EPIGRAPH_BOX = { inset: MEASURE / 3, width: MEASURE - MEASURE / 3 };
 
 /** One line ready to draw: where it sits across the text block is decided by its alignment. */
 interface FlowLine {
@@ -307,9 +312,25 @@ class Typesetter {
     return y;
   }
 
+  /** A chapter's or part's own epigraphs, under its heading: the quotation, then "— source" ranged right. */
+  private openingEpigraphs(epigraphs: ExportEpigraph[]): FlowBlock[] {
+    const shown = epigraphs.filter((epigraph) => hasText(epigraph.quote) || hasText(epigraph.attribution));
+    return shown.map((epigraph, index) => ({
+      lines: [
+        ...this.flowLines(epigraph.quote, OPENING_EPIGRAPH, 'left', OPENING_EPIGRAPH_BOX),
+        ...(hasText(epigraph.attribution) ? this.flowLines([...plain('— '), ...epigraph.attribution], OPENING_EPIGRAPH_SOURCE, 'right', OPENING_EPIGRAPH_BOX) : []),
+      ],
+      spaceBefore: index === 0 ? 0 : 1,
+      spaceAfter: index === shown.length - 1 ? 2 : 0,
+      splittable: true,
+      keepWithNext: true,
+    }));
+  }
+
   private part(part: Extract<ExportSection, { kind: 'part' }>): void {
     this.newPage();
     this.startGridBelow(this.heading(part.label, part.title, PART_TITLE) + 2 * LEADING);
+    this.flow(this.openingEpigraphs(part.epigraphs));
     this.flow(
       part.paragraphs.filter(hasText).map((paragraph) => ({
         lines: this.flowLines(paragraph, BODY, 'center'),
@@ -326,7 +347,7 @@ class Typesetter {
     let y = this.heading(chapter.label, chapter.title, CHAPTER_TITLE);
     if (hasText(chapter.subtitle)) y = this.drawAt(this.flowLines(chapter.subtitle, SUBTITLE, 'center'), y + 22, 16);
     this.startGridBelow(y + 3 * LEADING);
-    this.flow(this.chapterBlocks(chapter.blocks));
+    this.flow([...this.openingEpigraphs(chapter.epigraphs), ...this.chapterBlocks(chapter.blocks)]);
   }
 
   private chapterBlocks(blocks: ExportBlock[]): FlowBlock[] {

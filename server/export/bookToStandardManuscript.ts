@@ -20,7 +20,7 @@ import { docxSurname } from './docxSurname';
 import { docxCodeCharacterStyle } from './docxCodeStyle';
 import { docxTextRuns } from './docxTextRuns';
 import type { ParagraphChild } from 'docx';
-import type { ExportBook, ExportInline, ExportSection } from './exportBook';
+import type { ExportBook, ExportEpigraph, ExportInline, ExportSection } from './exportBook';
 
 /** Paragraph style ids; Word shows each by its name (see {@link paragraphStyles}). */
 const S = {
@@ -33,6 +33,8 @@ const S = {
   firstEpigraph: 'SMFFirstEpigraph',
   epigraph: 'SMFEpigraph',
   epigraphAttribution: 'SMFEpigraphAttribution',
+  chapterEpigraph: 'SMFChapterEpigraph',
+  chapterEpigraphAttribution: 'SMFChapterEpigraphAttribution',
   partHeading: 'SMFPartHeading',
   chapterHeading: 'SMFChapterHeading',
   chapterSubtitle: 'SMFChapterSubtitle',
@@ -158,6 +160,24 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       },
     },
     {
+      // A chapter's (or part's) own epigraph under its heading: indented from the left, on the
+      // chapter's first page, still double-spaced as the whole manuscript is.
+      id: S.chapterEpigraph,
+      name: 'SMF Chapter Epigraph',
+      basedOn: S.normal,
+      next: S.chapterEpigraphAttribution,
+      quickFormat: true,
+      paragraph: { indent: { left: 2 * INCH, firstLine: 0 }, keepNext: true },
+    },
+    {
+      id: S.chapterEpigraphAttribution,
+      name: 'SMF Chapter Epigraph Attribution',
+      basedOn: S.normal,
+      next: S.normal,
+      quickFormat: true,
+      paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0 }, keepNext: true },
+    },
+    {
       id: S.partHeading,
       name: 'SMF Part Heading',
       basedOn: S.normal,
@@ -230,6 +250,14 @@ function headingRuns(label: string, title: ExportInline[]): ParagraphChild[] {
   return titleRuns.length ? [new TextRun(label), new TextRun({ break: 1 }), ...titleRuns] : [new TextRun(label)];
 }
 
+/** A chapter's or part's own epigraphs, in their styles; the dash is its own plain run. */
+function chapterEpigraphParagraphs(epigraphs: ExportEpigraph[]): Paragraph[] {
+  return epigraphs.flatMap((epigraph) => [
+    para(S.chapterEpigraph, docxTextRuns(epigraph.quote)),
+    para(S.chapterEpigraphAttribution, [new TextRun('\u2014'), ...docxTextRuns(epigraph.attribution)]),
+  ]);
+}
+
 /** The paragraphs of one section of the book. */
 function sectionParagraphs(section: ExportSection): Paragraph[] {
   switch (section.kind) {
@@ -250,12 +278,14 @@ function sectionParagraphs(section: ExportSection): Paragraph[] {
     case 'part':
       return [
         para(S.partHeading, headingRuns(section.label, section.title)),
+        ...chapterEpigraphParagraphs(section.epigraphs),
         ...section.paragraphs.map((inlines) => para(S.normal, docxTextRuns(inlines))),
       ];
     case 'chapter': {
       const out = [para(S.chapterHeading, headingRuns(section.label, section.title))];
       const subtitle = docxTextRuns(section.subtitle);
       if (subtitle.length) out.push(para(S.chapterSubtitle, subtitle));
+      out.push(...chapterEpigraphParagraphs(section.epigraphs));
       for (const block of section.blocks) {
         if (block.type === 'sceneBreak') out.push(para(S.sceneBreak, [new TextRun('#')]));
         else out.push(para(block.type === 'sceneHeading' ? S.sceneHeading : S.normal, docxTextRuns(block.inlines)));

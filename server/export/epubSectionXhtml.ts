@@ -1,4 +1,4 @@
-import type { ExportBlock, ExportInline, ExportSection } from './exportBook';
+import type { ExportBlock, ExportEpigraph, ExportInline, ExportSection } from './exportBook';
 import { inlineText } from './exportBook';
 import { epubEscape } from './epubEscape';
 
@@ -46,6 +46,12 @@ function blockXhtml(block: ExportBlock): string {
   }
 }
 
+/** One epigraph (`epub:type="epigraph"`); the attribution stands outside the quotation: it is not part of what was said. */
+function epigraphXhtml(epigraph: ExportEpigraph): string {
+  const attribution = inlineText(epigraph.attribution).trim() ? `\n<p class="attribution">\u2014\u00a0${inlineXhtml(epigraph.attribution)}</p>` : '';
+  return `<div class="epigraph" epub:type="epigraph">\n<blockquote><p>${inlineXhtml(epigraph.quote)}</p></blockquote>${attribution}\n</div>`;
+}
+
 /**
  * The body content of one section's XHTML document: a `<section>` whose `epub:type` names what it
  * is (dedication, part, chapter; each epigraph is its own `epigraph`), so reading systems and
@@ -60,22 +66,12 @@ export function epubSectionXhtml(section: ExportSection): string {
         '</section>',
       ].join('\n');
     case 'epigraphs':
-      return [
-        '<section class="epigraphs" aria-label="Epigraphs">',
-        ...section.epigraphs.map((epigraph) => {
-          // The attribution stands outside the quotation: it is not part of what was said.
-          const attribution =
-            inlineText(epigraph.attribution).trim()
-              ? `\n<p class="attribution">\u2014\u00a0${inlineXhtml(epigraph.attribution)}</p>`
-              : '';
-          return `<div class="epigraph" epub:type="epigraph">\n<blockquote><p>${inlineXhtml(epigraph.quote)}</p></blockquote>${attribution}\n</div>`;
-        }),
-        '</section>',
-      ].join('\n');
+      return ['<section class="epigraphs" aria-label="Epigraphs">', ...section.epigraphs.map(epigraphXhtml), '</section>'].join('\n');
     case 'part':
       return [
         '<section class="part" epub:type="part">',
         headingXhtml(section),
+        ...section.epigraphs.map(epigraphXhtml),
         ...section.paragraphs.map((paragraph) => `<p>${inlineXhtml(paragraph)}</p>`),
         '</section>',
       ].join('\n');
@@ -85,6 +81,8 @@ export function epubSectionXhtml(section: ExportSection): string {
       return [
         '<section class="chapter" epub:type="chapter">',
         `<header>\n${headingXhtml(section)}${subtitle}\n</header>`,
+        // The chapter's own epigraphs, inside the chapter, before its text.
+        ...section.epigraphs.map(epigraphXhtml),
         ...section.blocks.map(blockXhtml),
         '</section>',
       ].join('\n');

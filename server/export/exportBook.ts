@@ -66,6 +66,8 @@ export type ExportSection =
       label: string;
       /** May be empty: an untitled part shows its label alone. */
       title: ExportInline[];
+      /** The epigraphs the part opens with, under its title (often none). */
+      epigraphs: ExportEpigraph[];
       /** Text on the part's page under its title (often none). */
       paragraphs: ExportInline[][];
     }
@@ -78,6 +80,8 @@ export type ExportSection =
       /** May be empty: an untitled chapter shows its label alone. */
       title: ExportInline[];
       subtitle: ExportInline[];
+      /** The epigraphs the chapter opens with, before its text (often none). */
+      epigraphs: ExportEpigraph[];
       blocks: ExportBlock[];
     };
 

@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { countWords } from '@model/manuscript/countWords';
 import { numberSections } from '@model/manuscript/sectionNumbering';
-import type { ExportBlock, ExportBook, ExportComment, ExportInline, ExportSection, ExportSuggestion } from './exportBook';
+import type { ExportBlock, ExportBook, ExportComment, ExportEpigraph, ExportInline, ExportSection, ExportSuggestion } from './exportBook';
 import { inlineText } from './exportBook';
 import { markNames, nodeNames } from '@model/schema/names';
 import { acceptedContent } from '@model/suggestions/pendingSuggestions';
@@ -83,12 +83,17 @@ function sectionText(section: ExportSection): string {
     case 'epigraphs':
       return section.epigraphs.map((e) => `${counted(e.quote)}\n${counted(e.attribution)}`).join('\n');
     case 'part':
-      return [section.title, ...section.paragraphs].map(counted).join('\n');
+      return [section.title, ...epigraphInlines(section.epigraphs), ...section.paragraphs].map(counted).join('\n');
     case 'chapter':
-      return [section.title, section.subtitle, ...section.blocks.map((b) => ('inlines' in b ? b.inlines : []))]
+      return [section.title, section.subtitle, ...epigraphInlines(section.epigraphs), ...section.blocks.map((b) => ('inlines' in b ? b.inlines : []))]
         .map(counted)
         .join('\n');
   }
+}
+
+/** Each epigraph's quotation then its attribution, in reading order. */
+function epigraphInlines(epigraphs: ExportEpigraph[]): ExportInline[][] {
+  return epigraphs.flatMap((epigraph) => [epigraph.quote, epigraph.attribution]);
 }
 
 /**
@@ -107,22 +112,26 @@ export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOp
     const node = (authors ? section.content : acceptedContent(section.content)).content?.[0];
     const children = node?.content ?? [];
     let built: ExportSection;
+    const epigraphsIn = (nodes: JSONContent[]): ExportEpigraph[] =>
+      nodes
+        .filter((c) => c.type === nodeNames.epigraph)
+        .map((epigraph) => ({
+          quote: inlines(epigraph.content?.find((c) => c.type === nodeNames.epigraphQuote)),
+          attribution: inlines(epigraph.content?.find((c) => c.type === nodeNames.epigraphAttribution)),
+        }));
     if (section.kind === 'dedication') {
       built = { kind: 'dedication', id: section.id, paragraphs: children.map(inlines) };
     } else if (section.kind === 'epigraphs') {
-      const epigraphs = children.map((epigraph) => ({
-        quote: inlines(epigraph.content?.find((c) => c.type === nodeNames.epigraphQuote)),
-        attribution: inlines(epigraph.content?.find((c) => c.type === nodeNames.epigraphAttribution)),
-      }));
-      built = { kind: 'epigraphs', id: section.id, epigraphs };
+      built = { kind: 'epigraphs', id: section.id, epigraphs: epigraphsIn(children) };
     } else if (section.kind === 'part') {
       const title = inlines(children.find((c) => c.type === nodeNames.partTitle));
       const paragraphs = children.filter((c) => c.type === nodeNames.paragraph).map(inlines);
-      built = { kind: 'part', id: section.id, number, label: numberLabel, title, paragraphs };
+      built = { kind: 'part', id: section.id, number, label: numberLabel, title, epigraphs: epigraphsIn(children), paragraphs };
     } else {
       const title = inlines(children.find((c) => c.type === nodeNames.chapterTitle));
       const subtitle = inlines(children.find((c) => c.type === nodeNames.chapterSubtitle));
-      const body = children.filter((c) => c.type !== nodeNames.chapterTitle && c.type !== nodeNames.chapterSubtitle);
+      const opening = new Set<string>([nodeNames.chapterTitle, nodeNames.chapterSubtitle, nodeNames.epigraph]);
+      const body = children.filter((c) => !opening.has(c.type ?? ''));
       built = {
         kind: 'chapter',
         id: section.id,
@@ -130,6 +139,7 @@ export function exportBookFrom(manuscript: ManuscriptJson, options: ExportBookOp
         label: numberLabel,
         title,
         subtitle,
+        epigraphs: epigraphsIn(children),
         blocks: blocksOf(body, authors),
       };
     }
@@ -158,8 +168,8 @@ function runsInOrder(sections: ExportSection[]): ExportInline[] {
   for (const section of sections) {
     if (section.kind === 'dedication') lists.push(...section.paragraphs);
     else if (section.kind === 'epigraphs') for (const epigraph of section.epigraphs) lists.push(epigraph.quote, epigraph.attribution);
-    else if (section.kind === 'part') lists.push(section.title, ...section.paragraphs);
-    else lists.push(section.title, section.subtitle, ...section.blocks.map((block) => ('inlines' in block ? block.inlines : [])));
+    else if (section.kind === 'part') lists.push(section.title, ...epigraphInlines(section.epigraphs), ...section.paragraphs);
+    else lists.push(section.title, section.subtitle, ...epigraphInlines(section.epigraphs), ...section.blocks.map((block) => ('inlines' in block ? block.inlines : [])));
   }
   return lists.flat();
 }

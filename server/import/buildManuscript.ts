@@ -84,8 +84,10 @@ function roleFromStyle(style: string, text: string): Role | null {
     case 'dedication':
       return { role: 'dedication' };
     case 'epigraph':
+    case 'chapter epigraph':
       return { role: 'quote' };
     case 'epigraph attribution':
+    case 'chapter epigraph attribution':
       return { role: 'attribution' };
     case 'part heading': {
       const shape = classifyLine(text.split('\n')[0]);
@@ -175,7 +177,7 @@ function takeTitle(blocks: ImportBlock[]): string | null {
  * Text before any chapter that is not front matter opens an untitled first chapter, so no word is
  * ever dropped. Pure: no I/O.
  */
-export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOptions): ManuscriptJson {
+export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOptions): ManuscriptJson & { headings: Record<string, string> } {
   const makeId = options.makeId ?? newId;
   const blocks = input.filter((block) => block.kind === 'break' || blockText(block).trim());
   const title = takeTitle(blocks) ?? options.title;
@@ -193,6 +195,8 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
   const markedUp = chapterLevel !== null || styledChapters;
 
   const sections: SectionJson[] = [];
+  // Each chapter's and part's heading as the file wrote it, for the preview's corrections.
+  const headings: Record<string, string> = {};
   let mode = 'start' as 'start' | SectionJson['kind'];
   let current: JSONContent[] = [];
   let sawDedicationLabel = false;
@@ -242,7 +246,26 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     return mode === 'dedication' && unlabelledDedication;
   };
 
-  const roleOf = (block: ImportBlock, next: ImportBlock | undefined): Role => {
+  /**
+   * Whether a chapter's (or part's) opening epigraph starts at `index`: under the heading (and
+   * subtitle) before any text, quoted blocks (or one plain paragraph) whose last line, or the
+   * paragraph after them, is "— a source". A chapter that opens on a quoted letter is not one.
+   */
+  const opensWithEpigraph = (index: number): boolean => {
+    const atOpening = (mode === 'chapter' && !chapterHasBody) || (mode === 'part' && current.every((node) => node.type === 'partTitle' || node.type === 'epigraph'));
+    if (!atOpening) return false;
+    const isQuote = (block: ImportBlock | undefined) => block?.kind === 'quote' || block?.style === 'quote' || block?.style === 'intense quote';
+    let end = index;
+    if (isQuote(blocks[index])) while (isQuote(blocks[end + 1])) end++;
+    else if (blocks[index].kind !== 'paragraph' || blocks[index].style) return false;
+    const last = blocks[end];
+    const after = blocks[end + 1];
+    return splitAttribution(last.inlines).attribution !== null || (after?.kind === 'paragraph' && classifyLine(blockText(after).trim()).kind === 'attribution');
+  };
+
+  const roleOf = (index: number): Role => {
+    const block = blocks[index];
+    const next = blocks[index + 1];
     const text = blockText(block).trim();
     if (block.kind === 'break') return { role: 'sceneBreak' };
     const styled = block.style ? roleFromStyle(block.style, text) : null;
@@ -268,7 +291,10 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
       const byShape = roleFromShape(shape);
       if (byShape) return byShape;
     }
-    // Word's quotation styles and Markdown quotes are epigraphs only before the story starts.
+    // A quotation closed by its source right under a chapter's heading is the chapter's epigraph.
+    if (pendingQuote.length > 0 && (mode === 'chapter' || mode === 'part') && shape.kind === 'attribution') return { role: 'attribution' };
+    if (shape.kind !== 'attribution' && opensWithEpigraph(index)) return { role: 'quote' };
+    // Word's quotation styles and Markdown quotes are the book's epigraphs only before the story starts.
     const quoteStyle = block.style === 'quote' || block.style === 'intense quote';
     if (shape.kind === 'attribution' && (mode === 'epigraphs' || ((block.kind === 'quote' || quoteStyle) && inFrontMatter()))) return { role: 'attribution' };
     if ((block.kind === 'quote' || quoteStyle) && inFrontMatter()) return { role: 'quote' };
@@ -287,13 +313,15 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
   };
 
   for (const [index, block] of blocks.entries()) {
-    const role = roleOf(block, blocks[index + 1]);
+    const role = roleOf(index);
     switch (role.role) {
       case 'chapter':
         open('chapter', [{ type: 'chapterTitle', content: plainText(role.title) }]);
+        headings[sections.at(-1)!.id] = blockText(block).replace(/\s+/g, ' ').trim();
         continue;
       case 'part':
         open('part', [{ type: 'partTitle', content: plainText(role.title) }]);
+        headings[sections.at(-1)!.id] = blockText(block).replace(/\s+/g, ' ').trim();
         continue;
       case 'dedicationLabel':
         if (inFrontMatter() && !sawDedicationLabel) {
@@ -314,7 +342,7 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
         current.push({ type: 'paragraph', content: block.inlines });
         continue;
       case 'quote': {
-        if (mode !== 'epigraphs') open('epigraphs');
+        if (mode !== 'epigraphs' && mode !== 'chapter' && mode !== 'part') open('epigraphs');
         // "The quotation / — Its source" in one quoted paragraph: the last line closes it.
         const { quote, attribution } = splitAttribution(block.inlines);
         addQuoteLine(quote);
@@ -322,7 +350,7 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
         continue;
       }
       case 'attribution':
-        if (mode !== 'epigraphs') open('epigraphs');
+        if (mode !== 'epigraphs' && !((mode === 'chapter' || mode === 'part') && pendingQuote.length > 0)) open('epigraphs');
         closeEpigraph(withoutDash(block.inlines));
         continue;
       case 'subtitle':
@@ -364,7 +392,7 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
   }
   if (mode === 'epigraphs' && pendingQuote.length > 0) closeEpigraph([]);
   sections.forEach(fillEmptySection);
-  return { title, sections };
+  return { title, sections, headings };
 }
 
 /** Gives a section with no content the minimum its schema requires (an empty paragraph or epigraph). */
@@ -374,7 +402,7 @@ function fillEmptySection(section: SectionJson): void {
   if (section.kind === 'epigraphs' && children.length === 0) {
     children.push({ type: 'epigraph', content: [{ type: 'epigraphQuote' }, { type: 'epigraphAttribution' }] });
   }
-  if (section.kind === 'chapter' && children.every((c) => c.type === 'chapterTitle' || c.type === 'chapterSubtitle')) {
+  if (section.kind === 'chapter' && children.every((c) => c.type === 'chapterTitle' || c.type === 'chapterSubtitle' || c.type === 'epigraph')) {
     children.push({ type: 'paragraph' });
   }
 }

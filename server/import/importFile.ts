@@ -30,6 +30,8 @@ export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
 export interface ImportedManuscript extends ManuscriptJson {
   titleStated: boolean;
   threads: ImportedThread[];
+  /** Each chapter's and part's heading as the file wrote it, by section id (see applyImportCorrections). */
+  headings: Record<string, string>;
 }
 
 /** An uploaded file: its name (for its type and a fallback title) and its bytes. */
@@ -107,7 +109,7 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     throw new HttpError(413, `“${name}” is larger than the ${IMPORT_SIZE_LIMIT / 1024 / 1024} MB import limit.`);
   }
   const title = titleFromFileName(name);
-  let manuscript: ManuscriptJson;
+  let manuscript: ManuscriptJson & { headings: Record<string, string> };
   let threads: ImportedThread[] = [];
   if (extension === '.docx') {
     const damaged = `“${name}” could not be read as a Word document; it may be damaged. Open it in Word, save it again, and retry.`;

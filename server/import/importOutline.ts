@@ -25,7 +25,8 @@ export function importOutline(manuscript: ManuscriptJson): ImportOutline {
   const numbering = numberSections(manuscript.sections);
   const sections = manuscript.sections.map((section, index): OutlineSection => {
     const children = childrenOf(section);
-    const body = children.filter((c) => !TITLE_TYPES.includes(c.type ?? ''));
+    // The text after the heading and the opening epigraphs (a section of epigraphs is all epigraphs).
+    const body = children.filter((c) => !TITLE_TYPES.includes(c.type ?? '') && (section.kind === 'epigraphs' || c.type !== nodeNames.epigraph));
     const bodyText = body.map(jsonText).join('\n');
     return {
       kind: section.kind,
@@ -36,7 +37,8 @@ export function importOutline(manuscript: ManuscriptJson): ImportOutline {
       epigraphs: children.filter((c) => c.type === nodeNames.epigraph).length,
       sceneHeadings: children.filter((c) => c.type === nodeNames.sceneHeading).map((c) => jsonText(c).trim()),
       sceneBreaks: children.filter((c) => c.type === nodeNames.sceneBreak).length,
-      opening: openingOf(bodyText),
+      opening: openingOf(bodyText || children.map(jsonText).join('\n')),
+      blocks: section.kind === 'chapter' ? body.map((block) => (block.type === nodeNames.sceneBreak ? '* * *' : openingOf(jsonText(block)).slice(0, 60))) : [],
     };
   });
   return { title: manuscript.title, words: sections.reduce((sum, s) => sum + s.words, 0), sections };

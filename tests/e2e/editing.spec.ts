@@ -67,3 +67,36 @@ test('epigraphs: Enter moves from the quotation to its attribution, and from the
   await expect(page.locator('.ms-chapter')).toHaveCount(1);
   await expect(page.locator('.ms-chapter-title')).toHaveCount(1);
 });
+
+test('a chapter epigraph, added from the toolbar and by keyboard, shows in the other window under the heading', async ({ manuscript, makeAccount, openAs }) => {
+  const ben = await makeAccount('Ben', { manuscriptId: manuscript.id, role: 'editor' });
+  const ada = await openAs(manuscript.owner, `/m/${manuscript.id}`);
+  const benPage = await openAs(ben, `/m/${manuscript.id}`);
+  await expectConnected(ada);
+  await expectConnected(benPage);
+  const toolbar = ada.getByRole('toolbar', { name: 'Formatting' });
+
+  await ada.locator('.ms-chapter-title').click();
+  await toolbar.getByRole('button', { name: 'Add epigraph' }).click();
+  await ada.keyboard.type('It was the best of times.');
+  await ada.keyboard.press('Enter');
+  await ada.keyboard.type('Charles Dickens');
+  // Enter at the end of a source starts another epigraph; Enter in its empty quotation leaves for the text.
+  await ada.keyboard.press('Enter');
+  await ada.keyboard.press('Enter');
+  await ada.keyboard.type('Chapter text ');
+  // The keyboard path adds one more, from anywhere in the chapter.
+  await ada.keyboard.press('ControlOrMeta+Alt+e');
+  await ada.keyboard.type('Call me Ishmael.');
+
+  const other = benPage.getByTestId('editor');
+  const epigraphs = other.locator('.ms-chapter > .ms-epigraph');
+  await expect(epigraphs).toHaveCount(2);
+  await expect(epigraphs.nth(0).locator('.ms-epigraph-quote')).toHaveText('It was the best of times.');
+  await expect(epigraphs.nth(0).locator('.ms-epigraph-attribution')).toHaveText('Charles Dickens');
+  // (Contains: the writer's caret, with her name, may sit in it in the other window.)
+  await expect(epigraphs.nth(1).locator('.ms-epigraph-quote')).toContainText('Call me Ishmael.');
+  // Under the heading, before the chapter's text.
+  await expect(other.locator('.ms-chapter > :nth-child(2)')).toHaveClass(/ms-epigraph/);
+  await expect(other.locator('.ms-chapter > p').first()).toContainText('Chapter text');
+});

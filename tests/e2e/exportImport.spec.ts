@@ -146,3 +146,37 @@ test('chapters imported into an open book appear for a co-writer at once; reader
   });
   expect(refused.status()).toBe(403);
 });
+
+test('the import preview fixes what detection got wrong: a section’s kind, a false heading made text, a chapter split, before anything is created', async ({ makeAccount, openAs, prisma }) => {
+  const writer = await makeAccount('Iris');
+  const page = await openAs(writer, '/');
+  const owned = () => prisma.membership.count({ where: { userId: writer.userId } });
+  const draft = ['# The Lot', '## For Mara', 'Who waited.', '## Chapter 1', 'It began in the rain.', 'She read the letter:', '## Chapter 12', 'of the contract says the lot is ours.', 'A second chapter, never headed.', 'It went on.'].join('\n\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'misread.md', mimeType: 'text/markdown', buffer: Buffer.from(draft) });
+  const preview = page.getByTestId('import-preview');
+  const sections = preview.getByTestId('import-section');
+  await expect(sections).toHaveCount(3);
+  await expect(sections.nth(0)).toContainText('Chapter 1: For Mara');
+
+  await preview.getByLabel('Kind of section 1').selectOption('dedication');
+  await expect(sections.nth(0)).toContainText('Dedication');
+  await expect(sections.nth(1)).toContainText('Chapter 1');
+  // "Chapter 12" was a line of the letter: its section is the text of the one before.
+  await preview.getByLabel('Kind of section 3').selectOption('text');
+  await expect(sections).toHaveCount(2);
+  await expect(preview).toContainText('2 corrections');
+  // And the chapter really is two: split it where the second one starts.
+  await sections.nth(1).getByText('Split…').click();
+  await sections.nth(1).getByRole('listitem').filter({ hasText: 'A second chapter, never headed' }).getByRole('button', { name: 'New chapter here' }).click();
+  await expect(sections).toHaveCount(3);
+  await expect(sections.nth(2)).toContainText('Chapter 2');
+  await expect(sections.nth(2)).toContainText('A second chapter, never headed');
+  expect(await owned()).toBe(0);
+
+  await preview.getByTestId('import-confirm').click();
+  await expect(page).toHaveURL(/\/m\/[a-z0-9]+$/);
+  await expectConnected(page);
+  await expect.poll(() => page.getByTestId('binder-label').allTextContents()).toEqual(['Dedication', 'Chapter 1', 'Chapter 2']);
+  await expect(page.getByTestId('editor').locator('p', { hasText: 'Chapter 12' })).toHaveCount(1);
+  expect(await owned()).toBe(1);
+});

@@ -20,7 +20,8 @@ const section = (id: string, kind: ManuscriptJson['sections'][number]['kind'], c
 /**
  * A small book using every kind of section and block: dedication, two epigraphs (one of verse
  * with a line break), two parts, chapters with and without titles and subtitles, scene headings,
- * scene breaks, bold, italic, code (alone and with bold or italic) and characters outside ASCII.
+ * scene breaks, bold, italic, code (alone and with bold or italic) and characters outside ASCII,
+ * and a part and a chapter that open with epigraphs of their own.
  */
 export function everythingManuscript(): ManuscriptJson {
   return {
@@ -57,9 +58,26 @@ export function everythingManuscript(): ManuscriptJson {
         { type: 'chapterTitle' },
         p(t('An untitled chapter keeps its number: naïve café owners said so.')),
       ]),
-      section('part2', 'part', [{ type: 'partTitle', content: [t('The Open Sea')] }, p(t('Three weeks later.'))]),
+      section('part2', 'part', [
+        { type: 'partTitle', content: [t('The Open Sea')] },
+        {
+          type: 'epigraph',
+          content: [
+            { type: 'epigraphQuote', content: [t('Whither, O splendid ship?')] },
+            { type: 'epigraphAttribution', content: [t('Robert Bridges')] },
+          ],
+        },
+        p(t('Three weeks later.')),
+      ]),
       section('ch3', 'chapter', [
         { type: 'chapterTitle', content: [t('Spring Tide')] },
+        {
+          type: 'epigraph',
+          content: [
+            { type: 'epigraphQuote', content: [t('There is a tide in the affairs of men,'), { type: 'hardBreak' }, t('which, taken at the flood, leads on to fortune.')] },
+            { type: 'epigraphAttribution', content: [t('Julius Caesar', 'italic'), t(', IV.iii')] },
+          ],
+        },
         p(t('Water came back '), t('bold and italic', 'bold', 'italic'), t(' — and with it, the boats.')),
         { type: 'sceneHeading', content: [t('Night')] },
         p(t('She counted the lights: one, two, three.')),

@@ -104,11 +104,12 @@ test('Word styles: part and chapter headings with titles on the next line or non
 });
 
 test('Word quotations are epigraphs before the story and text inside it; dedication paragraphs stay together', () => {
-  assert.deepEqual(word(['quote', 'Q1'], ['intense quote', 'Q2'], ['epigraph attribution', '— A'], ['dedication', 'For A'], ['dedication', 'and B'], ['chapter heading', 'Chapter 1'], ['quote', 'inside'], [undefined, '— he said']), [
+  assert.deepEqual(word(['quote', 'Q1'], ['intense quote', 'Q2'], ['epigraph attribution', '— A'], ['dedication', 'For A'], ['dedication', 'and B'], ['chapter heading', 'Chapter 1'], [undefined, 'Story.'], ['quote', 'inside'], [undefined, '— he said']), [
     'title: File',
     'epigraphs: epigraph(Q1/Q2 | A)',
     'dedication: paragraph(For A), paragraph(and B)',
-    'chapter: chapterTitle(), paragraph(inside), paragraph(— he said)',
+    // Inside the story, not right under the heading (where it would be the chapter's epigraph).
+    'chapter: chapterTitle(), paragraph(Story.), paragraph(inside), paragraph(— he said)',
   ]);
 });
 

@@ -102,8 +102,12 @@ test('the everything book uses the styles in reading order, with no direct parag
       'ChapterHeading',
       'FirstParagraph',
       'PartHeading',
+      'ChapterEpigraph',
+      'ChapterEpigraphAttribution',
       'PartText',
       'ChapterHeading',
+      'ChapterEpigraph',
+      'ChapterEpigraphAttribution',
       'FirstParagraph',
       'SceneHeading',
       'FirstParagraph',
@@ -199,7 +203,7 @@ test('a selection export holds only the chosen chapters', async () => {
   const paras = docxParagraphs(document);
   assert.deepEqual(
     paras.map((p) => p.style),
-    ['Title', 'Author', 'ChapterHeading', 'FirstParagraph', 'SceneHeading', 'FirstParagraph', 'BodyText'],
+    ['Title', 'Author', 'ChapterHeading', 'ChapterEpigraph', 'ChapterEpigraphAttribution', 'FirstParagraph', 'SceneHeading', 'FirstParagraph', 'BodyText'],
   );
   assert.equal(paras[2].text, 'Chapter 3\nSpring Tide');
   for (const absent of ['Low Water', 'Maren', 'Chekhov', 'Part One', 'untitled chapter', 'Three weeks']) {

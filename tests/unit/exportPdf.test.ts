@@ -117,13 +117,16 @@ test('every section of the book is set where a printed book sets it', async () =
     } else if (section.kind === 'part') {
       const index = startsWith(section.label);
       assert.ok(index > 0, `${section.label} starts a page`);
-      const expected = [section.label, inlineText(section.title), ...section.paragraphs.map(inlineText)];
+      // Its own epigraphs under the title, each quotation then "— source", then its text.
+      const epigraphs = section.epigraphs.flatMap((epigraph) => [inlineText(epigraph.quote), `— ${inlineText(epigraph.attribution)}`]);
+      const expected = [section.label, inlineText(section.title), ...epigraphs, ...section.paragraphs.map(inlineText)];
       assert.deepEqual(trimmed(bodies[index]), expected, `${section.label} has a page to itself`);
     } else {
       const index = startsWith(section.label);
       assert.ok(index > 0, `${section.label} starts a page`);
       assert.ok(!pageText[index - 1].includes(section.label), `${section.label} appears on one page only`);
-      const texts = [section.title, ...section.blocks.map((block) => ('inlines' in block ? block.inlines : []))]
+      const epigraphs = section.epigraphs.flatMap((epigraph) => [epigraph.quote, epigraph.attribution]);
+      const texts = [section.title, ...epigraphs, ...section.blocks.map((block) => ('inlines' in block ? block.inlines : []))]
         .map((inlines) => flat(inlineText(inlines)))
         .filter(Boolean);
       for (const text of texts) {

@@ -7,17 +7,21 @@ import { importOutline } from '../../../../server/import/importOutline';
 import { readUpload } from '../../../../server/import/readUpload';
 import { manuscriptCreator } from '../../../../server/manuscripts/manuscriptCreator';
 import { storeImportedThreads } from '../../../../server/comments/importedThreads';
+import { applyImportCorrections, parseImportCorrections } from '../../../../server/import/importCorrections';
 
 /**
- * POST /api/manuscripts/import (multipart: `file`, optional `title`, `confirm=true`): reads a
- * .txt, .md or .docx file. Without `confirm` it only answers the detected structure (`outline`)
- * and creates nothing; with it, it creates a manuscript you own and answers its `id` (201). A
- * Word document's comments become threads and its tracked changes suggestions.
+ * POST /api/manuscripts/import (multipart: `file`, optional `title`, optional `corrections`,
+ * `confirm=true`): reads a .txt, .md or .docx file. Without `confirm` it only answers the detected
+ * structure (`outline`) and creates nothing; with it, it creates a manuscript you own and answers
+ * its `id` (201). `corrections` (JSON, see ImportCorrection) are the preview's fixes to what was
+ * detected, applied before either. A Word document's comments become threads and its tracked
+ * changes suggestions.
  */
 export const POST = jsonRoute(async (request: Request) => {
   const user = await apiUser();
   const { file, fields } = await readUpload(request);
-  const manuscript = await importFile(file);
+  const imported = await importFile(file);
+  const manuscript = applyImportCorrections(imported, parseImportCorrections(fields.get('corrections') ?? null));
   const title = fields.get('title')?.trim().slice(0, 200);
   if (title) manuscript.title = title;
   const outline = importOutline(manuscript);

@@ -9,11 +9,13 @@ import { storeImportedThreads } from '../../../../../server/comments/importedThr
 import { importOutline } from '../../../../../server/import/importOutline';
 import { keepTitleAsHeading } from '../../../../../server/import/keepTitleAsHeading';
 import { readUpload } from '../../../../../server/import/readUpload';
+import { applyImportCorrections, parseImportCorrections } from '../../../../../server/import/importCorrections';
 
 /**
- * POST /api/manuscripts/:id/import (multipart: `file`, `confirm=true`): appends a file's chapters
- * (and any front matter, after the book's own) to the manuscript. Without `confirm` it answers
- * the detected structure only. Owners and editors only; non-members get 404.
+ * POST /api/manuscripts/:id/import (multipart: `file`, optional `corrections`, `confirm=true`):
+ * appends a file's chapters (and any front matter, after the book's own) to the manuscript.
+ * Without `confirm` it answers the detected structure only; `corrections` are the preview's fixes
+ * to it (see ImportCorrection). Owners and editors only; non-members get 404.
  */
 export const POST = jsonRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
@@ -22,7 +24,8 @@ export const POST = jsonRoute(async (request: Request, { params }: { params: Pro
   const { file, fields } = await readUpload(request);
   const imported = await importFile(file);
   // The book keeps its own title; the file's, if it states one, heads what it adds.
-  const manuscript = imported.titleStated ? keepTitleAsHeading(imported) : imported;
+  const headed = imported.titleStated ? keepTitleAsHeading(imported) : imported;
+  const manuscript = applyImportCorrections({ ...headed, headings: imported.headings }, parseImportCorrections(fields.get('corrections') ?? null));
   const outline = importOutline(manuscript);
   if (fields.get('confirm') !== 'true') return NextResponse.json({ outline });
   const added = await importAppender(db, { manuscriptId: id, userId: user.id, imported: manuscript, fileName: file.name });
