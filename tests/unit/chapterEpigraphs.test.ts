@@ -7,8 +7,6 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
-import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
-import { jsonText } from '@model/manuscript/jsonText';
 import { manuscriptSchema } from '@model/schema';
 import { addOpeningEpigraph, leaveEmptyOpeningEpigraph } from '@model/schema/OpeningEpigraph';
 import { importFile } from '../../server/import/importFile';
@@ -20,12 +18,11 @@ import { bookToPdf } from '../../server/export/bookToPdf';
 import { epubSectionXhtml } from '../../server/export/epubSectionXhtml';
 import { everythingBook } from '../support/exportFixtures';
 import { checkSchema } from '../support/manuscriptWords';
+import { sectionOutline } from '../support/sectionOutline';
 
 const fromText = (name: string, text: string) => importFile({ name, bytes: new TextEncoder().encode(text) });
 
-/** Each section as "kind: its children's types and text", the text's line breaks as " / ". */
-const outline = (m: ManuscriptJson) =>
-  m.sections.map((section) => `${section.kind}: ${(section.content.content![0].content ?? []).map((c) => `${c.type}(${jsonText(c).replace(/\n/g, ' / ')})`).join(' ')}`);
+const outline = sectionOutline;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-chapter-epigraphs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,10 +9,10 @@ import { importFile } from '../../server/import/importFile';
 import { importOutline } from '../../server/import/importOutline';
 import { applyImportCorrections, parseImportCorrections } from '../../server/import/importCorrections';
 import { checkSchema } from '../support/manuscriptWords';
+import { sectionOutline } from '../support/sectionOutline';
 
 const fromText = (name: string, text: string) => importFile({ name, bytes: new TextEncoder().encode(text) });
-const outline = (m: ManuscriptJson) =>
-  m.sections.map((section) => `${section.kind}: ${(section.content.content![0].content ?? []).map((c) => `${c.type}(${jsonText(c).replace(/\n/g, ' / ')})`).join(' ')}`);
+const outline = sectionOutline;
 const words = (m: ManuscriptJson) => m.sections.flatMap((section) => wordsOf(jsonText(section.content)));
 let ids = 0;
 const makeId = () => `new${++ids}`;
