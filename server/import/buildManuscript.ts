@@ -3,7 +3,8 @@ import type { ManuscriptJson, SectionJson } from '@model/manuscript/manuscriptJs
 import { countWords } from '@model/manuscript/countWords';
 import { newId } from '@model/manuscript/newId';
 import { classifyLine, type LineShape } from './classifyLine';
-import { blockText, isWhollyBold, isWhollyItalic, type ImportBlock } from './importBlock';
+import { blockText, isQuotation, isWhollyBold, isWhollyItalic, type ImportBlock } from './importBlock';
+import { withoutDash } from './attributionDash';
 import { looksLikeSceneHeading } from './looksLikeSceneHeading';
 
 /** Options for {@link buildManuscript}. */
@@ -53,16 +54,6 @@ function italicOnly(inlines: JSONContent[]): JSONContent[] {
     const marks = node.marks?.filter((mark) => mark.type === 'italic');
     return { type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) };
   });
-}
-
-/**
- * Drops the leading dash of an attribution, which is typography, not text, and any line break
- * before it. An attribution always has text: blocks without any are dropped before roles are given.
- */
-function withoutDash(inlines: JSONContent[]): JSONContent[] {
-  const [first, ...rest] = inlines.slice(inlines.findIndex((node) => node.type === 'text'));
-  const text = first.text!.replace(/^(?:\u2014|\u2015|--)\s*/, '');
-  return text ? [{ ...first, text }, ...rest] : rest;
 }
 
 /**
@@ -254,9 +245,8 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
   const opensWithEpigraph = (index: number): boolean => {
     const atOpening = (mode === 'chapter' && !chapterHasBody) || (mode === 'part' && current.every((node) => node.type === 'partTitle' || node.type === 'epigraph'));
     if (!atOpening) return false;
-    const isQuote = (block: ImportBlock | undefined) => block?.kind === 'quote' || block?.style === 'quote' || block?.style === 'intense quote';
     let end = index;
-    if (isQuote(blocks[index])) while (isQuote(blocks[end + 1])) end++;
+    if (isQuotation(blocks[index])) while (blocks[end + 1] && isQuotation(blocks[end + 1])) end++;
     else if (blocks[index].kind !== 'paragraph' || blocks[index].style) return false;
     const last = blocks[end];
     const after = blocks[end + 1];
@@ -295,9 +285,8 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     if (pendingQuote.length > 0 && (mode === 'chapter' || mode === 'part') && shape.kind === 'attribution') return { role: 'attribution' };
     if (shape.kind !== 'attribution' && opensWithEpigraph(index)) return { role: 'quote' };
     // Word's quotation styles and Markdown quotes are the book's epigraphs only before the story starts.
-    const quoteStyle = block.style === 'quote' || block.style === 'intense quote';
-    if (shape.kind === 'attribution' && (mode === 'epigraphs' || ((block.kind === 'quote' || quoteStyle) && inFrontMatter()))) return { role: 'attribution' };
-    if ((block.kind === 'quote' || quoteStyle) && inFrontMatter()) return { role: 'quote' };
+    if (shape.kind === 'attribution' && (mode === 'epigraphs' || (isQuotation(block) && inFrontMatter()))) return { role: 'attribution' };
+    if (isQuotation(block) && inFrontMatter()) return { role: 'quote' };
     // Before the story, a paragraph whose next line is "— its source" is a quotation, marked or not.
     const nextIsAttribution = next?.kind === 'paragraph' && classifyLine(blockText(next).trim()).kind === 'attribution';
     // (Under a "Dedication" label, the dedication's own lines run on until the next label.)

@@ -1,3 +1,4 @@
+import { ATTRIBUTION_DASH } from './attributionDash';
 /** What a line of text looks like on its own, before context decides what it is. */
 export type LineShape =
   | { kind: 'dedicationLabel' }
@@ -36,7 +37,7 @@ function isNumberAlone(line: string): boolean {
 const NAMED_CHAPTER = /^(prologue|epilogue|interlude|afterword|foreword|preface|introduction)$/i;
 const SCENE_BREAK = /^(?:\*\s*\*\s*\*|#|~+|\*|(?:-\s*){3,}|•\s*•\s*•|⁂)$/;
 /** An attribution line: an em dash, a horizontal bar, or two hyphens, then the source (a lone dash: none given). */
-const ATTRIBUTION = /^(?:\u2014|\u2015|--)\s*(.*)$/s;
+const ATTRIBUTION = new RegExp(`${ATTRIBUTION_DASH.source}\\s*(.*)$`, 's');
 
 /** Number words a heading may spell out, so "Chapter Seventy" is not read as prose. */
 const NUMBER_WORDS = new Set(

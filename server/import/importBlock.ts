@@ -33,3 +33,8 @@ export function isWhollyItalic(block: ImportBlock): boolean {
   const runs = block.inlines.filter((node) => node.type === 'text' && (node.text ?? '').trim());
   return runs.length > 0 && runs.every((node) => node.marks?.some((mark) => mark.type === 'italic'));
 }
+
+/** Whether a block is a quotation: a Markdown block quote, or Word's Quote or Intense Quote style. */
+export function isQuotation(block: ImportBlock): boolean {
+  return block.kind === 'quote' || block.style === 'quote' || block.style === 'intense quote';
+}

@@ -6,6 +6,7 @@ import { newId } from '@model/manuscript/newId';
 import { nodeNames } from '@model/schema/names';
 import { HttpError } from '../http/HttpError';
 import { classifyLine } from './classifyLine';
+import { withoutDash } from './attributionDash';
 
 /** The most corrections one preview may carry: far more than a writer makes by hand. */
 export const MAX_IMPORT_CORRECTIONS = 1000;
@@ -75,7 +76,7 @@ function asEpigraphs(blocks: JSONContent[]): JSONContent[] {
     let source: JSONContent[] | undefined;
     if (nextShape?.kind === 'attribution') {
       // Without its dash: the exporters and the editor draw it.
-      source = (next!.content ?? []).map((node, at) => (at === 0 && node.text ? { ...node, text: node.text.replace(/^(?:\u2014|\u2015|--)\s*/, '') } : node)).filter((node) => node.type !== 'text' || node.text);
+      source = withoutDash(next!.content ?? []);
       index++;
     }
     epigraphs.push({

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { ImportBlock } from './importBlock';
+import { ATTRIBUTION_DASH } from './attributionDash';
 
 type Mark = 'bold' | 'italic' | 'code';
 
@@ -24,7 +25,7 @@ function inlinesOf(nodes: PhrasingContent[], marks: Mark[] = []): JSONContent[] 
         const [first, ...rest] = node.value.split(/\s*\n\s*/);
         let text = first;
         for (const line of rest) {
-          if (!/^(?:\u2014|\u2015|--)/.test(line)) {
+          if (!ATTRIBUTION_DASH.test(line)) {
             text += ` ${line}`;
             continue;
           }
