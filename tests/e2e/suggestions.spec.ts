@@ -70,9 +70,10 @@ test('an editor suggests in Suggesting; the owner sees who and what, accepts one
   await expect(current).toContainText('Ben');
   await expect(current).toContainText('add all night');
   await current.getByRole('button', { name: 'Accept' }).click();
-  for (const page of [owner, ben]) {
-    await expect(page.locator('ins.suggestion-insertion')).toHaveCount(0);
-    await expect.poll(() => textOf(firstParagraph(page))).toContain('rain fell all night');
+  // Each check names whose window it reads, so a failure says where the text went astray.
+  for (const [name, page] of [['owner', owner], ['Ben', ben]] as const) {
+    await expect(page.locator('ins.suggestion-insertion'), `no proposed addition left in ${name}'s window`).toHaveCount(0);
+    await expect.poll(() => textOf(firstParagraph(page)), { message: `the accepted addition in ${name}'s window` }).toContain('rain fell all night');
   }
   await expect(owner.getByTestId('suggestion-count')).toHaveText('1 suggestion here');
   await owner.getByRole('button', { name: 'Reject all here' }).click();
