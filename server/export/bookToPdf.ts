@@ -4,7 +4,11 @@ import { inlineText } from './exportBook';
 import type { PdfLine, PdfMeasure } from './pdfBreakLines';
 import { pdfBreakLines } from './pdfBreakLines';
 import type { PdfFace } from './pdfFonts';
-import { PDF_CODE_FONTS, PDF_FACES, pdfFonts } from './pdfFonts';
+import { PDF_CODE_FONTS, pdfFonts } from './pdfFonts';
+import type { Covers } from './pdfFontRuns';
+import { pdfFontRuns } from './pdfFontRuns';
+import { fallbackFontBytes } from './pdfScriptFonts';
+import * as fontkit from 'fontkit';
 
 // A 6 × 9 in trade page. Margins mirror across the spread: the wider inner margin leaves room
 // for the binding, the deeper bottom one for the folio.
@@ -111,10 +115,23 @@ class Typesetter {
   /** The next free line of the current page's grid. */
   private slot = 0;
   private pendingSpace = 0;
-  private readonly widths = new Map<string, Record<PdfFace, Map<string, number>>>();
+  private readonly widths = new Map<string, Map<PdfFace, Map<string, number>>>();
+  /** Fallback faces registered with pdfkit so far: only those the book uses are read and embedded. */
+  private readonly registered = new Set<string>();
+  private readonly covers: Covers;
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, covers: Covers) {
     this.doc = doc;
+    this.covers = covers;
+  }
+
+  /** Selects a face at a size, registering a script's fallback face the first time it is used. */
+  private font(face: PdfFace, size: number): PDFKit.PDFDocument {
+    if (face.startsWith('script:') && !this.registered.has(face)) {
+      this.doc.registerFont(face, fallbackFontBytes(face)!);
+      this.registered.add(face);
+    }
+    return this.doc.font(face, size);
   }
 
   /** Widths at a style's size; pdfkit caches shaping per word, this skips even the lookup. */
@@ -123,22 +140,22 @@ class Typesetter {
     const key = `${style.size}/${spacing}/${style.features?.join(',') ?? ''}`;
     let cache = this.widths.get(key);
     if (!cache) {
-      cache = Object.fromEntries(PDF_FACES.map((face) => [face, new Map<string, number>()])) as Record<PdfFace, Map<string, number>>;
+      cache = new Map();
       this.widths.set(key, cache);
     }
     const widths = cache;
-    const doc = this.doc;
     // Letter spacing follows every character, the last included, as pdfkit draws it.
     const width = (text: string, face: PdfFace) => {
-      let result = widths[face].get(text);
+      let byText = widths.get(face);
+      if (!byText) widths.set(face, (byText = new Map()));
+      let result = byText.get(text);
       if (result === undefined) {
-        doc.font(face, style.size);
-        result = doc.widthOfString(text, { features: style.features }) + spacing * text.length;
-        widths[face].set(text, result);
+        result = this.font(face, style.size).widthOfString(text, { features: style.features }) + spacing * text.length;
+        byText.set(text, result);
       }
       return result;
     };
-    return { width, space: (face) => width(' ', face) };
+    return { width, space: (face) => width(' ', face), split: (text, face) => pdfFontRuns(text, face, this.covers) };
   }
 
   lines(inlines: ExportInline[], style: TextStyle, options: { width?: number; indent?: number; justify?: boolean }) {
@@ -193,9 +210,9 @@ class Typesetter {
     if (!line.runs.length) return;
     let x = this.left(this.pageCount) + flow.inset;
     if (flow.align === 'center') x += (flow.width - line.width) / 2;
-    else if (flow.align === 'right') x += flow.width - line.width;
+    else if (flow.align === 'right' || line.rtl) x += flow.width - line.width;
     for (const run of line.runs) {
-      this.doc.font(run.face, style.size).text(run.text, x + run.x, baseline, {
+      this.font(run.face, style.size).text(run.text, x + run.x, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',
         wordSpacing: line.wordSpacing,
@@ -405,6 +422,17 @@ class Typesetter {
   }
 }
 
+/** Whether each of EB Garamond's faces has a glyph (Courier's faces: pdfCodeText already moved what they lack). */
+function bookFaceCovers(fonts: ReturnType<typeof pdfFonts>): Covers {
+  const opened = new Map<PdfFace, fontkit.Font>();
+  return (codePoint, face) => {
+    if (!(face in fonts)) return true;
+    let font = opened.get(face);
+    if (!font) opened.set(face, (font = fontkit.create(fonts[face as keyof typeof fonts]) as fontkit.Font));
+    return font.hasGlyphForCodePoint(codePoint);
+  };
+}
+
 /**
  * Typesets a book as a print-ready PDF: 6 × 9 in pages set in EB Garamond (embedded, so any
  * Latin, Greek or Cyrillic text prints; code in PDF's standard Courier), a title page, dedication and epigraphs on pages of their
@@ -444,7 +472,7 @@ export async function bookToPdf(book: ExportBook): Promise<Uint8Array> {
     doc.on('error', reject);
   });
 
-  const typesetter = new Typesetter(doc);
+  const typesetter = new Typesetter(doc, bookFaceCovers(fonts));
   typesetter.titlePage(book);
   for (const section of book.sections) typesetter.section(section);
   typesetter.folios();

@@ -1,6 +1,9 @@
 import type { ExportInline } from './exportBook';
 import type { PdfFace } from './pdfFonts';
 import { pdfCodeText } from './pdfCodeText';
+import type { FaceRun } from './pdfFontRuns';
+import type { BidiAtom } from './pdfBidi';
+import { hasRightToLeft, isRightToLeftParagraph, visualOrder } from './pdfBidi';
 
 /** Widths, in points at the size being set, of text in each face. */
 export interface PdfMeasure {
@@ -8,6 +11,11 @@ export interface PdfMeasure {
   width(text: string, face: PdfFace): number;
   /** The width of one word space. */
   space(face: PdfFace): number;
+  /**
+   * Cuts text typed in one face into runs each drawn by a face that has its glyphs (a script's
+   * fallback font where the book's face has none); without it, text stays in its face.
+   */
+  split?(text: string, face: PdfFace): FaceRun[];
 }
 
 /** Text of one face within a line, starting `x` points from the line's left edge. */
@@ -27,6 +35,12 @@ export interface PdfLine {
   wordSpacing: number;
   /** From the line's left edge to the end of its last word, indent included. */
   width: number;
+  /**
+   * A line of a right-to-left paragraph: its runs are laid out from 0 (the indent, on the right,
+   * is counted in `width` only), and it is set flush right where a left-to-right line is set
+   * flush left.
+   */
+  rtl?: boolean;
 }
 
 /** How a block of text is set. */
@@ -119,12 +133,14 @@ function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: 
       before = { face: pendingSpace, width: measure.space(pendingSpace) };
       pendingSpace = undefined;
     }
-    const last = pieces[pieces.length - 1];
-    if (last && last.face === face) {
-      last.text += text;
-      last.width = measure.width(last.text, face);
-    } else {
-      pieces.push({ text, face, width: measure.width(text, face) });
+    for (const run of measure.split ? measure.split(text, face) : [{ text, face }]) {
+      const last = pieces[pieces.length - 1];
+      if (last && last.face === run.face) {
+        last.text += run.text;
+        last.width = measure.width(last.text, run.face);
+      } else {
+        pieces.push({ text: run.text, face: run.face, width: measure.width(run.text, run.face) });
+      }
     }
   };
 
@@ -261,6 +277,26 @@ function breakPoints(
   throw new Error('unreachable: no line breaks found');
 }
 
+/**
+ * A line holding right-to-left text: every word and space placed explicitly, in the order the
+ * bidirectional algorithm gives (see pdfBidi.ts).
+ */
+function bidiLineOf(segment: Segment, start: number, end: number, indent: number, wordSpacing: number, rightToLeft: boolean, measure: PdfMeasure): PdfLine {
+  const atoms: BidiAtom<PdfFace>[] = [];
+  for (let k = start; k < end; k++) {
+    const separator = k > start ? segment.separators[k] : null;
+    if (separator) atoms.push({ text: ' ', face: null, width: separator.width + wordSpacing });
+    for (const piece of segment.boxes[k].pieces) atoms.push({ text: piece.text, face: piece.face, width: piece.width });
+  }
+  const runs: PdfRun[] = [];
+  let x = rightToLeft ? 0 : indent;
+  for (const atom of visualOrder(atoms, rightToLeft, measure.width)) {
+    if (atom.face !== null) runs.push({ text: atom.text, face: atom.face, x });
+    x += atom.width;
+  }
+  return { runs, wordSpacing: 0, width: rightToLeft ? x + indent : x, rtl: rightToLeft };
+}
+
 function lineOf(
   segment: Segment,
   start: number,
@@ -268,6 +304,7 @@ function lineOf(
   measureWidth: number,
   indent: number,
   justify: boolean,
+  bidi?: { rightToLeft: boolean; measure: PdfMeasure },
 ): PdfLine {
   const { boxes, separators } = segment;
   let natural = 0;
@@ -282,6 +319,7 @@ function lineOf(
   }
   const last = end === boxes.length;
   const wordSpacing = justify && gaps > 0 && (!last || natural > measureWidth) ? (measureWidth - natural) / gaps : 0;
+  if (bidi) return bidiLineOf(segment, start, end, indent, wordSpacing, bidi.rightToLeft, bidi.measure);
 
   const runs: PdfRun[] = [];
   let run: PdfRun | null = null;
@@ -319,6 +357,8 @@ export function pdfBreakLines(inlines: ExportInline[], options: PdfBreakOptions,
   const indent = options.indent ?? 0;
   const spaceWidth = measure.space(faceOf(Boolean(options.bold), Boolean(options.italic)));
   const lines: PdfLine[] = [];
+  const text = inlines.map((inline) => ('text' in inline ? inline.text : '')).join('');
+  const bidi = hasRightToLeft(text) ? { rightToLeft: isRightToLeftParagraph(text), measure } : undefined;
   segmentsOf(pdfCodeText(inlines), options, measure).forEach((whole, index) => {
     if (!whole.boxes.length) {
       lines.push({ runs: [], wordSpacing: 0, width: 0 });
@@ -330,7 +370,7 @@ export function pdfBreakLines(inlines: ExportInline[], options: PdfBreakOptions,
     let start = 0;
     for (const end of ends) {
       const lineIndent = start === 0 ? firstIndent : 0;
-      lines.push(lineOf(segment, start, end, options.width - lineIndent, lineIndent, options.justify));
+      lines.push(lineOf(segment, start, end, options.width - lineIndent, lineIndent, options.justify, bidi));
       start = end;
     }
   });

@@ -8,11 +8,11 @@ export type PdfTextFace = 'regular' | 'italic' | 'bold' | 'boldItalic';
 /** The faces code (the editor's code mark) is set in: PDF's standard Courier. */
 export type PdfCodeFace = 'code' | 'codeItalic' | 'codeBold' | 'codeBoldItalic';
 
-/** Every face the PDF is set in. */
-export type PdfFace = PdfTextFace | PdfCodeFace;
+/** A Noto face for a script EB Garamond lacks, named by its file (see pdfScriptFonts.ts). */
+export type PdfScriptFace = `script:${string}`;
 
-/** Every face, for caches keyed by face. */
-export const PDF_FACES: readonly PdfFace[] = ['regular', 'italic', 'bold', 'boldItalic', 'code', 'codeItalic', 'codeBold', 'codeBoldItalic'];
+/** Every face the PDF is set in. */
+export type PdfFace = PdfTextFace | PdfCodeFace | PdfScriptFace;
 
 /**
  * Courier's faces by pdfkit's names. Courier is one of the fonts every PDF reader has, so nothing
