@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '@model/export/exportFormats';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { formatCount } from '../workspace/formatCount';
 import { downloadExport } from './downloadExport';
-import { SUGGESTION_FORMATS, exportUrl } from './exportUrl';
+import { SUGGESTION_FORMATS, TYPOGRAPHIC_FORMATS, exportUrl } from './exportUrl';
 import { SidePanel } from '../workspace/SidePanel';
 
 interface ExportPanelProps {
@@ -25,6 +25,7 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
   const [chosen, setChosen] = useState<string[]>([]);
   const [font, setFont] = useState<'times' | 'courier'>('times');
   const [showSuggestions, setShowSuggestions] = useState(false);
+  const [straightQuotes, setStraightQuotes] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
@@ -72,6 +73,20 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
           </fieldset>
         </>
       )}
+      {TYPOGRAPHIC_FORMATS.includes(format) && (
+        <>
+          <h3>Quotation marks</h3>
+          <fieldset className="choice-list">
+            <legend className="visually-hidden">Quotation marks</legend>
+            <label>
+              <input type="radio" name="export-quotes" checked={!straightQuotes} onChange={() => setStraightQuotes(false)} /> Typographic (“curly”), in the book’s language
+            </label>
+            <label>
+              <input type="radio" name="export-quotes" checked={straightQuotes} onChange={() => setStraightQuotes(true)} /> As typed (straight quotes kept)
+            </label>
+          </fieldset>
+        </>
+      )}
       <h3>What to export</h3>
       <fieldset className="choice-list">
         <legend className="visually-hidden">What to export</legend>
@@ -100,7 +115,7 @@ export function ExportPanel({ manuscriptId, sections, onClose }: ExportPanelProp
           <a
             className="primary-button"
             data-testid="export-download"
-            href={exportUrl(manuscriptId, format, { sectionIds: scope === 'selection' ? selection : undefined, font, showSuggestions })}
+            href={exportUrl(manuscriptId, format, { sectionIds: scope === 'selection' ? selection : undefined, font, showSuggestions, straightQuotes })}
             download
             aria-disabled={busy}
             onClick={(event) => {

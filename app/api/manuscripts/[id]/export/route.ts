@@ -17,12 +17,14 @@ const ExportQuery = z.object({
     .transform((value) => (value === undefined ? undefined : value.split(',').map((id) => id.trim()).filter(Boolean))),
   font: z.enum(['times', 'courier']).optional(),
   suggestions: z.enum(['accepted', 'shown'], { error: 'Say suggestions=accepted (the default) or suggestions=shown.' }).optional(),
+  quotes: z.enum(['typographic', 'straight'], { error: 'Say quotes=typographic (the default) or quotes=straight.' }).optional(),
 });
 
 /**
- * GET /api/manuscripts/:id/export?format=pdf|docx|smf|epub|html|markdown[&sections=id,id][&font=courier][&suggestions=shown]:
+ * GET /api/manuscripts/:id/export?format=pdf|docx|smf|epub|html|markdown[&sections=id,id][&font=courier][&suggestions=shown][&quotes=straight]:
  * the book, or the chosen sections, as a file download named from the title: the accepted text,
- * or for HTML and DOCX with pending suggestions shown (`<ins>`/`<del>`; Word's tracked changes). Any member may
+ * or for HTML and DOCX with pending suggestions shown (`<ins>`/`<del>`; Word's tracked changes). PDF and DOCX
+ * print curly quotes unless `quotes=straight`. Any member may
  * export what they can read; anyone else gets 404.
  */
 export const GET = jsonRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
@@ -31,8 +33,8 @@ export const GET = jsonRoute(async (request: Request, { params }: { params: Prom
   await memberAccess(db, id, user.id);
   const query = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, query.error.issues[0]?.message ?? 'Bad export request.');
-  const { format, sections, font, suggestions } = query.data;
-  const file = await manuscriptExporter(db, id, format, { sectionIds: sections, font, showSuggestions: suggestions === 'shown' });
+  const { format, sections, font, suggestions, quotes } = query.data;
+  const file = await manuscriptExporter(db, id, format, { sectionIds: sections, font, quotes, showSuggestions: suggestions === 'shown' });
   return new Response(Buffer.from(file.bytes), {
     headers: {
       'Content-Type': file.contentType,
