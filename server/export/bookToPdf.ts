@@ -8,6 +8,7 @@ import { PDF_CODE_FONTS, pdfFonts } from './pdfFonts';
 import type { Covers } from './pdfFontRuns';
 import { pdfFontRuns } from './pdfFontRuns';
 import { fallbackFontBytes } from './pdfScriptFonts';
+import { hyphenator } from './hyphenation';
 import * as fontkit from 'fontkit';
 
 // A 6 × 9 in trade page. Margins mirror across the spread: the wider inner margin leaves room
@@ -119,10 +120,12 @@ class Typesetter {
   /** Fallback faces registered with pdfkit so far: only those the book uses are read and embedded. */
   private readonly registered = new Set<string>();
   private readonly covers: Covers;
+  private readonly hyphenate: ((word: string) => string[]) | undefined;
 
-  constructor(doc: PDFKit.PDFDocument, covers: Covers) {
+  constructor(doc: PDFKit.PDFDocument, covers: Covers, hyphenate: ((word: string) => string[]) | undefined) {
     this.doc = doc;
     this.covers = covers;
+    this.hyphenate = hyphenate;
   }
 
   /** Selects a face at a size, registering a script's fallback face the first time it is used. */
@@ -165,6 +168,8 @@ class Typesetter {
         width: options.width ?? MEASURE,
         indent: options.indent,
         justify: options.justify ?? false,
+        // Justified text only: ragged lines have no spaces to even out.
+        hyphenate: options.justify ? this.hyphenate : undefined,
         bold: style.bold,
         italic: style.italic,
       },
@@ -472,7 +477,7 @@ export async function bookToPdf(book: ExportBook): Promise<Uint8Array> {
     doc.on('error', reject);
   });
 
-  const typesetter = new Typesetter(doc, bookFaceCovers(fonts));
+  const typesetter = new Typesetter(doc, bookFaceCovers(fonts), hyphenator(book.language));
   typesetter.titlePage(book);
   for (const section of book.sections) typesetter.section(section);
   typesetter.folios();

@@ -54,6 +54,11 @@ export interface PdfBreakOptions {
    * similar length (for centred and flush text).
    */
   justify: boolean;
+  /**
+   * Hyphenation points of a word (its pieces, in order; the word itself when it has none), for
+   * justified text. Soft hyphens typed in the text are hyphenation points in any case.
+   */
+  hyphenate?: (word: string) => string[];
   /** The block's own face; emphasis inside an italic block turns roman, as is the convention. */
   italic?: boolean;
   bold?: boolean;
@@ -71,11 +76,34 @@ interface Box {
   width: number;
 }
 
+/** A word space, in the face it was typed in. */
+interface Space {
+  face: PdfFace;
+  width: number;
+}
+
+/** A hyphenation point inside a word: breaking there adds a hyphen `width` wide. */
+interface Hyphenation {
+  hyphen: number;
+}
+
 /**
- * What separates a box from the one before it: a space (in the face it was typed in) or nothing,
- * when a word was split after a hyphen or dash so the line may break there.
+ * What separates a box from the one before it: a space; a hyphenation point; or nothing, when a
+ * word was split after a hyphen or dash (or cut to fit) so the line may break there.
  */
-type Separator = { face: PdfFace; width: number } | null;
+type Separator = Space | Hyphenation | null;
+
+function isSpace(separator: Separator): separator is Space {
+  return separator !== null && 'face' in separator;
+}
+
+function isHyphenation(separator: Separator | undefined): separator is Hyphenation {
+  return separator != null && 'hyphen' in separator;
+}
+
+/** The hyphen drawn where a line breaks at a hyphenation point: U+2010, so it can be told from a typed one. */
+export const DISCRETIONARY_HYPHEN = '\u2010';
+const SOFT_HYPHEN = '\u00ad';
 
 interface Segment {
   boxes: Box[];
@@ -92,13 +120,26 @@ const DASHES = /[-‐–—]/;
 
 /** Stretch and shrink of a justified word space, as fractions of the body's space. */
 const STRETCH = 0.6;
-const SHRINK = 0.3;
+// Spaces shrink by at most a fifth: below about three quarters of EB Garamond's space (0.15 em),
+// pdftotext and other extractors stop seeing a word break (pdfkit draws justified spaces as
+// gaps, not space characters), and copied text runs words together.
+const SHRINK = 0.2;
 
 /** Breaking after a hyphen or dash costs a little more than breaking at a space. */
 const DASH_PENALTY = 50;
 
-/** First pass: only lines whose spacing stays reasonable (stretch ratio about 2.15 at most). */
+/**
+ * First pass: only lines whose word spaces stay within a third of an em (EB Garamond's space is
+ * 0.2 em; a stretch ratio of 1.1 takes it to 0.33 em). Second: spacing that stays reasonable
+ * (stretch ratio about 2.15 at most). Last: anything.
+ */
+const PRETOLERANCE = 133;
 const TOLERANCE = 1000;
+
+/** Breaking at a hyphenation point costs more than after a typed dash: about one line in ten ends hyphenated. */
+const HYPHEN_PENALTY = 200;
+/** TeX's \\doublehyphendemerits. */
+const DOUBLE_HYPHEN_DEMERITS = 10_000;
 
 function faceOf(bold: boolean, italic: boolean, code = false): PdfFace {
   if (code) {
@@ -107,6 +148,13 @@ function faceOf(bold: boolean, italic: boolean, code = false): PdfFace {
   }
   if (bold) return italic ? 'boldItalic' : 'bold';
   return italic ? 'italic' : 'regular';
+}
+
+/** A word's pieces between its hyphenation points: soft hyphens typed in it, else the hyphenator's. */
+function hyphenationPoints(word: string, whole: boolean, hyphenate: ((word: string) => string[]) | undefined): string[] {
+  if (word.includes(SOFT_HYPHEN)) return word.split(SOFT_HYPHEN).filter(Boolean);
+  if (!hyphenate || !whole) return [word];
+  return hyphenate(word);
 }
 
 function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: PdfMeasure): Segment[] {
@@ -124,10 +172,13 @@ function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: 
     segment.boxes.push({ pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) });
     pieces = [];
   };
-  const addPiece = (text: string, face: PdfFace, afterDash: boolean) => {
-    if (afterDash) {
+  const addPiece = (text: string, face: PdfFace, breakBefore: 'dash' | 'hyphen' | false) => {
+    if (breakBefore === 'dash') {
       closeBox();
       before = null;
+    } else if (breakBefore === 'hyphen') {
+      closeBox();
+      before = { hyphen: measure.width(DISCRETIONARY_HYPHEN, face) };
     } else if (pendingSpace !== undefined) {
       closeBox();
       before = { face: pendingSpace, width: measure.space(pendingSpace) };
@@ -160,8 +211,13 @@ function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: 
         if (pieces.length || segment.boxes.length) pendingSpace ??= face;
         continue;
       }
-      if (!DASHES.test(token)) addPiece(token, face, false);
-      else token.split(DASH_BREAK).forEach((part, index) => addPiece(part, face, index > 0));
+      // A word that starts here (after a space, or first) may be hyphenated; not the tail of a
+      // word whose start was in another face.
+      const wordStart = pendingSpace !== undefined || !pieces.length;
+      for (const [index, part] of (DASHES.test(token) ? token.split(DASH_BREAK) : [token]).entries()) {
+        const syllables = hyphenationPoints(part, wordStart || index > 0, inline.code ? undefined : options.hyphenate);
+        syllables.forEach((syllable, k) => addPiece(syllable, face, k > 0 ? 'hyphen' : index > 0 ? 'dash' : false));
+      }
     }
   }
   closeBox();
@@ -227,22 +283,24 @@ function breakPoints(
   for (let k = 0; k < n; k++) boxSum[k + 1] = boxSum[k] + boxes[k].width;
   for (let k = 1; k < n; k++) {
     const separator = separators[k];
-    spaceSum[k] = spaceSum[k - 1] + (separator ? separator.width : 0);
-    spaceCount[k] = spaceCount[k - 1] + (separator ? 1 : 0);
+    spaceSum[k] = spaceSum[k - 1] + (isSpace(separator) ? separator.width : 0);
+    spaceCount[k] = spaceCount[k - 1] + (isSpace(separator) ? 1 : 0);
   }
   const stretch = STRETCH * spaceWidth;
   const shrink = justify ? SHRINK * spaceWidth : 0;
 
-  for (const tolerance of [TOLERANCE, Infinity]) {
+  for (const tolerance of [PRETOLERANCE, TOLERANCE, Infinity]) {
     const best = new Float64Array(n + 1).fill(Infinity);
     const previous = new Int32Array(n + 1);
     best[0] = 0;
     for (let j = 1; j <= n; j++) {
-      const penalty = j < n && separators[j] === null ? DASH_PENALTY : 0;
+      const end = j < n ? separators[j] : undefined;
+      const hyphenated = isHyphenation(end);
+      const penalty = end === null ? DASH_PENALTY : hyphenated ? HYPHEN_PENALTY : 0;
       for (let i = j - 1; i >= 0; i--) {
         const measureWidth = i === 0 ? firstWidth : width;
         const gaps = spaceCount[j - 1] - spaceCount[i];
-        const natural = boxSum[j] - boxSum[i] + spaceSum[j - 1] - spaceSum[i];
+        const natural = boxSum[j] - boxSum[i] + spaceSum[j - 1] - spaceSum[i] + (hyphenated ? end.hyphen : 0);
         const single = j - i === 1;
         if (natural - gaps * shrink > measureWidth && !single) break;
         if (best[i] === Infinity) continue;
@@ -261,7 +319,9 @@ function breakPoints(
           badness = 100 * ((measureWidth - natural) / (gaps * stretch)) ** 3;
         }
         if (badness > tolerance) continue;
-        const demerits = best[i] + (10 + badness) ** 2 + penalty ** 2;
+        // Two hyphenated lines in a row cost extra: a ladder of hyphens is the thing to avoid.
+        const ladder = hyphenated && i > 0 && isHyphenation(separators[i]) ? DOUBLE_HYPHEN_DEMERITS : 0;
+        const demerits = best[i] + (10 + badness) ** 2 + penalty ** 2 + ladder;
         if (demerits < best[j]) {
           best[j] = demerits;
           previous[j] = i;
@@ -285,8 +345,13 @@ function bidiLineOf(segment: Segment, start: number, end: number, indent: number
   const atoms: BidiAtom<PdfFace>[] = [];
   for (let k = start; k < end; k++) {
     const separator = k > start ? segment.separators[k] : null;
-    if (separator) atoms.push({ text: ' ', face: null, width: separator.width + wordSpacing });
+    if (isSpace(separator)) atoms.push({ text: ' ', face: null, width: separator.width + wordSpacing });
     for (const piece of segment.boxes[k].pieces) atoms.push({ text: piece.text, face: piece.face, width: piece.width });
+  }
+  const breakAtEnd = end < segment.boxes.length ? segment.separators[end] : null;
+  if (isHyphenation(breakAtEnd)) {
+    const last = atoms[atoms.length - 1];
+    atoms[atoms.length - 1] = { ...last, text: last.text + DISCRETIONARY_HYPHEN, width: last.width + breakAtEnd.hyphen };
   }
   const runs: PdfRun[] = [];
   let x = rightToLeft ? 0 : indent;
@@ -312,11 +377,13 @@ function lineOf(
   for (let k = start; k < end; k++) {
     natural += boxes[k].width;
     const separator = k > start ? separators[k] : null;
-    if (separator) {
+    if (isSpace(separator)) {
       natural += separator.width;
       gaps++;
     }
   }
+  const hyphenEnd = end < boxes.length ? separators[end] : null;
+  if (isHyphenation(hyphenEnd)) natural += hyphenEnd.hyphen;
   const last = end === boxes.length;
   const wordSpacing = justify && gaps > 0 && (!last || natural > measureWidth) ? (measureWidth - natural) / gaps : 0;
   if (bidi) return bidiLineOf(segment, start, end, indent, wordSpacing, bidi.rightToLeft, bidi.measure);
@@ -327,7 +394,7 @@ function lineOf(
   for (let k = start; k < end; k++) {
     const box = boxes[k];
     const separator = k > start ? separators[k] : null;
-    if (separator) {
+    if (isSpace(separator)) {
       x += separator.width + wordSpacing;
       // pdfkit spaces a run's words with that run's own space, so a space typed in another face
       // has to start a new run at an explicit position.
@@ -342,6 +409,10 @@ function lineOf(
       }
       x += piece.width;
     }
+  }
+  if (isHyphenation(hyphenEnd) && run) {
+    run.text += DISCRETIONARY_HYPHEN;
+    x += hyphenEnd.hyphen;
   }
   return { runs, wordSpacing, width: x };
 }
