@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import type { ImportCorrection, ImportOutline } from '@model/api/importOutline';
 import { formatCount } from '../workspace/formatCount';
 import { ImportOutlineView } from './ImportOutlineView';
+import { LanguageSelect, browserBookLanguage } from '../language/LanguageSelect';
 
 interface ImportFormProps {
   /** Append to this manuscript; without it, the import creates a new manuscript. */
@@ -37,6 +38,7 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
   const [file, setFile] = useState<File | null>(null);
   const [outline, setOutline] = useState<ImportOutline | null>(null);
   const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState('en');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The writer's fixes to what was detected, sent with every preview and with the confirmation.
@@ -80,6 +82,7 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
       if (number !== requestNumber.current) return;
       setOutline(body.outline);
       setTitle(body.outline.title);
+      setLanguage(body.outline.language ?? browserBookLanguage());
     } catch (failure) {
       if (number === requestNumber.current) setError((failure as Error).message);
     } finally {
@@ -91,7 +94,7 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
     setBusy(true);
     setError(null);
     try {
-      const body = await postImport(url, file, { confirm: 'true', ...(manuscriptId ? {} : { title }), ...correctionFields(corrections) });
+      const body = await postImport(url, file, { confirm: 'true', ...(manuscriptId ? {} : { title, language }), ...correctionFields(corrections) });
       if (body.id) {
         router.push(`/m/${body.id}`);
         return;
@@ -134,6 +137,13 @@ export function ImportForm({ manuscriptId, onImported, after }: ImportFormProps)
             <label className="import-title">
               Title
               <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} required data-testid="import-title" />
+            </label>
+          )}
+          {!manuscriptId && (
+            <label className="import-title" htmlFor="import-language">
+              Language
+              <LanguageSelect id="import-language" value={language} onChange={setLanguage} />
+              <span className="hint">{outline.language ? 'as the file says' : 'the file does not say; check it'}</span>
             </label>
           )}
           <ImportOutlineView outline={outline} after={after} busy={busy} onCorrect={(correction) => void correct([...corrections, correction])} />

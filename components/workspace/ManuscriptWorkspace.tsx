@@ -14,6 +14,7 @@ import { canManageMembers, canWrite, type Role } from '@model/access/roles';
 import { Binder } from './Binder';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ManuscriptTitle } from './ManuscriptTitle';
+import { BookLanguage, useBookLanguage } from './BookLanguage';
 import { PresenceList } from './PresenceList';
 import { RoleBadge } from './RoleBadge';
 import { formatCount } from './formatCount';
@@ -64,6 +65,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const servedBook = useMemo(() => (served ? fromBase64(served.book) : undefined), [served]);
   const servedSection = useMemo(() => (served?.section ? { sectionId: served.section.id, state: fromBase64(served.section.state) } : undefined), [served]);
   const connection = useManuscriptConnection(manuscriptId, url, syncToken, servedBook);
+  const language = useBookLanguage(connection?.book);
   const { role, ended, refusedChange, refusal } = useSyncAccess(connection, manuscriptId, initialRole);
   const state = useConnectionState(connection);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -138,6 +140,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
           Quire
         </Link>
         {connection && <ManuscriptTitle doc={connection.book} readOnly={!writable} />}
+        {connection && <BookLanguage book={connection.book} readOnly={!writable} />}
         <RoleBadge role={role} />
         <span className="word-total" data-testid="word-total">
           {formatCount(totalWords)} words
@@ -191,7 +194,8 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
       )}
       <div className="workspace-body">
         {connection && <Binder connection={connection} manuscriptId={manuscriptId} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
-        <main className="workspace-editor">
+        {/* The text's language: the browser's spelling check and hyphenation follow it. */}
+        <main className="workspace-editor" lang={language}>
           {comparing ? (
             <CompareView
               manuscriptId={manuscriptId}

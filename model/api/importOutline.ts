@@ -36,6 +36,8 @@ export type ImportCorrection =
  */
 export interface ImportOutline {
   title: string;
+  /** The language the file says it is in (a Word document's, a Markdown file's `lang`); absent when it says none. */
+  language?: string;
   words: number;
   sections: OutlineSection[];
 }

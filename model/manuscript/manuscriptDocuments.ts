@@ -4,6 +4,7 @@ import { sectionStatsMap } from './bookDocument';
 import { emptySection } from './emptySection';
 import type { ManuscriptJson } from './manuscriptJson';
 import { listSections, metaMap, readTitle, sectionsMap } from './manuscriptLayout';
+import { readLanguage } from './bookLanguage';
 import { hasSectionContent, measureSection, readSectionContent, writeSectionContent } from './sectionDocument';
 import { manuscriptSchema } from '../schema';
 
@@ -31,6 +32,7 @@ export function writeManuscriptToDocuments(manuscript: ManuscriptJson, options: 
   }
   book.transact(() => {
     metaMap(book).set('title', manuscript.title);
+    if (manuscript.language) metaMap(book).set('language', manuscript.language);
     manuscript.sections.forEach((section, index) => {
       sectionsMap(book).set(section.id, { kind: section.kind, rank: ranks[index] });
       sectionStatsMap(book).set(section.id, measureSection(sections.get(section.id)!));
@@ -45,8 +47,10 @@ export function writeManuscriptToDocuments(manuscript: ManuscriptJson, options: 
  * written) reads as an empty section of its kind, so nothing downstream meets a hole.
  */
 export function documentsToManuscript(book: Y.Doc, sectionDocument: (sectionId: string) => Y.Doc | undefined): ManuscriptJson {
+  const language = metaMap(book).get('language');
   return {
     title: readTitle(book),
+    ...(typeof language === 'string' ? { language: readLanguage(book) } : {}),
     sections: listSections(book).map(({ id, kind }) => {
       const doc = sectionDocument(id);
       const content = doc && hasSectionContent(doc) ? readSectionContent(doc) : emptySection(kind);

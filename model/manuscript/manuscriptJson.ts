@@ -19,5 +19,7 @@ export interface SectionJson {
  */
 export interface ManuscriptJson {
   title: string;
+  /** BCP 47 tag of the book's language; absent: the default (see bookLanguage.ts). */
+  language?: string;
   sections: SectionJson[];
 }

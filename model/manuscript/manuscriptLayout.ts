@@ -3,7 +3,7 @@ import type { SectionKind } from './manuscriptJson';
 
 /**
  * How a manuscript is laid out in its Y.Doc (one doc per manuscript, one sync room):
- * - `meta` (Y.Map): `title`.
+ * - `meta` (Y.Map): `title`, and `language` once set (see bookLanguage.ts).
  * - `sections` (Y.Map): section id -> {@link SectionEntry}. Order comes from each entry's
  *   fractional `rank`, so a reorder rewrites one entry and concurrent moves never duplicate a
  *   section the way delete-and-insert in a Y.Array would.

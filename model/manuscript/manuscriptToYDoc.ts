@@ -15,6 +15,7 @@ export function writeManuscriptToYDoc(manuscript: ManuscriptJson, doc: Y.Doc = n
   for (const section of manuscript.sections) manuscriptSchema.nodeFromJSON(section.content).check();
   doc.transact(() => {
     metaMap(doc).set('title', manuscript.title);
+    if (manuscript.language) metaMap(doc).set('language', manuscript.language);
     manuscript.sections.forEach((section, index) => {
       sectionsMap(doc).set(section.id, { kind: section.kind, rank: ranks[index] });
       prosemirrorJSONToYXmlFragment(manuscriptSchema, section.content, sectionFragment(doc, section.id));

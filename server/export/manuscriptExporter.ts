@@ -51,6 +51,7 @@ export async function manuscriptExporter(
     authors: writers.map((m) => m.user.name).filter(Boolean),
     contact: { name: owner.name, email: owner.email },
     modified: manuscript.updatedAt,
+    language: json.language,
     sectionIds: options.sectionIds,
     showSuggestions: options.showSuggestions ? authorNames(manuscript.memberships.map((m) => m.user)) : undefined,
     threads: options.showSuggestions ? await openThreads(prisma, manuscriptId) : undefined,

@@ -13,6 +13,8 @@ import type { ImportBlock } from './importBlock';
 import { plainTextBlocks } from './plainTextBlocks';
 import { titleFromFileName } from './titleFromFileName';
 import { zipUnpackedSize } from './zipUnpackedSize';
+import { docxLanguage } from './docxLanguage';
+import { splitFrontMatter, type FrontMatter } from './markdownFrontMatter';
 
 /** The largest file accepted for import: a long novel as .docx is a few hundred kilobytes. */
 export const IMPORT_SIZE_LIMIT = 10 * 1024 * 1024;
@@ -111,6 +113,8 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
   const title = titleFromFileName(name);
   let manuscript: ManuscriptJson & { headings: Record<string, string> };
   let threads: ImportedThread[] = [];
+  // What the file says about itself: a Word document's language, a Markdown file's front matter.
+  let stated: FrontMatter = {};
   if (extension === '.docx') {
     const damaged = `“${name}” could not be read as a Word document; it may be damaged. Open it in Word, save it again, and retry.`;
     if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw new HttpError(422, damaged);
@@ -120,6 +124,8 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     let blocks;
     try {
       ({ blocks, threads } = await docxBlocks(bytes));
+      const language = await docxLanguage(bytes);
+      if (language) stated = { language };
     } catch {
       throw new HttpError(422, damaged);
     }
@@ -131,12 +137,15 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     const markdown = !isTxt || looksLikeMarkdown(text);
     // Text files put one paragraph on each line even when they use Markdown's marks.
     const source = isTxt ? text.replace(/\r\n?/g, '\n').replace(/\n/g, '\n\n') : text;
+    let body = source;
+    if (markdown && !isTxt) ({ frontMatter: stated, body } = splitFrontMatter(source));
     manuscript = markdown
-      ? buildManuscript(readMarkdown(name, source), { title, makeId: options.makeId })
+      ? buildManuscript(readMarkdown(name, body), { title, makeId: options.makeId })
       : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true });
   }
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {
     throw new HttpError(422, `“${name}” has no text to import.`);
   }
-  return { ...manuscript, titleStated: manuscript.title !== title, threads };
+  if (stated.title) manuscript.title = stated.title;
+  return { ...manuscript, ...(stated.language ? { language: stated.language } : {}), titleStated: manuscript.title !== title, threads };
 }

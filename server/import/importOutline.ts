@@ -23,6 +23,7 @@ function openingOf(text: string): string {
 /** Summarises imported manuscript JSON for the preview: each section's kind, title, size and opening words. */
 export function importOutline(manuscript: ManuscriptJson): ImportOutline {
   const numbering = numberSections(manuscript.sections);
+  const stated = manuscript.language ? { language: manuscript.language } : {};
   const sections = manuscript.sections.map((section, index): OutlineSection => {
     const children = childrenOf(section);
     // The text after the heading and the opening epigraphs (a section of epigraphs is all epigraphs).
@@ -41,5 +42,5 @@ export function importOutline(manuscript: ManuscriptJson): ImportOutline {
       blocks: section.kind === 'chapter' ? body.map((block) => (block.type === nodeNames.sceneBreak ? '* * *' : openingOf(jsonText(block)).slice(0, 60))) : [],
     };
   });
-  return { title: manuscript.title, words: sections.reduce((sum, s) => sum + s.words, 0), sections };
+  return { title: manuscript.title, ...stated, words: sections.reduce((sum, s) => sum + s.words, 0), sections };
 }

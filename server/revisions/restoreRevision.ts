@@ -22,6 +22,8 @@ export function restoreRevision(live: Y.Doc, snapshot: Y.Snapshot, sectionId?: s
     live.transact(() => {
       if (!sectionId) {
         if (readTitle(live) !== readTitle(past)) metaMap(live).set('title', readTitle(past));
+        const language = metaMap(past).get('language');
+        if (typeof language === 'string' && metaMap(live).get('language') !== language) metaMap(live).set('language', language);
         for (const id of [...sectionsMap(live).keys()]) if (!pastSections.has(id)) sectionsMap(live).delete(id);
       }
       for (const id of targets) {

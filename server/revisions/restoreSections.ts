@@ -26,9 +26,10 @@ export async function restoreSections(book: LiveDocument, past: ManuscriptJson, 
   for (const section of targets) await restoreSectionText(manuscriptId, userId, section);
 }
 
-/** Title, membership and order of the book as `past` had them. */
+/** Title, language, membership and order of the book as `past` had them. */
 function restoreBookOrder(doc: Y.Doc, past: ManuscriptJson): void {
   if (readTitle(doc) !== past.title) metaMap(doc).set('title', past.title);
+  if (past.language && metaMap(doc).get('language') !== past.language) metaMap(doc).set('language', past.language);
   const keep = new Set(past.sections.map((section) => section.id));
   for (const id of [...sectionsMap(doc).keys()]) {
     if (keep.has(id)) continue;
