@@ -6,7 +6,7 @@ import {
   PageNumber,
   Paragraph,
   TextRun,
-  VerticalAlignSection,
+  SectionType,
   type IParagraphPropertiesOptions,
   type IParagraphStylePropertiesOptions,
   type IParagraphStyleOptions,
@@ -23,7 +23,9 @@ const S = {
   title: 'Title',
   author: 'Author',
   dedication: 'Dedication',
+  firstDedication: 'FirstDedication',
   epigraph: 'Epigraph',
+  firstEpigraph: 'FirstEpigraph',
   epigraphAttribution: 'EpigraphAttribution',
   chapterEpigraph: 'ChapterEpigraph',
   chapterEpigraphAttribution: 'ChapterEpigraphAttribution',
@@ -46,6 +48,12 @@ const PAGE = {
   size: { width: 6 * INCH, height: 9 * INCH },
   margin: { top: 0.8 * INCH, bottom: 0.8 * INCH, left: 0.75 * INCH, right: 0.75 * INCH, header: 0.4 * INCH, footer: 0.4 * INCH },
 };
+/**
+ * How far down the page the title page and the dedication and epigraph pages start: about a third
+ * of the way, as space before their first paragraph. Word's vertical centring of a section is not
+ * used: LibreOffice ignores it and sets such pages at the top.
+ */
+const SINK = Math.round(2.2 * INCH);
 /** The scene-break ornament. */
 const ORNAMENT = '*\u2003*\u2003*';
 
@@ -67,7 +75,7 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: S.author,
       quickFormat: true,
-      paragraph: { ...centred, spacing: { after: 480, line: 240 }, keepNext: true },
+      paragraph: { ...centred, spacing: { before: SINK, after: 480, line: 240 }, keepNext: true },
       run: { size: 52 },
     },
     {
@@ -87,12 +95,30 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       run: { italics: true },
     },
     {
+      // The dedication page's first paragraph, a third of the way down (see SINK).
+      id: S.firstDedication,
+      name: 'First Dedication',
+      basedOn: S.dedication,
+      next: S.dedication,
+      quickFormat: true,
+      paragraph: { spacing: { before: SINK } },
+    },
+    {
       id: S.epigraph,
       name: 'Epigraph',
       basedOn: 'Normal',
       next: S.epigraphAttribution,
       quickFormat: true,
       paragraph: { indent: { left: 0.5 * INCH, right: 0.5 * INCH }, keepNext: true },
+    },
+    {
+      // The epigraph page's first quotation, a third of the way down (see SINK).
+      id: S.firstEpigraph,
+      name: 'First Epigraph',
+      basedOn: S.epigraph,
+      next: S.epigraphAttribution,
+      quickFormat: true,
+      paragraph: { spacing: { before: SINK } },
     },
     {
       id: S.epigraphAttribution,
@@ -266,11 +292,12 @@ function chapterEpigraphParagraphs(epigraphs: ExportEpigraph[]): Paragraph[] {
 
 /** A dedication or the epigraphs: front matter, each on a page of its own. */
 function frontMatterParagraphs(section: Extract<ExportSection, { kind: 'dedication' | 'epigraphs' }>): Paragraph[] {
+  // The page's first paragraph has a style of its own that starts it a third of the way down (see SINK).
   if (section.kind === 'dedication') {
-    return section.paragraphs.map((inlines) => para(S.dedication, docxTextRuns(inlines, { italicParagraph: true })));
+    return section.paragraphs.map((inlines, index) => para(index === 0 ? S.firstDedication : S.dedication, docxTextRuns(inlines, { italicParagraph: true })));
   }
-  return section.epigraphs.flatMap((epigraph) => [
-    para(S.epigraph, docxTextRuns(epigraph.quote)),
+  return section.epigraphs.flatMap((epigraph, index) => [
+    para(index === 0 ? S.firstEpigraph : S.epigraph, docxTextRuns(epigraph.quote)),
     // The dash is its own plain run, so an italic title in the attribution leaves it roman.
     para(S.epigraphAttribution, [new TextRun('\u2014'), ...docxTextRuns(epigraph.attribution)]),
   ]);
@@ -280,23 +307,21 @@ function frontMatterParagraphs(section: Extract<ExportSection, { kind: 'dedicati
  * The book (or a selection of it) as a styled Word document: a title page, the front matter on
  * pages of their own, then parts and chapters, each starting a page, with page numbers from the
  * first part or chapter. Every paragraph carries a named paragraph style (Title, Author,
- * Dedication, Epigraph, Epigraph Attribution, Part Heading, Part Text, Chapter Heading, Chapter
+ * Dedication, First Dedication, Epigraph, First Epigraph, Epigraph Attribution, Part Heading, Part Text, Chapter Heading, Chapter
  * Subtitle, Scene Heading, Scene Break, Body Text, First Paragraph), so the look can be changed in
  * Word by changing a style; runs carry only bold and italic.
  *
- * Layout that Word can only do per section (vertical centring, footers, page numbering) is done
- * with Word sections: one for the title page, one for each front-matter section, and one for each
- * run of parts and chapters.
+ * Layout that Word can only do per section (footers, page numbering) is done with Word sections:
+ * one for the title page, one for each front-matter section, and one for each run of parts and
+ * chapters. Page numbers: none in the front matter; 1 on the first page of the first part or
+ * chapter, a right-hand page, as in the PDF.
  */
 export async function bookToDocx(book: ExportBook): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
   const titlePage = [para(S.title, [new TextRun(book.title)])];
   const authors = docxAuthorList(book.authors);
   if (authors) titlePage.push(para(S.author, [new TextRun(authors)]));
-  const frontPage = (children: Paragraph[]): ISectionOptions => ({
-    properties: { page: PAGE, verticalAlign: VerticalAlignSection.CENTER },
-    children,
-  });
+  const frontPage = (children: Paragraph[]): ISectionOptions => ({ properties: { page: PAGE }, children });
   sections.push(frontPage(titlePage));
 
   let body: Paragraph[] | null = null;
@@ -304,9 +329,11 @@ export async function bookToDocx(book: ExportBook): Promise<Uint8Array> {
   const closeBody = () => {
     if (!body) return;
     sections.push({
-      // Numbering starts at 1 with the first chapter (or part), not the title page; a later run
-      // of chapters continues it.
-      properties: { page: { ...PAGE, pageNumbers: numbered ? {} : { start: 1 } } },
+      // Numbering starts at 1 with the first chapter (or part), as in the PDF; the front matter
+      // is not numbered. The section starts on an odd page: page 1 is a right-hand page in Word
+      // and LibreOffice (which go by the number; the PDF adds a blank page where needed). A later
+      // run of chapters continues the numbering.
+      properties: numbered ? { page: PAGE } : { page: { ...PAGE, pageNumbers: { start: 1 } }, type: SectionType.ODD_PAGE },
       footers: {
         default: new Footer({ children: [para(S.footer, [new TextRun({ children: [PageNumber.CURRENT] })])] }),
       },

@@ -113,6 +113,8 @@ function authorLine(authors: string[]): string {
 class Typesetter {
   readonly doc: PDFKit.PDFDocument;
   private pageCount = 0;
+  /** The physical page that is page 1: the first page of the first part or chapter. */
+  private firstNumberedPage: number | undefined;
   /** The next free line of the current page's grid. */
   private slot = 0;
   private pendingSpace = 0;
@@ -349,8 +351,18 @@ class Typesetter {
     }));
   }
 
-  private part(part: Extract<ExportSection, { kind: 'part' }>): void {
+  /**
+   * Starts the page of a part or chapter. The first one is page 1 and a right-hand page: a blank
+   * page goes before it when the front matter ended on a right-hand page.
+   */
+  private openingPage(): void {
+    if (this.firstNumberedPage === undefined && (this.pageCount + 1) % 2 === 0) this.newPage();
     this.newPage();
+    this.firstNumberedPage ??= this.pageCount;
+  }
+
+  private part(part: Extract<ExportSection, { kind: 'part' }>): void {
+    this.openingPage();
     this.startGridBelow(this.heading(part.label, part.title, PART_TITLE) + 2 * LEADING);
     this.flow(this.openingEpigraphs(part.epigraphs));
     this.flow(
@@ -365,7 +377,7 @@ class Typesetter {
   }
 
   private chapter(chapter: Extract<ExportSection, { kind: 'chapter' }>): void {
-    this.newPage();
+    this.openingPage();
     let y = this.heading(chapter.label, chapter.title, CHAPTER_TITLE);
     if (hasText(chapter.subtitle)) y = this.drawAt(this.flowLines(chapter.subtitle, SUBTITLE, 'center'), y + 22, 16);
     this.startGridBelow(y + 3 * LEADING);
@@ -412,13 +424,18 @@ class Typesetter {
     return flow;
   }
 
-  /** Page numbers on every page but the title page, written once the page count is known. */
+  /**
+   * Page numbers, written once the page count is known: none in the front matter (title page,
+   * dedication, epigraphs), then 1 from the first page of the first part or chapter, on every
+   * page to the end, as the book's Word file numbers them.
+   */
   folios(): void {
     const { start, count } = this.doc.bufferedPageRange();
     const measure = this.measure(FOLIO);
-    for (let page = 2; page <= count; page++) {
+    if (this.firstNumberedPage === undefined) return;
+    for (let page = this.firstNumberedPage; page <= count; page++) {
       this.doc.switchToPage(start + page - 1);
-      const text = String(page);
+      const text = String(page - this.firstNumberedPage + 1);
       const x = this.left(page) + (MEASURE - measure.width(text, 'regular')) / 2;
       // Placed at an explicit point with wrapping off, so pdfkit never sees text below the bottom
       // margin and never turns the page on its own.
@@ -442,7 +459,7 @@ function bookFaceCovers(fonts: ReturnType<typeof pdfFonts>): Covers {
  * Typesets a book as a print-ready PDF: 6 × 9 in pages set in EB Garamond (embedded, so any
  * Latin, Greek or Cyrillic text prints; code in PDF's standard Courier), a title page, dedication and epigraphs on pages of their
  * own, each part and chapter on a new page, justified body text on a baseline grid, and page
- * numbers on every page but the title page. The document's dates are the book's `modified`, so
+ * numbers from 1 on the first part's or chapter's page (a right-hand page), none in the front matter. The document's dates are the book's `modified`, so
  * the same book always gives the same bytes.
  */
 export async function bookToPdf(book: ExportBook): Promise<Uint8Array> {

@@ -3,6 +3,7 @@ import {
   Document,
   Header,
   Packer,
+  LineRuleType,
   PageNumber,
   Paragraph,
   Tab,
@@ -51,9 +52,17 @@ const PAGE = {
 };
 /** Width of the text column: where the first page's word count is right-aligned. */
 const TEXT_WIDTH = PAGE.size.width - PAGE.margin.left - PAGE.margin.right;
-/** One line at 12 pt, in Word's 240ths of a line: 480 is double spacing. */
-const SINGLE = 240;
-const DOUBLE = 480;
+/**
+ * Line spacing with its rule named, so every word processor sets the same lines: double spacing
+ * is exactly 24 pt, twice the 12-pt type, 23 lines to a page. A bare "480" means twice the font's
+ * own line height, which each word processor takes from whatever copy of the font it has (Times
+ * New Roman, or a stand-in such as Liberation Serif): some 27–28 pt, and page counts that differ
+ * from one machine to the next. Single spacing is the font's own line.
+ */
+const SINGLE = { line: 240, lineRule: LineRuleType.AUTO };
+const DOUBLE = { line: 480, lineRule: LineRuleType.EXACT };
+/** A blank double-spaced line's height, for space after a heading: 24 pt in twips. */
+const DOUBLE_LINE = 480;
 /**
  * Chapters (and the front-matter pages) start a third of the way down the page: with the
  * one-inch margin this space puts the heading about 3⅔ in from the top of an 11 in page.
@@ -91,7 +100,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       paragraph: {
         alignment: AlignmentType.LEFT,
         indent: { firstLine: 0.5 * INCH },
-        spacing: { before: 0, after: 0, line: DOUBLE },
+        spacing: { before: 0, after: 0, ...DOUBLE },
       },
       run: { font, size: 24, color: '000000' },
     },
@@ -99,7 +108,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       id: S.header,
       name: 'header',
       basedOn: S.normal,
-      paragraph: { ...line, alignment: AlignmentType.RIGHT, spacing: { line: SINGLE } },
+      paragraph: { ...line, alignment: AlignmentType.RIGHT, spacing: { ...SINGLE } },
     },
     {
       // Single-spaced, with a right tab stop at the margin for the word count on the first line.
@@ -109,7 +118,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       quickFormat: true,
       paragraph: styled({
         ...line,
-        spacing: { line: SINGLE },
+        spacing: { ...SINGLE },
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
       }),
     },
@@ -156,7 +165,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       paragraph: {
         alignment: AlignmentType.RIGHT,
         indent: { right: 0.5 * INCH, firstLine: 0 },
-        spacing: { after: DOUBLE },
+        spacing: { after: DOUBLE_LINE },
       },
     },
     {
@@ -183,7 +192,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       basedOn: S.normal,
       next: S.normal,
       quickFormat: true,
-      paragraph: styled({ ...opening, outlineLevel: 0, spacing: { before: SINK, after: DOUBLE } }),
+      paragraph: styled({ ...opening, outlineLevel: 0, spacing: { before: SINK, after: DOUBLE_LINE } }),
     },
     {
       id: S.chapterHeading,
@@ -191,7 +200,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       basedOn: S.normal,
       next: S.normal,
       quickFormat: true,
-      paragraph: styled({ ...opening, outlineLevel: 0, spacing: { before: SINK, after: DOUBLE } }),
+      paragraph: styled({ ...opening, outlineLevel: 0, spacing: { before: SINK, after: DOUBLE_LINE } }),
     },
     {
       id: S.chapterSubtitle,
@@ -199,7 +208,7 @@ function paragraphStyles(font: string): IParagraphStyleOptions[] {
       basedOn: S.normal,
       next: S.normal,
       quickFormat: true,
-      paragraph: { ...centred, keepNext: true, spacing: { after: DOUBLE } },
+      paragraph: { ...centred, keepNext: true, spacing: { after: DOUBLE_LINE } },
     },
     {
       id: S.sceneHeading,
@@ -340,7 +349,7 @@ export async function bookToStandardManuscript(
       default: {
         document: {
           run: { font, size: 24, color: '000000', language: { value: book.language } },
-          paragraph: { spacing: { before: 0, after: 0, line: DOUBLE } },
+          paragraph: { spacing: { before: 0, after: 0, ...DOUBLE } },
         },
         // Word's built-in title and headings, should an editor apply them, stay in the
         // manuscript's one size and colour rather than the library's large blue defaults.

@@ -38,11 +38,13 @@ interface RunMarks {
 
 /**
  * Style names as the structure detector knows them: Quire's Standard Manuscript Format styles
- * ("SMF Chapter Heading") are its book styles under another name.
+ * ("SMF Chapter Heading") are its book styles under another name, and a page's first dedication
+ * or epigraph paragraph ("First Epigraph") is a dedication or epigraph.
  */
 function normalisedStyle(styleName: string): string {
   const style = styleName.toLowerCase().replace(/^smf\s+/, '');
-  return style === 'first epigraph' ? 'epigraph' : style;
+  if (style === 'first epigraph') return 'epigraph';
+  return style === 'first dedication' ? 'dedication' : style;
 }
 
 /** Footnotes and endnotes met while reading, so their text is kept after the paragraph citing them. */

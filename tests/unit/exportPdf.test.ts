@@ -31,14 +31,23 @@ function pdfPages(bytes: Uint8Array, name: string): string[][] {
   return pages.map((page) => page.split('\n').map((line) => line.trimEnd()).filter(Boolean));
 }
 
-/** The page's lines without the folio, which must be its page number (none on the title page). */
-function withoutFolio(lines: string[], index: number): string[] {
-  if (index === 0) {
-    assert.ok(!lines.some((line) => /^\s*\d+\s*$/.test(line)), 'the title page has no page number');
-    return lines;
-  }
-  assert.equal(lines.at(-1)?.trim(), String(index + 1), `page ${index + 1} ends with its number`);
-  return lines.slice(0, -1);
+/**
+ * The pages' lines without their folios, checking the numbering: no number in the front matter;
+ * 1 on the first page of the first part or chapter, a right-hand (odd) page, then one more on
+ * each page to the end. A blank page may come before page 1 to put it on the right.
+ */
+function withoutFolios(pages: string[][]): string[][] {
+  const first = pages.findIndex((lines, index) => index > 0 && lines.at(-1)?.trim() === '1');
+  assert.ok(first > 0, 'some page is page 1');
+  assert.equal(first % 2, 0, `page 1 is a right-hand page (it is the PDF's page ${first + 1})`);
+  return pages.map((lines, index) => {
+    if (index < first) {
+      assert.ok(!lines.some((line) => /^\s*\d+\s*$/.test(line)), `front-matter page ${index + 1} has no page number`);
+      return lines;
+    }
+    assert.equal(lines.at(-1)?.trim(), String(index - first + 1), `the PDF's page ${index + 1} is numbered ${index - first + 1}`);
+    return lines.slice(0, -1);
+  });
 }
 
 const trimmed = (lines: string[]) => lines.map((line) => line.trim());
@@ -71,7 +80,7 @@ test('the sample novel prints its title page, then every word of the book in ord
   const pages = pdfPages(await bookToPdf(book), 'sample');
   assert.ok(pages.length > 10, `a 7,000-word novel takes more than ${pages.length} pages`);
 
-  const bodies = pages.map(withoutFolio);
+  const bodies = withoutFolios(pages);
   assert.deepEqual(trimmed(bodies[0]), [book.title, authorLine(book.authors)]);
 
   // Lines may end at a hyphenation point ("beau‐" / "tiful"), where the PDF adds U+2010, which
@@ -90,7 +99,7 @@ test('every section of the book is set where a printed book sets it', async () =
   assert.equal(Buffer.from(bytes.subarray(0, 5)).toString('latin1'), '%PDF-');
 
   const pages = pdfPages(bytes, 'everything');
-  const bodies = pages.map(withoutFolio); // asserts the folios: none on page 1, then 2, 3, …
+  const bodies = withoutFolios(pages);
   const pageText = bodies.map((lines) => flat(lines.join('\n')));
   const startsWith = (line: string) => bodies.findIndex((lines) => lines[0]?.trim() === line);
 
@@ -158,11 +167,13 @@ test('every section of the book is set where a printed book sets it', async () =
 test('a selection prints the title page and only the selected chapter, under its own number', async () => {
   const book = everythingBook(['ch3']);
   const pages = pdfPages(await bookToPdf(book), 'selection');
-  assert.equal(pages.length, 2);
-  const bodies = pages.map(withoutFolio);
+  // The title page, a blank left-hand page, and the chapter on the right as page 1.
+  assert.equal(pages.length, 3);
+  const bodies = withoutFolios(pages);
   assert.deepEqual(trimmed(bodies[0]), ['The Lantern & the Tide', 'Ada Quill and Ben Marsh']);
-  assert.deepEqual(trimmed(bodies[1]).slice(0, 2), ['Chapter 3', 'Spring Tide']);
-  const text = flat(bodies[1].join('\n'));
+  assert.deepEqual(bodies[1], []);
+  assert.deepEqual(trimmed(bodies[2]).slice(0, 2), ['Chapter 3', 'Spring Tide']);
+  const text = flat(bodies[2].join('\n'));
   assert.ok(text.includes('She counted the lights: one, two, three.'));
   for (const absent of ['Chapter 1', 'Low Water', 'Part', 'The Open Sea', 'For Maren', 'Chekhov']) {
     assert.ok(!text.includes(absent), `"${absent}" is not in the selection`);
