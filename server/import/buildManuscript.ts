@@ -18,6 +18,11 @@ export interface BuildManuscriptOptions {
    * are then read as scene headings, since nothing else can mark them.
    */
   plain?: boolean;
+  /**
+   * The blocks came from a text file (with or without Markdown's marks), whose title, when it has
+   * one, is its first line: see {@link takeTitle}.
+   */
+  textFile?: boolean;
 }
 
 /** What one block turns out to be, once its shape, style and place are weighed. */
@@ -120,11 +125,16 @@ function roleFromShape(shape: LineShape): Role | null {
   }
 }
 
+/** A line short enough to be a book's title: a few words, not ending like a sentence. */
+const TITLE_LIKE = /^[^.!?,;:…]{1,80}[^.!?,;:…\s]$/u;
+
 /**
  * Finds the title line, if the file has one: "Title: …" as the first line (plain or bold), a Word
- * "Title" paragraph, or a first heading that no other heading matches in rank.
+ * "Title" paragraph, a first heading that no other heading matches in rank, or, in a text file
+ * of a book (it has part or chapter headings), a short first line that is not itself a heading,
+ * not emphasised (a dedication) and not quoted (an epigraph).
  */
-function takeTitle(blocks: ImportBlock[]): string | null {
+function takeTitle(blocks: ImportBlock[], textFile: boolean): string | null {
   // A manuscript-format title page opens with the contact block, which is not story text.
   const styleOfFirst = (): string | undefined => blocks[0]?.style;
   if (styleOfFirst() === 'contact' && blocks.some((block) => block.style === 'title')) {
@@ -155,6 +165,16 @@ function takeTitle(blocks: ImportBlock[]): string | null {
       return withoutColon(text);
     }
   }
+  if (textFile && first.kind === 'paragraph' && TITLE_LIKE.test(text) && roleFromShape(classifyLine(text)) === null && !isWhollyItalic(first) && !isWhollyBold(first)) {
+    const isBook = blocks.slice(1).some((block) => {
+      const shape = classifyLine(blockText(block).trim()).kind;
+      return shape === 'partHeading' || shape === 'chapterHeading';
+    });
+    if (isBook) {
+      blocks.shift();
+      return text;
+    }
+  }
   return null;
 }
 
@@ -171,7 +191,7 @@ function takeTitle(blocks: ImportBlock[]): string | null {
 export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOptions): ManuscriptJson & { headings: Record<string, string> } {
   const makeId = options.makeId ?? newId;
   const blocks = input.filter((block) => block.kind === 'break' || blockText(block).trim());
-  const title = takeTitle(blocks) ?? options.title;
+  const title = takeTitle(blocks, Boolean(options.textFile)) ?? options.title;
 
   // Chapters are the shallowest headings that are not parts or labels; deeper ones are scenes.
   const shapeOf = (block: ImportBlock) => classifyLine(blockText(block).trim());
@@ -246,7 +266,9 @@ export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOp
     const atOpening = (mode === 'chapter' && !chapterHasBody) || (mode === 'part' && current.every((node) => node.type === 'partTitle' || node.type === 'epigraph'));
     if (!atOpening) return false;
     let end = index;
-    if (isQuotation(blocks[index])) while (blocks[end + 1] && isQuotation(blocks[end + 1])) end++;
+    // The quotation runs on to its source line, which Word writers often set in the Quote style too.
+    const isSource = (block: ImportBlock) => classifyLine(blockText(block).trim()).kind === 'attribution';
+    if (isQuotation(blocks[index])) while (blocks[end + 1] && isQuotation(blocks[end + 1]) && !isSource(blocks[end + 1])) end++;
     else if (blocks[index].kind !== 'paragraph' || blocks[index].style) return false;
     const last = blocks[end];
     const after = blocks[end + 1];

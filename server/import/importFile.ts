@@ -140,8 +140,8 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     let body = source;
     if (markdown && !isTxt) ({ frontMatter: stated, body } = splitFrontMatter(source));
     manuscript = markdown
-      ? buildManuscript(readMarkdown(name, body), { title, makeId: options.makeId })
-      : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true });
+      ? buildManuscript(readMarkdown(name, body), { title, makeId: options.makeId, textFile: isTxt })
+      : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true, textFile: true });
   }
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {
     throw new HttpError(422, `“${name}” has no text to import.`);

@@ -56,3 +56,35 @@ test('the library creates a manuscript you own, with a dedication, an empty epig
   const notJson = await page.context().request.post('/api/manuscripts', { data: 'not json', headers: { 'content-type': 'application/json', ...fromApp(baseURL) } });
   expect(notJson.status()).toBe(400);
 });
+
+test('a book is created in a language, which co-writers see and change live, readers only read, and the text carries', async ({ makeAccount, openAs, baseURL }) => {
+  const writer = await makeAccount('Greta');
+  const page = await openAs(writer, '/');
+  await page.getByLabel('New manuscript').fill('Die Laterne');
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/m\/[a-z0-9]+$/);
+  const manuscriptId = page.url().split('/').pop()!;
+  await expectConnected(page);
+  await expect(page.getByLabel('Book language')).toHaveValue('de');
+  await expect(page.locator('main.workspace-editor')).toHaveAttribute('lang', 'de');
+
+  const editor = await makeAccount('Hanne', { manuscriptId, role: 'editor' });
+  const reader = await makeAccount('Ivo', { manuscriptId, role: 'viewer' });
+  const hanne = await openAs(editor, `/m/${manuscriptId}`);
+  const ivo = await openAs(reader, `/m/${manuscriptId}`);
+  await expectConnected(hanne);
+  await expectConnected(ivo);
+  await expect(ivo.getByLabel('Book language')).toBeDisabled();
+  await hanne.getByLabel('Book language').selectOption('fr');
+  for (const window of [page, ivo]) {
+    await expect(window.getByLabel('Book language')).toHaveValue('fr');
+    await expect(window.locator('main.workspace-editor')).toHaveAttribute('lang', 'fr');
+  }
+  const html = await page.context().request.get(`/api/manuscripts/${manuscriptId}/export?format=html`);
+  expect(await html.text()).toContain('<html lang="fr">');
+
+  const wrong = await page.context().request.post('/api/manuscripts', { data: { title: 'X', language: 'Klingon please' }, headers: fromApp(baseURL) });
+  expect(wrong.status()).toBe(400);
+  expect((await wrong.json()).error).toMatch(/not a language tag/);
+});
