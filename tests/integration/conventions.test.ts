@@ -70,7 +70,7 @@ test('the conventions book is read the same, section by section and word by word
   assertStructure(await importFile({ name: 'salt.docx', bytes: await conventionsDocx() }), 'Word');
 });
 
-test('exported in every format, the conventions book reads back whole: EPUBCheck clean, every word in order, the structure again where Quire reads the format', async (t) => {
+test('exported in every format, the conventions book reads back whole: EPUBCheck clean, every word in order, the structure again where Quire reads the format', { timeout: EPUBCHECK_TIMEOUT + 60_000 }, async (t) => {
   const owner = await createAccount(database.prisma, 'Ines Alder');
   const imported = await importFile({ name: 'The Salt Road.md', bytes: conventionsMarkdown() });
   const id = await manuscriptCreator(database.prisma, imported, { ownerId: owner.userId, layout: 'sections' });
@@ -100,7 +100,7 @@ test('exported in every format, the conventions book reads back whole: EPUBCheck
   const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   const pdfWords = wordsOf(raw.replace(/(?<=\p{L})\u2010\n(?=\p{L})/gu, ''));
   assertWordsInOrder(pdfWords, expectedWords, 'PDF');
-}, { timeout: EPUBCHECK_TIMEOUT + 60_000 });
+});
 
 /** Each word pdftotext finds on a page, with its box, in points from the page's top left. */
 function wordBoxes(pdf: string, page: number): Array<{ word: string; xMin: number; yMin: number; xMax: number; yMax: number }> {
