@@ -1,4 +1,4 @@
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, editorSelection } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
@@ -7,7 +7,7 @@ async function selectFirstParagraph(page: Page, text: string) {
   const paragraph = page.locator('.manuscript-page p').first();
   await expect(paragraph).toContainText(text); // (a co-writer's caret label may sit in it too)
   await paragraph.click({ clickCount: 3 });
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toContain(text);
+  await expect.poll(() => editorSelection(page)).toContain(text);
 }
 
 const thread = (page: Page, quote: string) => page.getByTestId('thread').filter({ hasText: quote });

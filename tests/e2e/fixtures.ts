@@ -129,4 +129,19 @@ export async function expectConnected(page: Page): Promise<void> {
   await expect(page.getByTestId('editor')).toBeVisible();
 }
 
+/**
+ * The text the editor itself has selected (its ProseMirror state, not the browser's selection).
+ * The editor takes a selection made with the mouse or Shift+arrows from the browser a moment
+ * later; a key pressed before then acts on the old one. Poll this before such a key.
+ */
+export function editorSelection(page: Page): Promise<string> {
+  // A string, not a function: tsx would wrap a named arrow function in a helper the page lacks.
+  return page.evaluate(`(() => {
+    const editor = document.querySelector('[data-testid="editor"]')?.editor;
+    if (!editor) return '';
+    const { from, to } = editor.state.selection;
+    return editor.state.doc.textBetween(from, to, ' ');
+  })()`);
+}
+
 export { expect };

@@ -81,8 +81,8 @@ test('a book is created in a language, which co-writers see and change live, rea
     await expect(window.getByLabel('Book language')).toHaveValue('fr');
     await expect(window.locator('main.workspace-editor')).toHaveAttribute('lang', 'fr');
   }
-  const html = await page.context().request.get(`/api/manuscripts/${manuscriptId}/export?format=html`);
-  expect(await html.text()).toContain('<html lang="fr">');
+  // The export is made from the stored book, at most a second behind the writers.
+  await expect.poll(async () => (await page.context().request.get(`/api/manuscripts/${manuscriptId}/export?format=html`)).text()).toContain('<html lang="fr">');
 
   const wrong = await page.context().request.post('/api/manuscripts', { data: { title: 'X', language: 'Klingon please' }, headers: fromApp(baseURL) });
   expect(wrong.status()).toBe(400);

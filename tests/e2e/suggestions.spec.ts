@@ -1,4 +1,4 @@
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, editorSelection } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
@@ -45,8 +45,8 @@ test('an editor suggests in Suggesting; the owner sees who and what, accepts one
   await ben.keyboard.type(' all night');
   await ben.keyboard.press('Home');
   for (let i = 0; i < 4; i++) await ben.keyboard.press('Shift+ArrowRight');
-  // Every key of the selection handled before the deletion (the editor may still be busy with the typing).
-  await expect.poll(() => ben.evaluate(() => window.getSelection()?.toString())).toBe('The ');
+  // Every key of the selection handled, and the selection taken by the editor, before the deletion.
+  await expect.poll(() => editorSelection(ben)).toBe('The ');
   await ben.keyboard.press('Backspace');
   for (const page of [ben, owner]) {
     await expect.poll(() => inserted(page)).toBe(' all night');
