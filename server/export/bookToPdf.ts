@@ -29,6 +29,8 @@ const FIRST_BASELINE = MARGIN_TOP + BODY_SIZE;
 const LINES_PER_PAGE = Math.floor((PAGE_HEIGHT - MARGIN_BOTTOM - FIRST_BASELINE) / LEADING) + 1;
 const INDENT = 1.25 * BODY_SIZE;
 const FOLIO_BASELINE = PAGE_HEIGHT - 40;
+/** The longest text whose width is kept for reuse (see Typesetter.measure). */
+const MEASURE_CACHE_LENGTH = 64;
 /** Chapter and part headings start about a third of the way down the page. */
 const SINK = PAGE_HEIGHT / 3;
 
@@ -156,7 +158,9 @@ class Typesetter {
       let result = byText.get(text);
       if (result === undefined) {
         result = this.font(face, style.size).widthOfString(text, { features: style.features }) + spacing * text.length;
-        byText.set(text, result);
+        // Words and short runs repeat; a long string (a piece of a pasted blob being cut to fit)
+        // does not, and keeping each would hold megabytes for nothing.
+        if (text.length <= MEASURE_CACHE_LENGTH) byText.set(text, result);
       }
       return result;
     };

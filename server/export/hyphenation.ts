@@ -12,6 +12,12 @@ const PATTERN_NAMES: Record<string, string> = { en: 'en-us', de: 'de-1996', el: 
  */
 const WORD = /^(\P{L}*)(\p{L}[\p{L}\p{M}]*\p{L})(\P{L}*)$/u;
 
+/**
+ * Longer "words" are not hyphenated: no word of any language is this long, and the pattern
+ * matcher's work grows with the square of the length (a 20,000-letter blob took seconds).
+ */
+const LONGEST_WORD = 64;
+
 /** Hyphenated words kept per language: a novel uses some ten thousand distinct words. */
 const CACHE_LIMIT = 50_000;
 
@@ -50,7 +56,7 @@ function load(tag: string): ((word: string) => string[]) | null {
   return (word) => {
     let pieces = cache.get(word);
     if (pieces) return pieces;
-    const match = WORD.exec(word);
+    const match = word.length > LONGEST_WORD ? null : WORD.exec(word);
     if (!match) pieces = [word];
     else {
       const [, before, letters, after] = match;

@@ -125,6 +125,9 @@ const STRETCH = 0.6;
 // gaps, not space characters), and copied text runs words together.
 const SHRINK = 0.2;
 
+/** The most characters one cut of an over-wide word is looked for in: more than any line holds. */
+const CUT_WINDOW = 1024;
+
 /** Breaking after a hyphen or dash costs a little more than breaking at a space. */
 const DASH_PENALTY = 50;
 
@@ -148,6 +151,28 @@ function faceOf(bold: boolean, italic: boolean, code = false): PdfFace {
   }
   if (bold) return italic ? 'boldItalic' : 'bold';
   return italic ? 'italic' : 'regular';
+}
+
+/**
+ * A "word" longer than {@link CUT_WINDOW} characters (a pasted blob with no space in it) in
+ * chunks of at most that many, each a place the line may break: measured whole, a blob of
+ * 80,000 characters took the shaper minutes. Never cut inside a surrogate pair, nor (within
+ * reason) between a letter and its marks.
+ */
+function blobChunks(token: string): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < token.length) {
+    const limit = Math.min(token.length, start + CUT_WINDOW);
+    let end = limit;
+    // Back off a little to keep a letter with its marks; a "letter" with hundreds of marks (a
+    // hostile one) is cut anyway.
+    while (end < token.length && end > limit - 32 && (/[\uD800-\uDBFF]/.test(token[end - 1]) || /\p{M}/u.test(token[end]))) end--;
+    if (end === limit - 32) end = /[\uD800-\uDBFF]/.test(token[limit - 1]) ? limit - 1 : limit;
+    chunks.push(token.slice(start, end));
+    start = end;
+  }
+  return chunks;
 }
 
 /** A word's pieces between its hyphenation points: soft hyphens typed in it, else the hyphenator's. */
@@ -214,7 +239,8 @@ function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: 
       // A word that starts here (after a space, or first) may be hyphenated; not the tail of a
       // word whose start was in another face.
       const wordStart = pendingSpace !== undefined || !pieces.length;
-      for (const [index, part] of (DASHES.test(token) ? token.split(DASH_BREAK) : [token]).entries()) {
+      const parts = token.length > CUT_WINDOW ? blobChunks(token) : DASHES.test(token) ? token.split(DASH_BREAK) : [token];
+      for (const [index, part] of parts.entries()) {
         const syllables = hyphenationPoints(part, wordStart || index > 0, inline.code ? undefined : options.hyphenate);
         syllables.forEach((syllable, k) => addPiece(syllable, face, k > 0 ? 'hyphen' : index > 0 ? 'dash' : false));
       }
@@ -241,14 +267,18 @@ function splitWideWords(segment: Segment, limit: number, measure: PdfMeasure): S
       for (const piece of box.pieces) {
         let rest = piece.text;
         while (rest) {
-          // The longest prefix that fits, and at least one character.
+          // The longest prefix that fits, and at least one character, looked for among the next
+          // CUT_WINDOW characters only: a pasted blob of 200,000 characters without a space
+          // would otherwise be measured whole at every step, and cut in quadratic time.
           let low = 1;
-          let high = rest.length;
+          let high = Math.min(rest.length, CUT_WINDOW);
           while (low < high) {
             const mid = Math.ceil((low + high) / 2);
             if (measure.width(rest.slice(0, mid), piece.face) <= limit) low = mid;
             else high = mid - 1;
           }
+          // Never between the halves of a surrogate pair, nor before a combining mark.
+          while (low > 1 && (/[\uD800-\uDBFF]/.test(rest[low - 1]) || /\p{M}/u.test(rest[low] ?? ''))) low--;
           const text = rest.slice(0, low);
           const width = measure.width(text, piece.face);
           result.boxes.push({ pieces: [{ text, face: piece.face, width }], width });

@@ -107,3 +107,23 @@ test('the book’s Word file curls quotes too, and both keep them as typed on re
   writeFileSync(file, await renderExport(book, 'pdf', { quotes: 'straight' }));
   assert.ok(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).includes('"'));
 });
+
+test('a pasted blob with no space in it (100,000 characters, Latin or Hebrew, or a letter under thousands of marks) is set, cut where it must be, every character kept', { timeout: 120_000 }, async () => {
+  const book = sampleNovelBook();
+  const chapter = book.sections.find((section) => section.kind === 'chapter');
+  assert.ok(chapter && chapter.kind === 'chapter');
+  const blobs = { latin: 'abcdefghij'.repeat(10_000), hebrew: 'שלוםעולם'.repeat(12_500), marks: `e${'\u0301\u0323'.repeat(5_000)}` };
+  chapter.blocks = Object.values(blobs).map((text) => ({ type: 'paragraph' as const, inlines: [{ text, bold: false, italic: false }] }));
+  const file = path.join(dir, 'blob.pdf');
+  writeFileSync(file, await renderExport({ ...book, sections: [chapter] }, 'pdf'));
+  const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // Without the page numbers, which -raw puts between the pages' text.
+  const letters = raw
+    .split(/[\n\f]/)
+    .filter((line) => !/^\s*\d+\s*$/.test(line))
+    .join('')
+    .replace(/\s/g, '');
+  assert.ok(letters.includes(blobs.latin), 'the Latin blob comes out whole, in order');
+  assert.equal([...letters].filter((char) => char === 'ש').length, 12_500, 'every Hebrew letter is there');
+  assert.ok(!letters.includes('\u2010'), 'no hyphen is added inside a blob');
+});
