@@ -11,7 +11,7 @@ const ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
  * one character for one, so its answer maps back position by position.
  */
 function skeleton(text: string): string {
-  return text.replace(/\p{L}\p{M}*|\p{N}/gu, (match) => (/\p{N}/u.test(match) ? '0' : 'a'.padEnd(match.length, 'a')));
+  return text.replace(/\p{L}\p{M}*|\p{N}/gu, (match) => (/\p{N}/u.test(match) ? '0'.padEnd(match.length, '0') : 'a'.padEnd(match.length, 'a')));
 }
 
 /** Where quotes must stay straight: inline code and web addresses. */

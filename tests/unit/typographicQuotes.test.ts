@@ -12,6 +12,8 @@ test('straight quotes and apostrophes become typographic from their context', ()
   assert.equal(curl(`Back in the '90s, he was 5'10" tall.`), 'Back in the ’90s, he was 5′10″ tall.');
   // Letters beyond ASCII are words too: the quote before "Élodie" opens.
   assert.equal(curl(`"Élodie," Ørjan said, "don't."`), '“Élodie,” Ørjan said, “don’t.”');
+  // A digit outside the Basic Multilingual Plane is two code units: nothing after it may shift.
+  assert.equal(curl(`𝟏 "hello" and 𝟐𝟑 "x"`), '𝟏 “hello” and 𝟐𝟑 “x”');
 });
 
 test('a quotation that crosses formatting is decided as one text, each run keeping its formatting', () => {
