@@ -153,6 +153,20 @@ function faceOf(bold: boolean, italic: boolean, code = false): PdfFace {
   return italic ? 'italic' : 'regular';
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+const MARK = /\p{M}/u;
+
+/**
+ * Where to cut text near `at`: the nearest point at or before it, above `floor`, that splits no
+ * surrogate pair and leaves no combining mark at the start of the next piece; failing that, `at`
+ * itself (moved back one if it would split a pair).
+ */
+function cleanCut(text: string, at: number, floor: number): number {
+  const unclean = (end: number) => HIGH_SURROGATE.test(text[end - 1]) || (end < text.length && MARK.test(text[end]));
+  for (let end = at; end > floor; end--) if (!unclean(end)) return end;
+  return at > 1 && HIGH_SURROGATE.test(text[at - 1]) ? at - 1 : at;
+}
+
 /**
  * A "word" longer than {@link CUT_WINDOW} characters (a pasted blob with no space in it) in
  * chunks of at most that many, each a place the line may break: measured whole, a blob of
@@ -163,12 +177,10 @@ function blobChunks(token: string): string[] {
   const chunks: string[] = [];
   let start = 0;
   while (start < token.length) {
-    const limit = Math.min(token.length, start + CUT_WINDOW);
-    let end = limit;
-    // Back off a little to keep a letter with its marks; a "letter" with hundreds of marks (a
+    // Backing off a little keeps a letter with its marks; a "letter" with hundreds of marks (a
     // hostile one) is cut anyway.
-    while (end < token.length && end > limit - 32 && (/[\uD800-\uDBFF]/.test(token[end - 1]) || /\p{M}/u.test(token[end]))) end--;
-    if (end === limit - 32) end = /[\uD800-\uDBFF]/.test(token[limit - 1]) ? limit - 1 : limit;
+    const limit = Math.min(token.length, start + CUT_WINDOW);
+    const end = cleanCut(token, limit, Math.max(start, limit - 32));
     chunks.push(token.slice(start, end));
     start = end;
   }
@@ -277,8 +289,7 @@ function splitWideWords(segment: Segment, limit: number, measure: PdfMeasure): S
             if (measure.width(rest.slice(0, mid), piece.face) <= limit) low = mid;
             else high = mid - 1;
           }
-          // Never between the halves of a surrogate pair, nor before a combining mark.
-          while (low > 1 && (/[\uD800-\uDBFF]/.test(rest[low - 1]) || /\p{M}/u.test(rest[low] ?? ''))) low--;
+          low = cleanCut(rest, low, 1);
           const text = rest.slice(0, low);
           const width = measure.width(text, piece.face);
           result.boxes.push({ pieces: [{ text, face: piece.face, width }], width });
