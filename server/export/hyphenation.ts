@@ -13,6 +13,12 @@ const PATTERN_NAMES: Record<string, string> = { en: 'en-us', de: 'de-1996', el: 
 const WORD = /^(\P{L}*)(\p{L}[\p{L}\p{M}]*\p{L})(\P{L}*)$/u;
 
 /**
+ * Scripts whose lines break between syllables or characters with no hyphen drawn (Thai, Lao,
+ * Khmer, Myanmar, Chinese, Japanese, Korean): a hyphen at a line's end would be a mistake there.
+ */
+const NEVER_HYPHENATED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
  * Longer "words" are not hyphenated: no word of any language is this long, and the pattern
  * matcher's work grows with the square of the length (a 20,000-letter blob took seconds).
  */
@@ -21,6 +27,8 @@ const LONGEST_WORD = 64;
 /** Hyphenated words kept per language: a novel uses some ten thousand distinct words. */
 const CACHE_LIMIT = 50_000;
 
+/** Language tags whose hyphenator (or its absence) is remembered. */
+const LOADED_LIMIT = 64;
 const loaded = new Map<string, ((word: string) => string[]) | null>();
 
 /**
@@ -32,7 +40,11 @@ const loaded = new Map<string, ((word: string) => string[]) | null>();
  */
 export function hyphenator(language: string): ((word: string) => string[]) | undefined {
   const tag = language.toLowerCase();
-  if (!loaded.has(tag)) loaded.set(tag, load(tag));
+  if (!loaded.has(tag)) {
+    // Any well-formed tag is allowed (private-use ones included), so the map is kept small.
+    if (loaded.size >= LOADED_LIMIT) loaded.clear();
+    loaded.set(tag, load(tag));
+  }
   return loaded.get(tag) ?? undefined;
 }
 
@@ -56,7 +68,7 @@ function load(tag: string): ((word: string) => string[]) | null {
   return (word) => {
     let pieces = cache.get(word);
     if (pieces) return pieces;
-    const match = word.length > LONGEST_WORD ? null : WORD.exec(word);
+    const match = word.length > LONGEST_WORD || NEVER_HYPHENATED.test(word) ? null : WORD.exec(word);
     if (!match) pieces = [word];
     else {
       const [, before, letters, after] = match;

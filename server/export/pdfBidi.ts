@@ -9,6 +9,27 @@ const bidi = bidiFactory();
 const RTL_SCRIPT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const LETTER = /\p{L}/u;
 
+/** Blocks whose letters are right to left by default (Unicode's default Bidi_Class R and AL). */
+const isRightToLeftBlock = (codePoint: number) => (codePoint >= 0x10800 && codePoint <= 0x10fff) || (codePoint >= 0x1e800 && codePoint <= 0x1efff);
+
+/**
+ * The text as bidi-js should see it, of the same length: bidi-js classifies UTF-16 code units one
+ * by one, so each half of a character past U+FFFF (an emoji, a rare ideograph) would count as a
+ * strong left-to-right letter and cut a Hebrew sentence around an emoji in two. Each such
+ * character becomes two characters of its own class: neutral, digit, mark, or a letter of its
+ * direction.
+ */
+function bidiStandIns(text: string): string {
+  if (!/[\ud800-\udfff]/.test(text)) return text;
+  return text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) => {
+    const codePoint = pair.codePointAt(0)!;
+    if (/\p{L}/u.test(pair)) return isRightToLeftBlock(codePoint) ? '\u05d0\u05d0' : 'aa';
+    if (/\p{Nd}/u.test(pair)) return '00';
+    if (/\p{M}/u.test(pair)) return '\u0300\u0300';
+    return '\ufffd\ufffd';
+  });
+}
+
 /** Whether text holds any right-to-left letter (so its lines need reordering at all). */
 export function hasRightToLeft(text: string): boolean {
   return RTL_SCRIPT.test(text);
@@ -37,7 +58,7 @@ export interface BidiAtom<Face> {
  */
 export function visualOrder<Face>(atoms: BidiAtom<Face>[], rightToLeft: boolean, measure: (text: string, face: Face) => number): BidiAtom<Face>[] {
   const text = atoms.map((atom) => (atom.face === null ? ' ' : atom.text)).join('');
-  const { levels } = bidi.getEmbeddingLevels(text, rightToLeft ? 'rtl' : 'ltr');
+  const { levels } = bidi.getEmbeddingLevels(bidiStandIns(text), rightToLeft ? 'rtl' : 'ltr');
   const leveled: Array<{ atom: BidiAtom<Face>; level: number }> = [];
   let offset = 0;
   for (const atom of atoms) {

@@ -82,9 +82,13 @@ interface Space {
   width: number;
 }
 
-/** A hyphenation point inside a word: breaking there adds a hyphen `width` wide. */
+/**
+ * A hyphenation point inside a word: breaking there adds a hyphen `hyphen` wide, drawn in `face`,
+ * the word's own book face (a fallback face for another script may have no hyphen at all).
+ */
 interface Hyphenation {
   hyphen: number;
+  hyphenFace: PdfFace;
 }
 
 /**
@@ -215,7 +219,7 @@ function segmentsOf(inlines: ExportInline[], options: PdfBreakOptions, measure: 
       before = null;
     } else if (breakBefore === 'hyphen') {
       closeBox();
-      before = { hyphen: measure.width(DISCRETIONARY_HYPHEN, face) };
+      before = { hyphen: measure.width(DISCRETIONARY_HYPHEN, face), hyphenFace: face };
     } else if (pendingSpace !== undefined) {
       closeBox();
       before = { face: pendingSpace, width: measure.space(pendingSpace) };
@@ -391,8 +395,7 @@ function bidiLineOf(segment: Segment, start: number, end: number, indent: number
   }
   const breakAtEnd = end < segment.boxes.length ? segment.separators[end] : null;
   if (isHyphenation(breakAtEnd)) {
-    const last = atoms[atoms.length - 1];
-    atoms[atoms.length - 1] = { ...last, text: last.text + DISCRETIONARY_HYPHEN, width: last.width + breakAtEnd.hyphen };
+    atoms.push({ text: DISCRETIONARY_HYPHEN, face: breakAtEnd.hyphenFace, width: breakAtEnd.hyphen });
   }
   const runs: PdfRun[] = [];
   let x = rightToLeft ? 0 : indent;
@@ -451,8 +454,9 @@ function lineOf(
       x += piece.width;
     }
   }
-  if (isHyphenation(hyphenEnd) && run) {
-    run.text += DISCRETIONARY_HYPHEN;
+  if (isHyphenation(hyphenEnd)) {
+    if (run && run.face === hyphenEnd.hyphenFace) run.text += DISCRETIONARY_HYPHEN;
+    else runs.push({ text: DISCRETIONARY_HYPHEN, face: hyphenEnd.hyphenFace, x });
     x += hyphenEnd.hyphen;
   }
   return { runs, wordSpacing, width: x };

@@ -74,6 +74,8 @@ function subsetFiles(family: (typeof FAMILIES)[number], weight: FallbackWeight):
   return files;
 }
 
+/** Clusters whose face is remembered: a book's distinct clusters number in the thousands at most. */
+const FOUND_LIMIT = 20_000;
 const found = new Map<string, FallbackFont | null>();
 const files = new Map<string, string>();
 const unpacked = new Map<string, Buffer>();
@@ -121,6 +123,8 @@ export function fallbackFontFor(codePoints: number[], weight: FallbackWeight, em
       }
     }
   }
+  // A pasted run of random marks or emoji could otherwise grow this map without end.
+  if (found.size >= FOUND_LIMIT) found.clear();
   found.set(cacheKey, result);
   if (result) files.set(result.key, result.file);
   return result ?? undefined;

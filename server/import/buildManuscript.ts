@@ -23,6 +23,11 @@ export interface BuildManuscriptOptions {
    * one, is its first line: see {@link takeTitle}.
    */
   textFile?: boolean;
+  /**
+   * The title the file states outside its text (a Markdown file's front matter). A first heading
+   * that repeats it is dropped as the title line; any other first heading stays a heading.
+   */
+  statedTitle?: string;
 }
 
 /** What one block turns out to be, once its shape, style and place are weighed. */
@@ -127,6 +132,10 @@ function roleFromShape(shape: LineShape): Role | null {
 
 /** A line short enough to be a book's title: a few words, not ending like a sentence. */
 const TITLE_LIKE = /^[^.!?,;:…]{1,80}[^.!?,;:…\s]$/u;
+/** A first line in a text file longer than this is a sentence of the story, not its title. */
+const TITLE_MAX_WORDS = 8;
+/** A line that opens with a quotation mark is someone speaking (or an epigraph), not a title. */
+const OPENS_WITH_QUOTE = /^["'“‘«„‚‹»『「]/u;
 
 /**
  * Finds the title line, if the file has one: "Title: …" as the first line (plain or bold), a Word
@@ -165,7 +174,7 @@ function takeTitle(blocks: ImportBlock[], textFile: boolean): string | null {
       return withoutColon(text);
     }
   }
-  if (textFile && first.kind === 'paragraph' && TITLE_LIKE.test(text) && roleFromShape(classifyLine(text)) === null && !isWhollyItalic(first) && !isWhollyBold(first)) {
+  if (textFile && first.kind === 'paragraph' && TITLE_LIKE.test(text) && !OPENS_WITH_QUOTE.test(text) && countWords(text) <= TITLE_MAX_WORDS && roleFromShape(classifyLine(text)) === null && !isWhollyItalic(first) && !isWhollyBold(first)) {
     const isBook = blocks.slice(1).some((block) => {
       const shape = classifyLine(blockText(block).trim()).kind;
       return shape === 'partHeading' || shape === 'chapterHeading';
@@ -176,6 +185,14 @@ function takeTitle(blocks: ImportBlock[], textFile: boolean): string | null {
     }
   }
   return null;
+}
+
+/** Drops a first heading that only repeats the title stated outside the text, and returns that title. */
+function takeStatedTitle(blocks: ImportBlock[], stated: string): string {
+  const first = blocks[0];
+  const normalise = (value: string) => withoutColon(value).replace(/\s+/g, ' ').toLocaleLowerCase();
+  if (first?.kind === 'heading' && normalise(blockText(first)) === normalise(stated)) blocks.shift();
+  return stated;
 }
 
 /**
@@ -191,7 +208,7 @@ function takeTitle(blocks: ImportBlock[], textFile: boolean): string | null {
 export function buildManuscript(input: ImportBlock[], options: BuildManuscriptOptions): ManuscriptJson & { headings: Record<string, string> } {
   const makeId = options.makeId ?? newId;
   const blocks = input.filter((block) => block.kind === 'break' || blockText(block).trim());
-  const title = takeTitle(blocks, Boolean(options.textFile)) ?? options.title;
+  const title = options.statedTitle ? takeStatedTitle(blocks, options.statedTitle) : (takeTitle(blocks, Boolean(options.textFile)) ?? options.title);
 
   // Chapters are the shallowest headings that are not parts or labels; deeper ones are scenes.
   const shapeOf = (block: ImportBlock) => classifyLine(blockText(block).trim());

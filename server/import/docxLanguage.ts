@@ -9,15 +9,16 @@ function langIn(xml: string | undefined): string | undefined {
 }
 
 /**
- * The language a Word document says its text is in: the document defaults (`w:docDefaults`), else
- * the Normal paragraph style, else the language most of its runs name. Undefined when it says none.
+ * The language a Word document says its text is in: the Normal paragraph style, else the document
+ * defaults (`w:docDefaults`), else the language most of its runs name. Undefined when it says none.
  */
 export async function docxLanguage(bytes: Uint8Array): Promise<string | undefined> {
   const zip = await JSZip.loadAsync(bytes);
   const styles = await zip.file('word/styles.xml')?.async('string');
   const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles ?? '')?.[0];
   const normal = /<w:style\b[^>]*w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(styles ?? '')?.[0];
-  const stated = langIn(defaults) ?? langIn(normal);
+  // The Normal style is what body text uses, so it overrides the document defaults, as in Word.
+  const stated = langIn(normal) ?? langIn(defaults);
   if (stated) return stated;
   const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
   const counts = new Map<string, number>();

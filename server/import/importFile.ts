@@ -140,12 +140,11 @@ export async function importFile(file: UploadedFile, options: { makeId?: () => s
     let body = source;
     if (markdown && !isTxt) ({ frontMatter: stated, body } = splitFrontMatter(source));
     manuscript = markdown
-      ? buildManuscript(readMarkdown(name, body), { title, makeId: options.makeId, textFile: isTxt })
+      ? buildManuscript(readMarkdown(name, body), { title, makeId: options.makeId, textFile: isTxt, statedTitle: stated.title })
       : buildManuscript(plainTextBlocks(text), { title, makeId: options.makeId, plain: true, textFile: true });
   }
   if (!manuscript.sections.some((section) => countWords(jsonText(section.content)) > 0)) {
     throw new HttpError(422, `“${name}” has no text to import.`);
   }
-  if (stated.title) manuscript.title = stated.title;
-  return { ...manuscript, ...(stated.language ? { language: stated.language } : {}), titleStated: manuscript.title !== title, threads };
+  return { ...manuscript, ...(stated.language ? { language: stated.language } : {}), titleStated: Boolean(stated.title) || manuscript.title !== title, threads };
 }

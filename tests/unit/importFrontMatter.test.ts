@@ -4,6 +4,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { jsonText } from '@model/manuscript/jsonText';
 import { importFile } from '../../server/import/importFile';
+import { splitFrontMatter } from '../../server/import/markdownFrontMatter';
 import { checkSchema } from '../support/manuscriptWords';
 
 const fromText = (name: string, text: string) => importFile({ name, bytes: new TextEncoder().encode(text) });
@@ -152,4 +153,42 @@ test('story text after an unlabelled dedication opens the first chapter; a dash 
     'chapter:  | paragraph(The morning came.)',
     'chapter:  | paragraph(Noon.)',
   ]);
+});
+
+test('YAML-shaped story between two rules stays story; front matter needs a key front matter uses', async () => {
+  const story = '---\nTime: late\nPlace: the pier\n---\n\n# ONE\n\nShe waited.\n';
+  assert.deepEqual(splitFrontMatter(story), { frontMatter: {}, body: story });
+  const m = await fromText('pier.md', story);
+  assert.match(m.sections.map((section) => jsonText(section.content)).join('\n'), /Time: late[\s\S]*Place: the pier/);
+});
+
+test('a stated title does not swallow a first heading that differs from it; one that repeats it is dropped', async () => {
+  const differs = await fromText('gate.md', '---\ntitle: The Lot\n---\n\n# The Gate\n\nIt opened.\n');
+  assert.equal(differs.title, 'The Lot');
+  assert.deepEqual(outline(differs), ['chapter: The Gate | paragraph(It opened.)']);
+  const repeats = await fromText('lot.md', '---\ntitle: The Lot\n---\n\n# The Lot\n\n## ONE\n\nIt opened.\n');
+  assert.equal(repeats.title, 'The Lot');
+  assert.deepEqual(outline(repeats), ['chapter:  | paragraph(It opened.)']);
+  // YAML reads `title: 1984` as a number; it is still the title.
+  assert.equal((await fromText('1984.md', '---\ntitle: 1984\n---\n\n# ONE\n\nApril.\n')).title, '1984');
+  assert.equal(splitFrontMatter('---\ntitle: A\ntitle: B\n---\n').frontMatter.title, 'B');
+});
+
+test('a huge block between rules is not parsed as front matter: it stays text, read at once', async () => {
+  const keys = Array.from({ length: 40_000 }, (_, index) => `k${index}: v`).join('\n');
+  const huge = `---\ntitle: Big\n${keys}\n---\n\nText.\n`;
+  assert.deepEqual(splitFrontMatter(huge), { frontMatter: {}, body: huge });
+  const long = `---\ntitle: Long\n${Array.from({ length: 400 }, (_, index) => `k${index}: v`).join('\n')}\n---\nText`;
+  assert.deepEqual(splitFrontMatter(long).frontMatter, {});
+});
+
+test('a text file’s first line is its title only when it reads like one: not quoted speech, not a long line', async () => {
+  const quoted = await fromText('q.txt', '“Run,” she said\n\nCHAPTER ONE\n\nAnd she ran.\n');
+  assert.notEqual(quoted.title, '“Run,” she said');
+  assert.match(jsonText(quoted.sections[0].content), /Run/);
+  const long = await fromText('l.txt', 'It was the best of times and the worst of times for us\n\nCHAPTER ONE\n\nAnd so on.\n');
+  assert.equal(long.title, 'l');
+  assert.match(jsonText(long.sections[0].content), /best of times/);
+  const title = await fromText('t.txt', 'The Lighthouse Keeper\n\nCHAPTER ONE\n\nAnd so on.\n');
+  assert.equal(title.title, 'The Lighthouse Keeper');
 });

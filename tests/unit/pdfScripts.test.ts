@@ -85,6 +85,10 @@ test('right-to-left words are ordered by the bidirectional algorithm; numbers in
   assert.equal(draw([atom('אמר'), atom(' '), atom('('), atom('שלום'), atom(')')], true), '(שלום) אמר');
   // Arabic-Indic digits are handed to the shaper reversed, which lays Arabic-script text out right to left.
   assert.equal(draw([atom('قال'), atom(' '), atom('١٢٣')], true), '٣٢١ قال');
+  // An emoji (past U+FFFF, two UTF-16 units) between Hebrew words is a neutral, not an English
+  // letter: the Hebrew phrase around it still runs right to left as a whole, in either paragraph.
+  assert.equal(draw([atom('אמר'), atom(' '), atom('😀'), atom(' '), atom('שלום')], true), 'שלום 😀 אמר');
+  assert.equal(draw([atom('Say'), atom(' '), atom('שלום'), atom(' '), atom('😀'), atom(' '), atom('עולם')], false), 'Say עולם 😀 שלום');
   assert.equal(isRightToLeftParagraph('  «שלום» said he'), true);
   assert.equal(isRightToLeftParagraph('He said «שלום»'), false);
 });

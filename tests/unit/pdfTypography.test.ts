@@ -127,3 +127,21 @@ test('a pasted blob with no space in it (100,000 characters, Latin or Hebrew, or
   assert.equal([...letters].filter((char) => char === 'ש').length, 12_500, 'every Hebrew letter is there');
   assert.ok(!letters.includes('\u2010'), 'no hyphen is added inside a blob');
 });
+
+test('the hyphen added at a break is drawn in the book’s face, even after a word set in a fallback face; Thai and CJK are never hyphenated', () => {
+  const fallback = 'script:noto-serif-devanagari' as PdfFace;
+  const devanagari = /[\u0900-\u097f]/;
+  const measure: PdfMeasure = {
+    width: (text) => text.length * 6,
+    space: () => 3,
+    split: (text, face) => [{ text, face: devanagari.test(text) ? fallback : face }],
+  };
+  const text = Array.from({ length: 12 }, () => 'प्रतिनिधित्व अन्तर्राष्ट्रीय').join(' ');
+  const lines = pdfBreakLines([{ text, bold: false, italic: false }], { width: 60, justify: true, hyphenate: hyphenator('hi') }, measure);
+  const hyphens = lines.flatMap((line) => line.runs).filter((run) => run.text.includes(DISCRETIONARY_HYPHEN));
+  assert.ok(hyphens.length > 0, 'Hindi words are hyphenated by their patterns');
+  for (const run of hyphens) assert.deepEqual([run.text, run.face], [DISCRETIONARY_HYPHEN, 'regular']);
+  // Thai has its own patterns but breaks lines with no hyphen; Chinese has no hyphens either.
+  assert.deepEqual(hyphenator('th')?.('ประเทศไทยมีประชากร') ?? ['ประเทศไทยมีประชากร'], ['ประเทศไทยมีประชากร']);
+  assert.deepEqual(hyphenator('en')!('汉字汉字汉字汉字'), ['汉字汉字汉字汉字']);
+});
