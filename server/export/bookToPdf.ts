@@ -4,12 +4,12 @@ import { inlineText } from './exportBook';
 import type { PdfLine, PdfMeasure } from './pdfBreakLines';
 import { pdfBreakLines } from './pdfBreakLines';
 import type { PdfFace } from './pdfFonts';
-import { PDF_CODE_FONTS, pdfFonts } from './pdfFonts';
+import { PDF_CODE_FONTS, pdfFontObjects } from './pdfFonts';
 import type { Covers } from './pdfFontRuns';
 import { pdfFontRuns } from './pdfFontRuns';
-import { fallbackFontBytes } from './pdfScriptFonts';
+import { fallbackFont } from './pdfScriptFonts';
 import { hyphenator } from './hyphenation';
-import * as fontkit from 'fontkit';
+import { drawRun } from './pdfDrawRun';
 
 // A 6 × 9 in trade page. Margins mirror across the spread: the wider inner margin leaves room
 // for the binding, the deeper bottom one for the folio.
@@ -135,7 +135,7 @@ class Typesetter {
   /** Selects a face at a size, registering a script's fallback face the first time it is used. */
   private font(face: PdfFace, size: number): PDFKit.PDFDocument {
     if (face.startsWith('script:') && !this.registered.has(face)) {
-      this.doc.registerFont(face, fallbackFontBytes(face)!);
+      this.doc.registerFont(face, fallbackFont(face) as unknown as Buffer);
       this.registered.add(face);
     }
     return this.doc.font(face, size);
@@ -223,7 +223,11 @@ class Typesetter {
     if (flow.align === 'center') x += (flow.width - line.width) / 2;
     else if (flow.align === 'right' || line.rtl) x += flow.width - line.width;
     for (const run of line.runs) {
-      this.font(run.face, style.size).text(run.text, x + run.x, baseline, {
+      const doc = this.font(run.face, style.size);
+      // Plain runs (nearly all) go straight to the page; letter-spaced or feature-styled ones,
+      // and runs with marks placed off the pen, through pdfkit's general path.
+      if (!style.characterSpacing && !style.features && drawRun(doc, run.text, x + run.x, baseline, line.wordSpacing)) continue;
+      doc.text(run.text, x + run.x, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',
         wordSpacing: line.wordSpacing,
@@ -449,14 +453,8 @@ class Typesetter {
 }
 
 /** Whether each of EB Garamond's faces has a glyph (Courier's faces: pdfCodeText already moved what they lack). */
-function bookFaceCovers(fonts: ReturnType<typeof pdfFonts>): Covers {
-  const opened = new Map<PdfFace, fontkit.Font>();
-  return (codePoint, face) => {
-    if (!(face in fonts)) return true;
-    let font = opened.get(face);
-    if (!font) opened.set(face, (font = fontkit.create(fonts[face as keyof typeof fonts]) as fontkit.Font));
-    return font.hasGlyphForCodePoint(codePoint);
-  };
+function bookFaceCovers(fonts: ReturnType<typeof pdfFontObjects>): Covers {
+  return (codePoint, face) => !(face in fonts) || fonts[face as keyof typeof fonts].hasGlyphForCodePoint(codePoint);
 }
 
 /**
@@ -467,7 +465,7 @@ function bookFaceCovers(fonts: ReturnType<typeof pdfFonts>): Covers {
  * the same book always gives the same bytes.
  */
 export async function bookToPdf(book: ExportBook): Promise<Uint8Array> {
-  const fonts = pdfFonts();
+  const fonts = pdfFontObjects();
   const author = authorLine(book.authors);
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -488,7 +486,8 @@ export async function bookToPdf(book: ExportBook): Promise<Uint8Array> {
       ModDate: book.modified,
     },
   });
-  for (const face of ['regular', 'italic', 'bold', 'boldItalic'] as const) doc.registerFont(face, fonts[face]);
+  // pdfkit takes a parsed font as well as a file (its types only know files).
+  for (const face of ['regular', 'italic', 'bold', 'boldItalic'] as const) doc.registerFont(face, fonts[face] as unknown as Buffer);
   for (const [face, font] of Object.entries(PDF_CODE_FONTS)) doc.registerFont(face, font);
 
   const chunks: Uint8Array[] = [];

@@ -88,16 +88,22 @@ function fontBytes(file: string): Buffer {
   return bytes;
 }
 
-/** The TrueType bytes of a fallback face {@link fallbackFontFor} has named, ready for pdfkit. */
-export function fallbackFontBytes(key: string): Buffer | undefined {
+/** A subset file as a parsed font, once per process (see pdfFontObjects in pdfFonts.ts). */
+function parsedFont(file: string): fontkit.Font {
+  let font = opened.get(file);
+  if (!font) opened.set(file, (font = fontkit.create(fontBytes(file)) as fontkit.Font));
+  return font;
+}
+
+/** The parsed font of a fallback face {@link fallbackFontFor} has named, ready for pdfkit. */
+export function fallbackFont(key: string): fontkit.Font | undefined {
   const file = files.get(key);
-  return file === undefined ? undefined : fontBytes(file);
+  return file === undefined ? undefined : parsedFont(file);
 }
 
 /** Whether a subset file really has a glyph for each character (its CSS range can promise more). */
 function hasGlyphs(file: string, codePoints: number[]): boolean {
-  let font = opened.get(file);
-  if (!font) opened.set(file, (font = fontkit.create(fontBytes(file)) as fontkit.Font));
+  const font = parsedFont(file);
   return codePoints.every((codePoint) => font.hasGlyphForCodePoint(codePoint));
 }
 
