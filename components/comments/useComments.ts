@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { ThreadListing } from '@model/api/threadListing';
 import { commentAnchors } from '@model/manuscript/commentAnchors';
@@ -46,12 +46,17 @@ export function useComments(manuscriptId: string, activeId: string | null, ready
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [pendingSelect, setPendingSelect] = useState<string | null>(null);
 
-  // Resolved threads keep their mark but lose their highlight; the chosen one stands out.
+  // Resolved threads keep their mark but lose their highlight; the chosen one stands out. Keyed
+  // by the resolved ids themselves, so a refresh that resolves nothing redraws nothing.
+  const resolvedKey = useMemo(
+    () => threads.threads.filter((t) => t.resolvedAt !== null).map((t) => t.id).sort().join(' '),
+    [threads.threads],
+  );
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    const resolved = new Set(threads.threads.filter((t) => t.resolvedAt !== null).map((t) => t.id));
+    const resolved = new Set(resolvedKey ? resolvedKey.split(' ') : []);
     editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { resolved, active: activeThread }));
-  }, [editor, threads.threads, activeThread]);
+  }, [editor, resolvedKey, activeThread]);
 
   // A thread chosen in another section is selected once that section's editor is here.
   // (The editor fills from its document just after it is made, hence the retry on each update.)

@@ -29,15 +29,22 @@ export function useThreads(manuscriptId: string, enabled: boolean): Threads {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
+  // The last answer's text: an unchanged answer (most refreshes) changes no state, so nothing
+  // re-renders and the editor's highlights are not redrawn under the writer's typing.
+  const lastAnswer = useRef<string | null>(null);
 
   const refresh = useCallback(() => {
     inFlight.current ??= (async () => {
       try {
         const response = await fetch(`/api/manuscripts/${manuscriptId}/threads`, { cache: 'no-store' });
         if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `The comments could not be read (${response.status}).`);
-        const body = (await response.json()) as { threads: ThreadListing[]; unreadNotifications: number };
-        setThreads(body.threads);
-        setUnread(body.unreadNotifications);
+        const text = await response.text();
+        if (text !== lastAnswer.current) {
+          const body = JSON.parse(text) as { threads: ThreadListing[]; unreadNotifications: number };
+          lastAnswer.current = text;
+          setThreads(body.threads);
+          setUnread(body.unreadNotifications);
+        }
         setLoaded(true);
         setError(null);
       } catch (caught) {
