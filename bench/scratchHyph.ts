@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+import { largeManuscript } from './largeManuscript';
+import { jsonText } from '@model/manuscript/jsonText';
+const require = createRequire(import.meta.url);
+const m = largeManuscript();
+const words = [...new Set(m.sections.flatMap((s) => jsonText(s.content).split(/\s+/)))].map((w) => w.replace(/^\P{L}+|\P{L}+$/gu, '')).filter((w) => /^\p{L}[\p{L}\p{M}]*\p{L}$/u.test(w));
+let t = performance.now();
+const { hyphenateSync } = require('hyphen/en-us');
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+const joined = hyphenateSync(words.join(' '), { minWordLength: 5 });
+console.log('batch', words.length, Math.round(performance.now() - t)); t = performance.now();
+for (const w of words) hyphenateSync(w, { minWordLength: 5 });
+console.log('each (warm)', Math.round(performance.now() - t));
+const split = joined.split(' ');
+console.log(split.length === words.length, split.slice(0, 5));
