@@ -8,7 +8,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'ws', 'yjs', 'y-websocket', 'y-protocols', 'lib0', 'pdfkit', 'fontkit', 'hyphen', 'docx', 'mammoth', 'epub-gen-memory'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'ws', 'yjs', 'y-websocket', 'y-protocols', 'lib0', 'pdfkit', 'fontkit', 'hyphen', 'docx', 'mammoth', 'epub-gen-memory'],
   devIndicators: false,
   // No page of the app may be framed by another site (or another port of this host), where
   // clicks inside the frame would carry the writer's cookie and the app's own origin.

@@ -3,6 +3,10 @@
  * `tests: N passed, N failed` covering all of them. `npm test -- unit` (or integration, e2e)
  * runs one suite; `npm test -- tests/x/y.test.ts …` runs those files as one Node suite;
  * `E2E_ONLY=<spec file name>` narrows the end-to-end suite to one spec while working on it.
+ * `QUIRE_TEST_DATABASE=postgresql` (`npm run test:postgresql`) runs the suites on PostgreSQL: a
+ * throwaway server is started for the run, and every test database is a fresh database on it.
+ * The `postgresql` suite (part of `npm test`) runs the integration files that exercise storage on
+ * PostgreSQL as well, so both databases are tested on every run.
  *
  * A test counts as passed only if it ran and passed. Skipped, todo, timed-out and cancelled tests
  * count as failed, and so does a failure outside any test; each is named, with why, before the
@@ -21,6 +25,7 @@ import { prepareDatabase } from './prepareDatabase';
 import { tallyNodeTests, type NodeTestEvent, type ProcessEnd, type Tally } from './testTally';
 import { tallyPlaywright, type PlaywrightReport } from './playwrightTally';
 import { killGroup, processesInGroup } from './processGroup';
+import { startPostgresServer, type PostgresServer } from './postgresServer';
 
 /**
  * node:test's `--test-timeout` for each Node suite, in ms. It bounds every test and every test file
@@ -38,14 +43,30 @@ const root = process.cwd();
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const files = requested.filter((arg) => arg.endsWith('.ts'));
 const named = requested.filter((arg) => !arg.endsWith('.ts'));
-const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'] : [])] : ['unit', 'integration', 'e2e'];
+const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'] : [])] : ['unit', 'integration', 'postgresql', 'e2e'];
+/**
+ * The integration files the `postgresql` suite runs on PostgreSQL: everything that stores,
+ * loads, migrates, copies or limits through the database. (`npm run test:postgresql` runs all.)
+ */
+const POSTGRESQL_FILES = [
+  'accounts', 'access', 'automaticRevisions', 'commentThreads', 'compaction', 'durability', 'exportImport', 'invitations',
+  'retention', 'revisions', 'sectionHistory', 'sectionRooms', 'signInLimits', 'storageWindow', 'threadedStore',
+].map((name) => path.join('tests', 'integration', `${name}.test.ts`));
+const onPostgresql = process.env.QUIRE_TEST_DATABASE === 'postgresql';
+let postgres: PostgresServer | null = null;
+/** The run's PostgreSQL server, started on first use and stopped when the run ends. */
+async function postgresServer(): Promise<PostgresServer> {
+  postgres ??= await startPostgresServer();
+  return postgres;
+}
+if (onPostgresql) process.env.QUIRE_TEST_POSTGRES_URL = (await postgresServer()).url();
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // Tests sign tokens and sessions with a throwaway secret, never the installation's own.
 process.env.BETTER_AUTH_SECRET = `test-${randomBytes(16).toString('hex')}`;
 
 const total: Tally = { passed: 0, failed: 0, notPassed: [] };
 for (const suite of suites) {
-  const tally = suite === 'e2e' ? await runEndToEnd() : await runNodeSuite(suite);
+  const tally = suite === 'e2e' ? await runEndToEnd() : suite === 'postgresql' ? await runOnPostgresql() : await runNodeSuite(suite);
   console.log(`\n${suite}: ${tally.passed} passed, ${tally.failed} failed`);
   for (const line of tally.notPassed) console.log(`  ✖ ${line}`);
   console.log('');
@@ -60,21 +81,42 @@ if (total.notPassed.length > 0) {
   console.log('');
 }
 console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
+// Assigned inside postgresServer(), which TypeScript's narrowing does not follow.
+await (postgres as PostgresServer | null)?.stop();
 process.exit(total.failed > 0 ? 1 : 0);
+
+/** The `postgresql` suite: {@link POSTGRESQL_FILES} with their databases on a PostgreSQL server. */
+async function runOnPostgresql(): Promise<Tally> {
+  let server: PostgresServer;
+  try {
+    server = await postgresServer();
+  } catch (error) {
+    return { passed: 0, failed: 1, notPassed: [`PostgreSQL could not be started (${(error as Error).message.split('\n')[0]}; counted as 1 failed)`] };
+  }
+  const before = process.env.QUIRE_TEST_POSTGRES_URL;
+  process.env.QUIRE_TEST_POSTGRES_URL = server.url();
+  try {
+    return await runNodeSuite('postgresql', POSTGRESQL_FILES);
+  } finally {
+    if (before === undefined) delete process.env.QUIRE_TEST_POSTGRES_URL;
+    else process.env.QUIRE_TEST_POSTGRES_URL = before;
+  }
+}
 
 /**
  * Runs tests/<suite>/*.test.ts (or the files given) with Node's test runner: the spec reporter
  * for people, scripts/testEventsReporter.mjs into a temporary file for counting.
  */
-async function runNodeSuite(suite: string): Promise<Tally> {
+async function runNodeSuite(suite: string, listed?: string[]): Promise<Tally> {
   const dir = path.join(root, 'tests', suite);
-  if (suite !== 'files' && !existsSync(dir)) return { passed: 0, failed: 1, notPassed: [`there is no suite ${suite} (no folder tests/${suite}; counted as 1 failed)`] };
+  if (!listed && suite !== 'files' && !existsSync(dir)) return { passed: 0, failed: 1, notPassed: [`there is no suite ${suite} (no folder tests/${suite}; counted as 1 failed)`] };
   const suiteFiles =
-    suite === 'files'
+    listed ??
+    (suite === 'files'
       ? files
       : readdirSync(dir)
           .filter((file) => file.endsWith('.test.ts'))
-          .map((file) => path.join('tests', suite, file));
+          .map((file) => path.join('tests', suite, file)));
   const timeoutMs = Number(process.env.TEST_TIMEOUT_MS) || NODE_TIMEOUT_MS[suite] || NODE_TIMEOUT_MS.integration;
   console.log(`\n== ${suite} (${suiteFiles.length} files, each test and file within ${timeoutMs / 1000} s) ==`);
   const eventsDir = mkdtempSync(path.join(os.tmpdir(), 'quire-test-events-'));
@@ -129,7 +171,7 @@ async function runEndToEnd(): Promise<Tally> {
   }
   const dataDir = path.join(root, '.data', 'e2e');
   rmSync(dataDir, { recursive: true, force: true });
-  const databaseUrl = `file:${path.join(dataDir, 'quire.db')}`;
+  const databaseUrl = onPostgresql ? await (await postgresServer()).createDatabase('quire_e2e') : `file:${path.join(dataDir, 'quire.db')}`;
   await prepareDatabase(databaseUrl, { quiet: true });
   const report = path.join(root, 'test-results', 'e2e-report.json');
   rmSync(report, { force: true });

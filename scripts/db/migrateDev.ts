@@ -12,6 +12,11 @@ export interface MigrateDevOptions {
   url?: string;
   /** Where progress lines go. Default console.log. */
   log?: (line: string) => void;
+  /**
+   * Only check: report whether the schema differs from the migrations (`drift`) without writing
+   * a migration. Pending migrations are still applied to the database given.
+   */
+  check?: boolean;
 }
 
 /** What {@link migrateDev} did. */
@@ -20,6 +25,8 @@ export interface MigrateDevResult {
   created?: string;
   /** Migrations applied to the database during the run (pending ones and the new one). */
   applied: string[];
+  /** With `check`: the schema has changes no migration holds yet. */
+  drift?: boolean;
 }
 
 /**
@@ -28,7 +35,7 @@ export interface MigrateDevResult {
  * and applies it. Creates nothing when the schema matches the migrations.
  */
 export async function migrateDev(options: MigrateDevOptions = {}): Promise<MigrateDevResult> {
-  const { name = 'migration', url = databaseUrl(), log = console.log } = options;
+  const { name = 'migration', url = databaseUrl(), log = console.log, check = false } = options;
   return withSchemaEngine(url, async (session) => {
     const { engine, provider, schema, filters, readMigrations, target } = session;
     let migrationsList = await readMigrations();
@@ -52,8 +59,9 @@ export async function migrateDev(options: MigrateDevOptions = {}): Promise<Migra
     const risk = await engine.evaluateDataLoss({ migrationsList, schema, filters });
     if (risk.migrationSteps === 0) {
       log(`No schema changes: ${relative(provider.schemaPath)} matches the migrations. Nothing created.`);
-      return { applied: pending };
+      return { applied: pending, ...(check ? { drift: false } : {}) };
     }
+    if (check) return { applied: pending, drift: true };
     if (risk.unexecutableSteps.length > 0) {
       throw new MigrationError(
         `This schema change cannot be applied to the data in ${target}, so no migration was created:\n` +

@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { isPostgresqlUrl } from '../../server/config/databaseUrl';
+import { postgresqlAdapterFactory } from './postgresqlAdapterFactory';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,7 +14,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export interface DatabaseProvider {
   /** The name used by the schema's datasource and by migration_lock.toml. */
-  readonly name: 'sqlite';
+  readonly name: 'sqlite' | 'postgresql';
   /** Absolute path of the Prisma schema file for this provider. */
   readonly schemaPath: string;
   /** Absolute path of the migrations folder for this provider. */
@@ -39,11 +41,34 @@ const sqlite: DatabaseProvider = {
   describe: (url) => sqliteFilePath(url) ?? url,
 };
 
+const postgresql: DatabaseProvider = {
+  name: 'postgresql',
+  schemaPath: path.join(projectRoot, 'prisma', 'postgresql', 'schema.prisma'),
+  migrationsDir: path.join(projectRoot, 'prisma', 'postgresql', 'migrations'),
+  // The database itself is the operator's to create (with its owner and encoding); see docs/DEPLOY.md.
+  async prepare() {},
+  // Prisma's pg adapter, corrected for migrations (see postgresqlAdapterFactory.ts).
+  createAdapterFactory: (url) => postgresqlAdapterFactory(url),
+  describe: (url) => withoutPassword(url),
+};
+
 /** Picks the provider a database URL belongs to. */
 export function providerForUrl(url: string): DatabaseProvider {
   if (url.startsWith('file:')) return sqlite;
+  if (isPostgresqlUrl(url)) return postgresql;
   const scheme = url.split(':', 1)[0];
-  throw new Error(`Unsupported database URL scheme "${scheme}:". Migrations support SQLite (file:...) URLs.`);
+  throw new Error(`Unsupported database URL scheme "${scheme}:". Quire runs on SQLite (file:...) and PostgreSQL (postgresql://...).`);
+}
+
+/** A URL as safe to print: any password replaced. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  }
 }
 
 /** The file path of a `file:` URL (query string dropped), or undefined for in-memory databases. */

@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import type { PrismaClient } from '../generated/prisma/client';
+import { databaseProviderOf } from '../createPrismaClient';
 import { authSecret } from '../config/authSecret';
 import { announcedAppUrl } from '../config/appUrl';
 import { trustedProxies } from '../config/trustedProxies';
@@ -38,7 +39,7 @@ export function createAuth(prisma: PrismaClient, options: CreateAuthOptions = {}
       // right, past them, to the client. Without any, only the single address the front sets is read.
       ipAddress: { trustedProxies: trustedProxies() },
     },
-    database: prismaAdapter(prisma, { provider: 'sqlite' }),
+    database: prismaAdapter(prisma, { provider: databaseProviderOf(prisma) }),
     emailAndPassword: {
       enabled: true,
       autoSignIn: true,

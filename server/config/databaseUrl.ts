@@ -16,3 +16,8 @@ export function databaseUrl(): string {
   }
   return url;
 }
+
+/** Whether a database URL names a PostgreSQL server (`postgresql://` or `postgres://`). */
+export function isPostgresqlUrl(url: string): boolean {
+  return url.startsWith('postgresql:') || url.startsWith('postgres:');
+}

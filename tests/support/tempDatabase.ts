@@ -4,10 +4,11 @@ import path from 'node:path';
 import { createPrismaClient } from '../../server/db';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import { prepareDatabase } from '../../scripts/prepareDatabase';
+import { createPostgresDatabase, dropPostgresDatabase } from '../../scripts/postgresServer';
 import { isTestScope, stopWhenDone, type TestScope } from './testScope';
 import { withTimeout } from './withTimeout';
 
-/** A migrated SQLite database in a temporary folder. */
+/** A migrated database: SQLite in a temporary folder, or a fresh PostgreSQL database when the tests run on PostgreSQL. */
 export interface TempDatabase {
   url: string;
   prisma: PrismaClient;
@@ -33,17 +34,21 @@ export function createTempDatabase(scope: TestScope, options?: TempDatabaseOptio
 export function createTempDatabase(options?: TempDatabaseOptions): Promise<TempDatabase>;
 export async function createTempDatabase(first?: TestScope | TempDatabaseOptions, second?: TempDatabaseOptions): Promise<TempDatabase> {
   const [scope, options = {}] = isTestScope(first) ? [first, second] : [null, first];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-test-'));
-  const url = `file:${path.join(dir, 'quire.db')}`;
+  // `npm run test:postgresql` (QUIRE_TEST_POSTGRES_URL set): a fresh database on that server.
+  const postgres = process.env.QUIRE_TEST_POSTGRES_URL;
+  const dir = postgres ? null : mkdtempSync(path.join(os.tmpdir(), 'quire-test-'));
+  const url = postgres ? await createPostgresDatabase(postgres) : `file:${path.join(dir!, 'quire.db')}`;
+  const where = dir ? `the test database in ${dir}` : `the test database ${url}`;
   let prisma: PrismaClient | null = null;
   let cleaned: Promise<void> | null = null;
   const cleanup = () =>
     (cleaned ??= (async () => {
       await prisma?.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      if (postgres) await dropPostgresDatabase(postgres, url);
+      else rmSync(dir!, { recursive: true, force: true });
     })());
-  if (scope) stopWhenDone(scope, `the test database in ${dir}`, cleanup);
-  await withTimeout(prepareDatabase(url, { seed: options.seed ?? false, quiet: true }), PREPARE_TIMEOUT_MS, `the test database in ${dir} was not migrated`);
+  if (scope) stopWhenDone(scope, where, cleanup);
+  await withTimeout(prepareDatabase(url, { seed: options.seed ?? false, quiet: true }), PREPARE_TIMEOUT_MS, `${where} was not migrated`);
   prisma = createPrismaClient(url);
   return { url, prisma, cleanup };
 }

@@ -1,0 +1,34 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client';
+import { PrismaClient as PostgresqlPrismaClient } from './generated/prisma-postgresql/client';
+import { databaseUrl, isPostgresqlUrl } from './config/databaseUrl';
+
+/**
+ * How long a write waits for another process's write lock before failing (ms). The app and the
+ * sync server share the SQLite file; waiting briefly is how SQLite serialises their writes.
+ */
+const BUSY_TIMEOUT_MS = 5000;
+
+const onPostgresql = new WeakSet<PrismaClient>();
+
+/** Which database a client made by {@link createPrismaClient} talks to (for libraries that ask, such as better-auth). */
+export function databaseProviderOf(prisma: PrismaClient): 'sqlite' | 'postgresql' {
+  return onPostgresql.has(prisma) ? 'postgresql' : 'sqlite';
+}
+
+/**
+ * Creates a Prisma client for the database DATABASE_URL names: the embedded SQLite file by
+ * default, or a PostgreSQL server for `postgresql://` URLs. Both clients are generated from the
+ * same data model (prisma/postgresql/schema.prisma is generated from prisma/schema.prisma), so
+ * they have the same API; the PostgreSQL one is typed as the SQLite one so that the rest of the
+ * code has one client type.
+ */
+export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  if (isPostgresqlUrl(url)) {
+    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    onPostgresql.add(client);
+    return client;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+}
