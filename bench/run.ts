@@ -2,8 +2,10 @@
  * `npm run bench`: runs the benchmarks, prints a table (each value beside the earlier one from
  * bench/results/latest.json) and writes bench/results/latest.json. `BENCH_QUICK=1` shrinks every
  * measure to the fewest samples that still run its code, for checking that it works; its figures
- * are not comparable and go to bench/results/quick.json instead. See docs/PERFORMANCE.md for what
- * each measure means and its target.
+ * are not comparable and go to bench/results/quick.json instead. `BENCH_DATABASE=postgresql` runs
+ * them with every database on a throwaway PostgreSQL server instead of SQLite files; its figures
+ * go to bench/results/postgresql.json (beside the last such run's). See docs/PERFORMANCE.md for
+ * what each measure means and its target.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { measureExportLargeBook } from './exportLargeBook';
 import { measureOpenTypedBook } from './openTypedBook';
 import { readEarlierResults } from './earlierResults';
 import { benchQuick } from './benchQuick';
+import { startPostgresServer } from '../scripts/postgresServer';
 
 (process.env as Record<string, string>).NODE_ENV = 'test';
 process.env.QUIRE_LOG ??= 'error';
@@ -38,7 +41,11 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   openTypedBook: measureOpenTypedBook,
 };
 // Read before anything can overwrite it: these are the figures a regression is measured against.
-const latest = path.join(process.cwd(), 'bench', 'results', 'latest.json');
+const onPostgresql = process.env.BENCH_DATABASE === 'postgresql';
+// Every benchmark database (tests/support/tempDatabase.ts) is then a fresh database on this server.
+const postgres = onPostgresql ? await startPostgresServer() : null;
+if (postgres) process.env.QUIRE_TEST_POSTGRES_URL = postgres.url();
+const latest = path.join(process.cwd(), 'bench', 'results', onPostgresql ? 'postgresql.json' : 'latest.json');
 const earlier = readEarlierResults(latest)?.results ?? {};
 const only = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};
@@ -62,3 +69,4 @@ writeFileSync(
   `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, results: benchQuick() || only.length === 0 ? results : { ...earlier, ...results } }, null, 2)}\n`,
 );
 console.log(`\nwritten ${path.relative(process.cwd(), file)}`);
+await postgres?.stop();

@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import '../server/config/loadEnv';
-import { databaseUrl } from '../server/config/databaseUrl';
+import { databaseUrl, describeDatabaseUrl } from '../server/config/databaseUrl';
 import { syncConfig } from '../server/config/syncConfig';
 import { prepareDatabase } from './prepareDatabase';
 import { authSecret } from '../server/config/authSecret';
@@ -30,7 +30,7 @@ try {
 
 const url = databaseUrl();
 const { seeded } = await prepareDatabase(url).catch((error: Error) => {
-  console.error(`Could not prepare the database (${url}):\n${error.message}`);
+  console.error(`Could not prepare the database (${describeDatabaseUrl(url)}):\n${error.message}`);
   process.exit(1);
 });
 if (seeded) console.log('Loaded the sample novel as manuscript "sample".');
@@ -52,7 +52,7 @@ const children: ChildProcess[] = [
 setTimeout(() => {
   console.log(`\nQuire is running: ${appUrl}  (sample novel: ${appUrl}/m/sample)`);
   console.log(`Sign in as ${DEMO_ACCOUNT.email} with the password ${DEMO_ACCOUNT.password} (owner of the sample novel).`);
-  console.log(`Sync server: ws://${new URL(appUrl).hostname}:${syncConfig().port}/<manuscriptId>[/<sectionId>]   Database: ${url}\n`);
+  console.log(`Sync server: ws://${new URL(appUrl).hostname}:${syncConfig().port}/<manuscriptId>[/<sectionId>]   Database: ${describeDatabaseUrl(url)}\n`);
 }, 1500).unref();
 
 let stopping = false;

@@ -10,11 +10,12 @@ import { databaseUrl, isPostgresqlUrl } from './config/databaseUrl';
  */
 const BUSY_TIMEOUT_MS = 5000;
 
-const onPostgresql = new WeakSet<PrismaClient>();
+/** Marks clients made for PostgreSQL; a global symbol, so that copies of this module (hot reload, bundles) agree. */
+const ON_POSTGRESQL = Symbol.for('quire.databaseProvider.postgresql');
 
-/** Which database a client made by {@link createPrismaClient} talks to (for libraries that ask, such as better-auth). */
+/** Which database a client made by {@link createPrismaClient} talks to (for code and libraries that ask, such as better-auth). */
 export function databaseProviderOf(prisma: PrismaClient): 'sqlite' | 'postgresql' {
-  return onPostgresql.has(prisma) ? 'postgresql' : 'sqlite';
+  return (prisma as unknown as Record<symbol, unknown>)[ON_POSTGRESQL] === true ? 'postgresql' : 'sqlite';
 }
 
 /**
@@ -26,8 +27,10 @@ export function databaseProviderOf(prisma: PrismaClient): 'sqlite' | 'postgresql
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (isPostgresqlUrl(url)) {
+    // Prisma's `?schema=` is not read by the pg driver: the tables would land in `public` unseen.
+    if (new URL(url).searchParams.has('schema')) throw new Error('DATABASE_URL: `?schema=` is not supported; give Quire a database of its own (its tables go in the public schema).');
     const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
-    onPostgresql.add(client);
+    Object.defineProperty(client, ON_POSTGRESQL, { value: true });
     return client;
   }
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: BUSY_TIMEOUT_MS }) });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createPrismaClient } from '../../server/createPrismaClient';
 import { isPostgresqlUrl } from '../../server/config/databaseUrl';
 import { Prisma, type PrismaClient } from '../../server/generated/prisma/client';
@@ -46,8 +47,8 @@ const SEQUENCES: Array<{ table: string; column: string; referencedBy: Array<[tab
   { table: 'SignInAttempt', column: 'seq', referencedBy: [] },
 ];
 
-/** How long the whole copy may take inside its one transaction. */
-const COPY_TIMEOUT_MS = 60 * 60 * 1000;
+/** How long the whole copy may take inside its one transaction (`COPY_TIMEOUT_MINUTES`, default 60). */
+const COPY_TIMEOUT_MS = (Number(process.env.COPY_TIMEOUT_MINUTES) || 60) * 60 * 1000;
 
 type Delegate = {
   count(): Promise<number>;
@@ -72,13 +73,17 @@ export async function copyDatabase(fromUrl: string, toUrl: string, log: (line: s
   if (!isPostgresqlUrl(toUrl)) throw new Error('The target must be a PostgreSQL database (postgresql://…).');
   if (fromUrl === toUrl) throw new Error('The source and the target are the same database.');
   checkEveryModelIsListed();
-  await deployMigrations(toUrl, { log });
+  const sourceFile = fromUrl.startsWith('file:') ? fromUrl.slice('file:'.length).split('?', 1)[0] : null;
+  // SQLite would create a missing file and copy an empty database.
+  if (sourceFile && !existsSync(sourceFile)) throw new Error(`There is no database at ${sourceFile}.`);
   const source = createPrismaClient(fromUrl);
   const target = createPrismaClient(toUrl);
   try {
+    await deployMigrations(toUrl, { log });
     for (const { model } of TABLES) {
       if ((await delegate(target, model).count()) > 0) throw new Error(`The target database already holds data (table ${model}); copy into an empty database.`);
     }
+    const counted = await sourceCounts(source, fromUrl);
     const report: CopyReport = {};
     await target.$transaction(
       async (tx) => {
@@ -88,20 +93,31 @@ export async function copyDatabase(fromUrl: string, toUrl: string, log: (line: s
         }
         for (const { table, column, referencedBy } of SEQUENCES) {
           const used = [`SELECT MAX("${column}") AS n FROM "${table}"`, ...referencedBy.map(([other, pointer]) => `SELECT MAX("${pointer}") AS n FROM "${other}"`)].join(' UNION ALL ');
-          const counter = await sourceCounter(source, fromUrl, table);
-          await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', '${column}'), GREATEST(${counter}, (SELECT COALESCE(MAX(n), 0) FROM (${used}) AS used)) + 1, false)`);
+          await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', '${column}'), GREATEST(${counted.counters[table]}, (SELECT COALESCE(MAX(n), 0) FROM (${used}) AS used)) + 1, false)`);
         }
+        // Checked before the commit, so that a copy that does not match leaves the target empty.
+        for (const { model } of TABLES) {
+          const copied = await delegate(tx, model).count();
+          if (copied !== counted.rows[model]) throw new Error(`Table ${model}: ${counted.rows[model]} rows in the source but ${copied} copied; nothing was copied.`);
+        }
+        const now = await sourceCounts(source, fromUrl);
+        if (JSON.stringify(now) !== JSON.stringify(counted)) throw new Error('The source database changed during the copy (is the app or the sync server still running?); nothing was copied. Stop them and copy again.');
       },
       { timeout: COPY_TIMEOUT_MS, maxWait: 60_000 },
     );
-    for (const { model } of TABLES) {
-      const [from, to] = [await delegate(source, model).count(), await delegate(target, model).count()];
-      if (from !== to) throw new Error(`Table ${model}: ${from} rows in the source but ${to} in the target.`);
-    }
     return report;
   } finally {
     await Promise.all([source.$disconnect(), target.$disconnect()]);
   }
+}
+
+/** Every table's row count and every sequence's counter in the source: what the copy must match, and how a write during it shows. */
+async function sourceCounts(source: PrismaClient, fromUrl: string): Promise<{ rows: Record<string, number>; counters: Record<string, number> }> {
+  const rows: Record<string, number> = {};
+  for (const { model } of TABLES) rows[model] = await delegate(source, model).count();
+  const counters: Record<string, number> = {};
+  for (const { table } of SEQUENCES) counters[table] = await sourceCounter(source, fromUrl, table);
+  return { rows, counters };
 }
 
 /** The last number the source's own counter gave out for `table` (SQLite's `sqlite_sequence`), or 0. */

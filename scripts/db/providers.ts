@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { isPostgresqlUrl } from '../../server/config/databaseUrl';
+import { describeDatabaseUrl, isPostgresqlUrl } from '../../server/config/databaseUrl';
 import { postgresqlAdapterFactory } from './postgresqlAdapterFactory';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
@@ -49,7 +49,7 @@ const postgresql: DatabaseProvider = {
   async prepare() {},
   // Prisma's pg adapter, corrected for migrations (see postgresqlAdapterFactory.ts).
   createAdapterFactory: (url) => postgresqlAdapterFactory(url),
-  describe: (url) => withoutPassword(url),
+  describe: (url) => describeDatabaseUrl(url),
 };
 
 /** Picks the provider a database URL belongs to. */
@@ -58,17 +58,6 @@ export function providerForUrl(url: string): DatabaseProvider {
   if (isPostgresqlUrl(url)) return postgresql;
   const scheme = url.split(':', 1)[0];
   throw new Error(`Unsupported database URL scheme "${scheme}:". Quire runs on SQLite (file:...) and PostgreSQL (postgresql://...).`);
-}
-
-/** A URL as safe to print: any password replaced. */
-function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  }
 }
 
 /** The file path of a `file:` URL (query string dropped), or undefined for in-memory databases. */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { newId } from '@model/manuscript/newId';
 import { HttpError } from '../http/HttpError';
-import { retryWhenBusy } from '../persistence/retryWhenBusy';
+import { READ_THEN_WRITE, retryWhenBusy } from '../persistence/retryWhenBusy';
 import { hashInvitationToken, newInvitationToken } from './invitationToken';
 import { asRole, strongerRole, type Role } from '@model/access/roles';
 import type { InvitationListing } from '@model/api/invitationListing';
@@ -83,5 +83,5 @@ export async function invitationAccepter(prisma: PrismaClient, token: string, us
     await tx.membership.upsert({ where: key, create: { manuscriptId: invitation.manuscriptId, userId, role }, update: { role } });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedCount: { increment: 1 } } });
     return invitation.manuscriptId;
-  }));
+  }, READ_THEN_WRITE));
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/HttpError';
-import { retryWhenBusy } from '../persistence/retryWhenBusy';
+import { READ_THEN_WRITE, retryWhenBusy } from '../persistence/retryWhenBusy';
 import type { Role } from '@model/access/roles';
 
 /**
@@ -19,5 +19,5 @@ export async function memberChanger(prisma: PrismaClient, manuscriptId: string, 
     }
     if (role === null) await tx.membership.delete({ where: { manuscriptId_userId: { manuscriptId, userId } } });
     else await tx.membership.update({ where: { manuscriptId_userId: { manuscriptId, userId } }, data: { role } });
-  }));
+  }, READ_THEN_WRITE));
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { canWrite, type Role } from '@model/access/roles';
 import { newId } from '@model/manuscript/newId';
 import { HttpError } from '../http/HttpError';
-import { retryWhenBusy } from '../persistence/retryWhenBusy';
+import { READ_THEN_WRITE, retryWhenBusy } from '../persistence/retryWhenBusy';
 import { notifyThreadEvent } from './notifications';
 
 /** The roles that may take part in threads: everyone but viewers. */
@@ -45,7 +45,7 @@ export async function createThread(
       },
     });
     await notifyThreadEvent(tx, { manuscriptId, threadId: thread.id, actorId: authorId, kind: 'thread', body: thread.body });
-  }));
+  }, READ_THEN_WRITE));
 }
 
 /** Adds a reply to a thread (a resolved thread too: replying does not reopen it). */
@@ -55,7 +55,7 @@ export async function replyToThread(prisma: PrismaClient, manuscriptId: string, 
   await retryWhenBusy(() => prisma.$transaction(async (tx) => {
     await tx.comment.create({ data: { id, threadId, authorId, body } });
     await notifyThreadEvent(tx, { manuscriptId, threadId, actorId: authorId, kind: 'reply', body });
-  }));
+  }, READ_THEN_WRITE));
   return id;
 }
 
@@ -86,7 +86,7 @@ export async function deleteComment(prisma: PrismaClient, manuscriptId: string, 
     if (left > 0) return { threadDeleted: false };
     await tx.commentThread.delete({ where: { id: comment.threadId } });
     return { threadDeleted: true };
-  }));
+  }, READ_THEN_WRITE));
 }
 
 /**
@@ -109,5 +109,5 @@ export async function setThreadResolved(
       data: resolved ? { resolvedAt: new Date(), resolvedById: user.id } : { resolvedAt: null, resolvedById: null },
     });
     await notifyThreadEvent(tx, { manuscriptId, threadId, actorId: user.id, kind: resolved ? 'resolved' : 'reopened' });
-  }));
+  }, READ_THEN_WRITE));
 }

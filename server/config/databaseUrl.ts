@@ -21,3 +21,16 @@ export function databaseUrl(): string {
 export function isPostgresqlUrl(url: string): boolean {
   return url.startsWith('postgresql:') || url.startsWith('postgres:');
 }
+
+/** A database URL as safe to print or log: any password (in the URL or its parameters) masked. */
+export function describeDatabaseUrl(url: string): string {
+  if (!isPostgresqlUrl(url)) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    for (const key of [...parsed.searchParams.keys()]) if (/password/i.test(key)) parsed.searchParams.set(key, '***');
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@').replace(/(password=)[^&]*/gi, '$1***');
+  }
+}

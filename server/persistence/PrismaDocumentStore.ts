@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRawSync } from 'node:zlib';
 import type { PrismaClient } from '../generated/prisma/client';
+import { databaseProviderOf } from '../createPrismaClient';
 import { asDocumentLayout, type DocumentLayout, type DocumentStore, type DocumentSummary, type LogEntry, type StoredDocument } from './DocumentStore';
 
 const COMPRESSED = 'yjs-v2+deflate';
@@ -44,7 +45,14 @@ export class PrismaDocumentStore implements DocumentStore {
   }
 
   async append(manuscriptId: string, docName: string, entries: LogEntry[], summary?: DocumentSummary): Promise<number> {
+    // On PostgreSQL a row's seq is drawn when it is inserted, not when it commits, so two
+    // sections' appends could commit out of order and a revision made between them would record
+    // a throughSeq past a row not yet visible, which no later revision would then read. A lock
+    // per manuscript held to the commit keeps commit order and seq order the same (SQLite's one
+    // writer at a time does this by itself).
+    const inOrder = databaseProviderOf(this.prisma) === 'postgresql' ? [this.prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${manuscriptId}))`] : [];
     const rows = await this.prisma.$transaction([
+      ...inOrder,
       ...entries.map((entry) =>
         this.prisma.manuscriptUpdate.create({
           data: { manuscriptId, docName, data: new Uint8Array(entry.update), userId: entry.userId },
@@ -53,7 +61,7 @@ export class PrismaDocumentStore implements DocumentStore {
       ),
       ...(summary ? [this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary, select: { id: true } })] : []),
     ]);
-    return (rows[entries.length - 1] as { seq: number }).seq;
+    return (rows[inOrder.length + entries.length - 1] as { seq: number }).seq;
   }
 
   async compact(manuscriptId: string, docName: string, state: Uint8Array, throughSeq: number, summary?: DocumentSummary): Promise<void> {

@@ -1,3 +1,4 @@
+import { nextRevisionTime } from './nextRevisionTime';
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { newId } from '@model/manuscript/newId';
@@ -29,7 +30,7 @@ export async function revisionCreator(
     const latest = await prisma.revision.findFirst({
       where: { manuscriptId },
       orderBy: [{ createdAt: 'desc' }, { throughSeq: 'desc' }],
-      select: { throughSeq: true },
+      select: { throughSeq: true, createdAt: true },
     });
     const rows = await prisma.manuscriptUpdate.findMany({
       where: { manuscriptId, docName: MAIN_DOCUMENT, seq: { gt: latest?.throughSeq ?? 0 } },
@@ -59,7 +60,7 @@ export async function revisionCreator(
       data: {
         id,
         manuscriptId,
-        ...(options.at ? { createdAt: options.at } : {}),
+        createdAt: options.at ?? nextRevisionTime(latest?.createdAt),
         kind: options.kind,
         name: options.name ?? null,
         createdById: options.createdById ?? null,

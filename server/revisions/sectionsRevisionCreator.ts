@@ -1,3 +1,4 @@
+import { nextRevisionTime } from './nextRevisionTime';
 import * as Y from 'yjs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
@@ -31,7 +32,7 @@ export async function sectionsRevisionCreator(
   const latest = await prisma.revision.findFirst({
     where: { manuscriptId },
     orderBy: [{ createdAt: 'desc' }, { throughSeq: 'desc' }],
-    select: { throughSeq: true, layout: true },
+    select: { throughSeq: true, createdAt: true, layout: true },
   });
   const rows = await prisma.manuscriptUpdate.findMany({
     where: { manuscriptId, seq: { gt: latest?.throughSeq ?? 0 }, docName: { not: MAIN_DOCUMENT } },
@@ -133,7 +134,7 @@ export async function sectionsRevisionCreator(
       data: {
         id,
         manuscriptId,
-        ...(options.at ? { createdAt: options.at } : {}),
+        createdAt: options.at ?? nextRevisionTime(latest?.createdAt),
         kind: options.kind,
         name: options.name ?? null,
         createdById: options.createdById ?? null,

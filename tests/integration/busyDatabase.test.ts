@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createPrismaClient } from '../../server/db';
-import { isBusy, retryWhenBusy } from '../../server/persistence/retryWhenBusy';
+import { isBusy, READ_THEN_WRITE, retryWhenBusy } from '../../server/persistence/retryWhenBusy';
 import { invitationAccepter, invitationCreator } from '../../server/access/invitations';
 import { createAccount, createOwnedManuscript } from '../support/members';
 import { createTempDatabase } from '../support/tempDatabase';
@@ -27,11 +27,13 @@ test('a read-then-write transaction that another process overtook fails as busy,
   const renamed = await retryWhenBusy(async () => {
     attempts += 1;
     try {
+      // As the app's read-then-write transactions run (serializable on PostgreSQL, where the
+      // default would let the stale read win and lose the other process's write).
       return await database.prisma.$transaction(async (tx) => {
         const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
         if (attempts === 1) await otherProcess.user.update({ where: { id: userId }, data: { name: 'Ada (overtaken)' } });
         return tx.user.update({ where: { id: userId }, data: { name: `${before.name}, renamed` } });
-      });
+      }, READ_THEN_WRITE);
     } catch (error) {
       firstError ??= error;
       throw error;

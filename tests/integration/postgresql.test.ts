@@ -14,7 +14,6 @@ import { manuscriptExporter } from '../../server/export/manuscriptExporter';
 import { listSections } from '@model/manuscript/manuscriptLayout';
 import { sectionDocParagraph } from '../support/chapterText';
 import { openFixtureDatabase } from '../support/fixtureDatabase';
-import { createTempDatabase } from '../support/tempDatabase';
 import { createAccount } from '../support/members';
 import { startTestSyncServer } from '../support/testSyncServer';
 import { connectStockClient } from '../support/stockClient';
@@ -95,7 +94,13 @@ test('`npm run db:copy` copies an installation into PostgreSQL: every word, sect
   await client.synced;
   sectionDocParagraph(client.doc).insert(0, 'Written on PostgreSQL. ');
   await storedAck(client, 1);
-  const copiedThrough = Math.max(...(await copy.revision.findMany({ select: { throughSeq: true } })).map((r) => r.throughSeq));
+  const copiedThrough = Math.max(
+    ...(await copy.revision.findMany({ select: { throughSeq: true } })).map((r) => r.throughSeq),
+    ...(await copy.manuscriptSnapshot.findMany({ select: { throughSeq: true } })).map((s) => s.throughSeq),
+    ...(await source.prisma.manuscriptUpdate.findMany({ select: { seq: true } })).map((u) => u.seq),
+    // SQLite's own counter: the fixture's log rows were compacted away after it reached 7.
+    Number((await source.prisma.$queryRawUnsafe<Array<{ seq: number }>>(`SELECT seq FROM sqlite_sequence WHERE name = 'ManuscriptUpdate'`))[0].seq),
+  );
   const written = await copy.manuscriptUpdate.findFirstOrThrow({ where: { manuscriptId: 'sample' }, orderBy: { seq: 'desc' }, select: { seq: true } });
   assert.ok(written.seq > copiedThrough, `new log entries are numbered after every copied one (${written.seq} > ${copiedThrough})`);
   await sync.registry.revisionNow('sample');
@@ -106,12 +111,12 @@ test('`npm run db:copy` copies an installation into PostgreSQL: every word, sect
   await assert.rejects(copyDatabase(source.url, target, () => {}), /already holds data/);
 });
 
-test('the copy refuses a target that is not PostgreSQL, and a source that is the target', async () => {
-  const database = await createTempDatabase();
-  try {
-    await assert.rejects(copyDatabase(database.url, database.url), /must be a PostgreSQL database/);
-    await assert.rejects(copyDatabase(adminUrl, adminUrl), /same database/);
-  } finally {
-    await database.cleanup();
-  }
+test('the copy refuses a target that is not PostgreSQL, a source that is the target, and a source file that is not there', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-copy-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = `file:${path.join(dir, 'quire.db')}`;
+  await assert.rejects(copyDatabase(file, `file:${path.join(dir, 'other.db')}`), /must be a PostgreSQL database/);
+  await assert.rejects(copyDatabase(adminUrl, adminUrl), /same database/);
+  const target = await emptyDatabase(t);
+  await assert.rejects(copyDatabase(file, target, () => {}), /There is no database at/);
 });
