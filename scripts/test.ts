@@ -204,7 +204,10 @@ function runNodeRunner(args: string[], eventsFile: string): Promise<ProcessEnd> 
   // Detached from our group, the runner no longer hears a Ctrl-C meant for the whole run.
   const stop = () => {
     killGroup(group);
-    process.exit(130);
+    // The run's PostgreSQL server is ours, not the group's: stop it too (SIGINT, its fast shutdown).
+    const server = postgres as PostgresServer | null;
+    if (server) void server.stop().finally(() => process.exit(130));
+    else process.exit(130);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -2,7 +2,7 @@
 //   npm run db:copy -- --to postgresql://user:password@host:5432/quire [--from file:.data/quire.db]
 // The source defaults to the installation's own database (DATABASE_URL, else the embedded SQLite
 // file). Stop the app and the sync server first, so that nothing is written during the copy;
-// then point DATABASE_URL at the target and start them again. See docs/DEPLOY.md.
+// then point DATABASE_URL at the target and start them again. See README.md, "PostgreSQL".
 import { parseArgs } from 'node:util';
 import '../../server/config/loadEnv';
 import { databaseUrl } from '../../server/config/databaseUrl';

@@ -24,8 +24,16 @@ export function postgresqlAdapterFactory(url: string): SqlMigrationAwareDriverAd
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       const admin = await target.connect();
-      await admin.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg({ ...config, database: name }).connect();
+      let shadow;
+      try {
+        await admin.executeScript(`CREATE DATABASE "${name}"`);
+        shadow = await new PrismaPg({ ...config, database: name }).connect();
+      } catch (error) {
+        // Nothing is left behind: neither the database (if it was made) nor the connection.
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+        await admin.dispose();
+        throw error;
+      }
       const close = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await close();

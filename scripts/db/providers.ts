@@ -45,7 +45,7 @@ const postgresql: DatabaseProvider = {
   name: 'postgresql',
   schemaPath: path.join(projectRoot, 'prisma', 'postgresql', 'schema.prisma'),
   migrationsDir: path.join(projectRoot, 'prisma', 'postgresql', 'migrations'),
-  // The database itself is the operator's to create (with its owner and encoding); see docs/DEPLOY.md.
+  // The database itself is the operator's to create (with its owner and encoding); see README.md, "PostgreSQL".
   async prepare() {},
   // Prisma's pg adapter, corrected for migrations (see postgresqlAdapterFactory.ts).
   createAdapterFactory: (url) => postgresqlAdapterFactory(url),

@@ -26,7 +26,8 @@ export interface TempDatabaseOptions {
 const PREPARE_TIMEOUT_MS = 60_000;
 
 /**
- * Creates a real, migrated SQLite database file. With a test scope, it is disconnected and deleted
+ * Creates a real, migrated database: a SQLite file, or on PostgreSQL (QUIRE_TEST_POSTGRES_URL set) a
+ * fresh database on that server. With a test scope, it is disconnected and deleted
  * when that test (or file) ends, pass or fail.
  */
 export function createTempDatabase(scope: TestScope, options?: TempDatabaseOptions): Promise<TempDatabase>;
