@@ -15,7 +15,9 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
     state.link === 'offline' || state.link === 'connecting'
       ? state.allStored
         ? 'Everything saved'
-        : 'Changes kept on this device'
+        : state.keptLocally
+          ? 'Changes kept on this device'
+          : 'Keeping on this device…'
       : state.allStored
         ? 'All changes saved'
         : 'Saving…';

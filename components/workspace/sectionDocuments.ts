@@ -6,6 +6,7 @@ import type { SectionKind } from '@model/manuscript/manuscriptJson';
 import { hasSectionContent, initialSectionUpdate, renameSection } from '@model/manuscript/sectionDocument';
 import { readSectionStats, sectionStatsMap } from '@model/manuscript/bookDocument';
 import { StoredTracker } from './StoredTracker';
+import { LocalCopyTracker } from './LocalCopyTracker';
 import { AdoptingWebSocket } from './earlySockets';
 
 /** One section's document as the writing room holds it: kept in IndexedDB, synced over its own room. */
@@ -15,6 +16,8 @@ export interface SectionConnection {
   provider: WebsocketProvider;
   local: IndexeddbPersistence;
   tracker: StoredTracker;
+  /** Whether this section's changes are written to `local` yet. */
+  localTracker: LocalCopyTracker;
 }
 
 /** The IndexedDB database that keeps one of a manuscript's documents in this browser. */
@@ -151,6 +154,11 @@ export class SectionDocuments {
     return [...this.live.values(), ...this.leaving].every((connection) => connection.tracker.allStored);
   }
 
+  /** True when every change typed in any section is written to this browser's copy. */
+  get allKeptLocally(): boolean {
+    return [...this.live.values(), ...this.leaving].every((connection) => connection.localTracker.allKept);
+  }
+
   /** Every provider, live or closing (for access renewals and close codes). */
   get providers(): WebsocketProvider[] {
     return [...this.live.values(), ...this.leaving].map((connection) => connection.provider);
@@ -196,11 +204,14 @@ export class SectionDocuments {
     const provider = new WebsocketProvider(this.url, `${this.manuscriptId}/${sectionId}`, doc, { maxBackoffTime: 2500, WebSocketPolyfill: AdoptingWebSocket, params: { token: this.token } });
     const tracker = new StoredTracker(doc, provider);
     tracker.subscribe(() => this.notify());
-    return { id: sectionId, doc, provider, local, tracker };
+    const localTracker = new LocalCopyTracker(doc, local);
+    localTracker.subscribe(() => this.notify());
+    return { id: sectionId, doc, provider, local, tracker, localTracker };
   }
 
   private close(connection: SectionConnection): void {
     connection.tracker.destroy();
+    connection.localTracker.destroy();
     connection.provider.destroy();
     void connection.local.destroy();
     connection.doc.destroy();

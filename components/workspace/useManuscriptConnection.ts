@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { sectionsMap } from '@model/manuscript/manuscriptLayout';
 import { StoredTracker } from './StoredTracker';
+import { LocalCopyTracker } from './LocalCopyTracker';
 import { AdoptingWebSocket } from './earlySockets';
 import { SectionDocuments, localDatabaseName } from './sectionDocuments';
 
@@ -14,6 +15,8 @@ import { SectionDocuments, localDatabaseName } from './sectionDocuments';
 export interface ConnectionState {
   link: 'connecting' | 'syncing' | 'connected' | 'offline';
   allStored: boolean;
+  /** True when every change made here is written to this browser's copy (IndexedDB). */
+  keptLocally: boolean;
   /** True once the local copy (IndexedDB) or the server has delivered the book. */
   loaded: boolean;
 }
@@ -26,6 +29,8 @@ export interface ManuscriptConnection {
   tracker: StoredTracker;
   /** This browser's copy of the book (IndexedDB). */
   local: IndexeddbPersistence;
+  /** Whether the book's changes are written to `local` yet. */
+  localTracker: LocalCopyTracker;
   sections: SectionDocuments;
 }
 
@@ -57,14 +62,16 @@ export function useManuscriptConnection(manuscriptId: string, url: string, token
     provider.once('status', () => performance.mark('quire:socket-open'));
     provider.once('sync', () => performance.mark('quire:synced'));
     const tracker = new StoredTracker(book, provider);
+    const localTracker = new LocalCopyTracker(book, local);
     const sections = new SectionDocuments(manuscriptId, url, token);
     // The connection is an external resource created here; state hands it to render.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConnection({ book, provider, tracker, local, sections });
+    setConnection({ book, provider, tracker, local, localTracker, sections });
     return () => {
       setConnection(null);
       sections.destroy();
       tracker.destroy();
+      localTracker.destroy();
       provider.destroy();
       void local.destroy();
       book.destroy();
@@ -82,25 +89,27 @@ export function useConnectionState(connection: ManuscriptConnection | null): Con
   const snapshot = useSyncExternalStore(
     (notify) => {
       if (!connection) return () => {};
-      const { provider, tracker, sections } = connection;
+      const { provider, tracker, localTracker, sections } = connection;
       provider.on('status', notify);
       provider.on('sync', notify);
       const unsubscribe = tracker.subscribe(notify);
+      const unsubscribeLocal = localTracker.subscribe(notify);
       const unsubscribeSections = sections.subscribe(notify);
       return () => {
         provider.off('status', notify);
         provider.off('sync', notify);
         unsubscribe();
+        unsubscribeLocal();
         unsubscribeSections();
       };
     },
     () => {
-      if (!connection) return 'connecting|true';
-      const { provider, tracker, sections } = connection;
+      if (!connection) return 'connecting|true|true';
+      const { provider, tracker, localTracker, sections } = connection;
       const link = provider.wsconnected ? (provider.synced ? 'connected' : 'syncing') : provider.wsconnecting ? 'connecting' : 'offline';
-      return `${link}|${tracker.allStored && sections.allStored}`;
+      return `${link}|${tracker.allStored && sections.allStored}|${localTracker.allKept && sections.allKeptLocally}`;
     },
-    () => 'connecting|true',
+    () => 'connecting|true|true',
   );
 
   useEffect(() => {
@@ -120,6 +129,6 @@ export function useConnectionState(connection: ManuscriptConnection | null): Con
     };
   }, [connection]);
 
-  const [link, stored] = snapshot.split('|');
-  return { link: link as ConnectionState['link'], allStored: stored === 'true', loaded };
+  const [link, stored, kept] = snapshot.split('|');
+  return { link: link as ConnectionState['link'], allStored: stored === 'true', keptLocally: kept === 'true', loaded };
 }
