@@ -62,22 +62,25 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     chownSync(dir, owner.uid, owner.gid);
     chmodSync(dir, 0o755);
   }
-  const command = (name: string, args: string[]): [string, string[]] => [path.join(bin, name), args];
-  const [initdb, initArgs] = command('initdb', ['-D', dataDir, '-U', USER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
-  const init = spawnSync(initdb, initArgs, { encoding: 'utf8', ...owner });
+  const initArgs = ['-D', dataDir, '-U', USER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'];
+  const init = spawnSync(path.join(bin, 'initdb'), initArgs, { encoding: 'utf8', ...owner });
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed: ${init.stderr || init.stdout || init.error?.message}`);
   }
   const port = await freePort();
-  const [postgres, serverArgs] = command('postgres', [
+  const serverArgs = [
     '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
     // Thrown away afterwards: durability buys nothing and costs every commit an fsync.
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
     '-c', 'max_connections=200',
-  ]);
-  const server: ChildProcess = spawn(postgres, serverArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...owner });
+  ];
+  const server: ChildProcess = spawn(path.join(bin, 'postgres'), serverArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...owner });
   let log = '';
+  // A server that could not be spawned at all ends the wait below with the reason.
+  server.on('error', (error) => {
+    log += `\n${error.message}`;
+  });
   server.stderr?.on('data', (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);
   });
@@ -95,7 +98,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitUntilAccepting(url(), () => server.exitCode !== null, () => log);
+    await waitUntilAccepting(url(), () => server.exitCode !== null || server.signalCode !== null || (server.pid === undefined && log !== ''), () => log);
   } catch (error) {
     await stop();
     throw error;
