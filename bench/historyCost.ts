@@ -101,11 +101,12 @@ export async function measureHistoryCost(): Promise<Record<string, number>> {
   await new Promise((resolve) => setTimeout(resolve, 300));
   await server.close();
 
+  // Quoted names: PostgreSQL folds unquoted ones to lower case (SQLite accepts either).
   const bytes = async (sql: string) => Number(((await database.prisma.$queryRawUnsafe(sql)) as Array<{ n: bigint | number | null }>)[0].n ?? 0);
-  const snapshotBytes = await bytes('SELECT SUM(LENGTH(state)) AS n FROM ManuscriptSnapshot');
-  const logBytes = await bytes('SELECT SUM(LENGTH(data)) AS n FROM ManuscriptUpdate');
-  const revisionBytes = await bytes('SELECT SUM(LENGTH(snapshot) + LENGTH(summary)) AS n FROM Revision');
-  const keptRevisions = await bytes('SELECT COUNT(*) AS n FROM Revision');
+  const snapshotBytes = await bytes('SELECT SUM(LENGTH(state)) AS n FROM "ManuscriptSnapshot"');
+  const logBytes = await bytes('SELECT SUM(LENGTH(data)) AS n FROM "ManuscriptUpdate"');
+  const revisionBytes = await bytes('SELECT SUM(LENGTH(snapshot) + LENGTH(summary)) AS n FROM "Revision"');
+  const keptRevisions = await bytes('SELECT COUNT(*) AS n FROM "Revision"');
   await database.cleanup();
 
   const words = countWords(typed);
