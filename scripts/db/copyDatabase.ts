@@ -3,6 +3,7 @@ import { createPrismaClient } from '../../server/createPrismaClient';
 import { isPostgresqlUrl } from '../../server/config/databaseUrl';
 import { Prisma, type PrismaClient } from '../../server/generated/prisma/client';
 import { deployMigrations } from './deployMigrations';
+import { sqliteFilePath } from './providers';
 
 /** One table to copy: its Prisma delegate's name and its primary key's columns. */
 interface TableCopy {
@@ -73,7 +74,7 @@ export async function copyDatabase(fromUrl: string, toUrl: string, log: (line: s
   if (!isPostgresqlUrl(toUrl)) throw new Error('The target must be a PostgreSQL database (postgresql://…).');
   if (fromUrl === toUrl) throw new Error('The source and the target are the same database.');
   checkEveryModelIsListed();
-  const sourceFile = fromUrl.startsWith('file:') ? fromUrl.slice('file:'.length).split('?', 1)[0] : null;
+  const sourceFile = fromUrl.startsWith('file:') ? sqliteFilePath(fromUrl) : undefined;
   // SQLite would create a missing file and copy an empty database.
   if (sourceFile && !existsSync(sourceFile)) throw new Error(`There is no database at ${sourceFile}.`);
   const source = createPrismaClient(fromUrl);

@@ -61,7 +61,7 @@ export function providerForUrl(url: string): DatabaseProvider {
 }
 
 /** The file path of a `file:` URL (query string dropped), or undefined for in-memory databases. */
-function sqliteFilePath(url: string): string | undefined {
+export function sqliteFilePath(url: string): string | undefined {
   const location = url.slice('file:'.length).split('?', 1)[0];
   if (location === '' || location === ':memory:') return undefined;
   return path.resolve(location.startsWith('//') ? fileURLToPath(url.split('?', 1)[0]) : location);
