@@ -19,6 +19,7 @@ import { measureMemory } from './memory';
 import { measureBrowser } from './browser';
 import { measureExportLargeBook } from './exportLargeBook';
 import { measureOpenTypedBook } from './openTypedBook';
+import { measureServerCapacity } from './serverCapacity';
 import { readEarlierResults } from './earlierResults';
 import { benchQuick } from './benchQuick';
 import { startPostgresServer } from '../scripts/postgresServer';
@@ -39,6 +40,7 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   memory: measureMemory,
   browser: measureBrowser,
   openTypedBook: measureOpenTypedBook,
+  serverCapacity: measureServerCapacity,
 };
 // Read before anything can overwrite it: these are the figures a regression is measured against.
 const onPostgresql = process.env.BENCH_DATABASE === 'postgresql';

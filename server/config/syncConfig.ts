@@ -25,5 +25,8 @@ export function syncConfig() {
     accessRecheckMs: intFromEnv('SYNC_ACCESS_RECHECK_MS', 2000),
     revisionIdleMs: intFromEnv('SYNC_REVISION_IDLE_MS', 2 * 60 * 1000),
     revisionIntervalMs: intFromEnv('SYNC_REVISION_INTERVAL_MS', 10 * 60 * 1000),
+    // Several sync servers share rooms through one Redis; unset, this server is alone.
+    redisUrl: process.env.REDIS_URL || null,
+    redisLockTtlMs: intFromEnv('SYNC_REDIS_LOCK_TTL_MS', 10_000),
   };
 }

@@ -1,7 +1,4 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
-import { encodeMessage } from '@model/protocol/encodeMessage';
-import { MessageType } from '@model/protocol/messageType';
 
 interface AwarenessChange {
   added: number[];
@@ -18,7 +15,8 @@ interface AwarenessChange {
 export class AwarenessBroadcaster {
   private readonly pending = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
-  private readonly onUpdate = ({ added, updated, removed }: AwarenessChange) => {
+  private readonly onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    if (!this.accept(origin)) return;
     for (const id of added) this.pending.add(id);
     for (const id of updated) this.pending.add(id);
     for (const id of removed) this.pending.add(id);
@@ -27,8 +25,11 @@ export class AwarenessBroadcaster {
 
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
-    private readonly broadcast: (message: Uint8Array) => void,
+    /** Receives each batch as one awareness update (the body of an awareness message). */
+    private readonly send: (update: Uint8Array) => void,
     private readonly windowMs: number,
+    /** Which changes to relay, by their origin (all by default). */
+    private readonly accept: (origin: unknown) => boolean = () => true,
   ) {
     awareness.on('update', this.onUpdate);
   }
@@ -41,8 +42,7 @@ export class AwarenessBroadcaster {
     const changed = [...this.pending].filter((id) => this.awareness.meta.has(id));
     this.pending.clear();
     if (changed.length === 0) return;
-    const body = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeMessage(MessageType.awareness, (encoder) => encoding.writeVarUint8Array(encoder, body)));
+    this.send(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   }
 
   /** Stops relaying (the room is closing). */

@@ -12,6 +12,7 @@ import { COMMENT_ONLY_REASON, READ_ONLY_REASON } from '@model/protocol/readOnlyR
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { changesOnlyCommentsAndOwnSuggestions } from './commentOnlyUpdate';
 import { changesNothing } from './changesNothing';
+import { ANOTHER_SERVER } from './changeOrigins';
 
 /** The largest update a commenter's connection may send (comments and suggestions, not pastes of chapters). */
 const COMMENTER_UPDATE_LIMIT_BYTES = 256 * 1024;
@@ -214,7 +215,7 @@ export class Connection implements RoomMember {
         const ticket = decodeExactly(decoder, () => decoding.readVarUint(decoder));
         // In a book's room the answer also covers its open sections: a revision taken after it is whole.
         const rooms = [this.room, ...this.room.dependents];
-        void Promise.all(rooms.map((room) => room.storage.whenStored())).then(() =>
+        void Promise.all(rooms.map((room) => room.whenStored())).then(() =>
           this.send(encodeMessage(MessageType.storedAck, (encoder) => encoding.writeVarUint(encoder, ticket))),
         );
         return;
@@ -316,7 +317,11 @@ export class Connection implements RoomMember {
   /** Admits this connection's own presence, stamped with who it is, into the room's awareness. */
   private handleAwareness(update: Uint8Array): void {
     const { awarenessOwners: owners, awarenessAccounts: accounts } = this.room;
-    const ownership = { ownerOf: (id: number) => owners.get(id), accountOf: (id: number) => accounts.get(id) };
+    const ownership = {
+      // A writer's id last seen through another server (which may have died) is theirs to take back here.
+      ownerOf: (id: number) => (owners.get(id) === ANOTHER_SERVER && accounts.get(id) === this.userId ? undefined : owners.get(id)),
+      accountOf: (id: number) => accounts.get(id),
+    };
     const admitted = admitPresence(update, this, ownership, this.awarenessIds.size, this.identity, PRESENCE_LIMITS);
     for (const id of admitted.claimed) {
       owners.set(id, this);

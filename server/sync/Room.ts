@@ -7,6 +7,22 @@ import { MessageType } from '@model/protocol/messageType';
 import { RoomStorage, type RoomStorageOptions } from './RoomStorage';
 import type { RevisionTiming } from './RevisionScheduler';
 import { AwarenessBroadcaster } from './AwarenessBroadcaster';
+import { ANOTHER_SERVER, LOADING, RemoteChange, SERVER_ORIGIN } from './changeOrigins';
+import type { RedisLink } from './redis/RedisLink';
+import { RoomRelay, StreamGapError, type RelayOptions } from './redis/RoomRelay';
+import * as encoding from 'lib0/encoding';
+import { log } from './log';
+
+export { SERVER_ORIGIN } from './changeOrigins';
+
+/** How a room is shared with other sync servers: their Redis, and the relay's tuning. */
+export interface RoomSharing {
+  link: RedisLink;
+  options: RelayOptions;
+}
+
+/** Longest a revision waits for other servers to store what this one sent them (ms). */
+const SHARED_STORE_WAIT_MS = 10_000;
 
 /** How long awareness changes are gathered before they go out together (ms). */
 export const AWARENESS_WINDOW_MS = 100;
@@ -21,12 +37,6 @@ export interface RoomRevisions {
    */
   create(manuscriptId: string, docs: Map<string, Y.Doc>): Promise<void>;
 }
-
-/** Transaction origin of the replay of stored state when a room loads. */
-const LOADING = Symbol('loading');
-
-/** Transaction origin of changes the sync server makes itself (a section's word count in the book). */
-export const SERVER_ORIGIN = Symbol('server');
 
 /** Something in a room that can be sent binary messages (a websocket connection). */
 export interface RoomMember {
@@ -47,12 +57,14 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
   /** Which member announced each awareness client id: only it may change or withdraw that state. */
-  readonly awarenessOwners = new Map<number, RoomMember>();
+  readonly awarenessOwners = new Map<number, RoomMember | typeof ANOTHER_SERVER>();
   /** The account each awareness client id was first announced by; no other account may take it while the room is open. */
   readonly awarenessAccounts = new Map<number, string>();
   readonly storage: RoomStorage;
   /** Rooms that keep this one loaded while they are (the sections of a book). */
   readonly dependents = new Set<Room>();
+  /** The room's link to the same room on other sync servers (with `REDIS_URL` set), else null. */
+  relay: RoomRelay | null = null;
   /** Called after every change a member or the server makes (not while loading). */
   onEdited: () => void = () => {};
   private readonly presence: AwarenessBroadcaster;
@@ -77,12 +89,23 @@ export class Room {
       this.broadcast(message, origin);
       // Updates from a connection are credited to its user; the server's own have no author.
       const userId = (origin as Partial<RoomMember> | null)?.userId ?? null;
-      this.storage.add(update, userId);
+      if (!this.relay) this.storage.add(update, userId);
+      else {
+        // Shared through Redis: the stream carries every change, and the room's writer (maybe
+        // this server) stores it from there.
+        this.storage.count(update);
+        if (!(origin instanceof RemoteChange)) this.relay.publish(update, userId);
+      }
       // The server's own bookkeeping (a section's word count in its book) follows a writer's
       // edit, which already counted; alone it is no reason for a revision.
-      if (origin !== SERVER_ORIGIN) this.onEdited();
+      const serverOwn = origin === SERVER_ORIGIN || (origin instanceof RemoteChange && origin.userId === null);
+      if (!serverOwn) this.onEdited();
     });
-    this.presence = new AwarenessBroadcaster(this.awareness, (message) => this.broadcast(message, null), AWARENESS_WINDOW_MS);
+    this.presence = new AwarenessBroadcaster(
+      this.awareness,
+      (update) => this.broadcast(encodeMessage(MessageType.awareness, (encoder) => encoding.writeVarUint8Array(encoder, update)), null),
+      AWARENESS_WINDOW_MS,
+    );
   }
 
   /**
@@ -90,20 +113,65 @@ export class Room {
    * manuscript does not exist. The document is complete before anyone can join, so a client that
    * leaves early can never cause an empty document to be stored.
    */
-  static async load(manuscriptId: string, docName: string, store: DocumentStore, storageOptions: RoomStorageOptions): Promise<Room | null> {
-    const stored = await store.load(manuscriptId, docName);
-    if (!stored) return null;
-    const room = new Room(manuscriptId, docName, store, storageOptions, {
-      lastSeq: stored.lastSeq,
-      entries: stored.updates.length,
-      snapshotBytes: stored.snapshot?.byteLength ?? 0,
-      logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
-    });
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdateV2(room.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdateV2(room.doc, update);
-    }, LOADING);
-    return room;
+  static async load(manuscriptId: string, docName: string, store: DocumentStore, storageOptions: RoomStorageOptions, sharing?: RoomSharing): Promise<Room | null> {
+    for (let attempt = 1; ; attempt++) {
+      // Shared: where the database's copy ends in the room's stream, read before the database,
+      // so the stream since that point completes what is loaded.
+      const storedAt = sharing ? await RoomRelay.storedPosition(sharing.link, manuscriptId, docName) : null;
+      const stored = await store.load(manuscriptId, docName);
+      if (!stored) return null;
+      const room = new Room(manuscriptId, docName, store, storageOptions, {
+        lastSeq: stored.lastSeq,
+        entries: stored.updates.length,
+        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+        logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      });
+      room.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdateV2(room.doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdateV2(room.doc, update);
+      }, LOADING);
+      if (!sharing || storedAt === null) return room;
+      try {
+        room.relay = await RoomRelay.join(sharing.link, room, storedAt, sharing.options);
+      } catch (error) {
+        room.destroy();
+        if (error instanceof StreamGapError && attempt < 3) {
+          log.warn('room stream moved on while loading; loading again', { manuscriptId, docName });
+          continue;
+        }
+        throw error;
+      }
+      const relay = room.relay;
+      room.storage.progress = { mark: () => relay.storageMark(), stored: (mark) => relay.stored(mark) };
+      room.storage.mayCompact = () => relay.mayCompact();
+      return room;
+    }
+  }
+
+  /** Resolves once every change made in the room so far is in the database (on a shared room: whichever server stores it). */
+  async whenStored(): Promise<void> {
+    await this.storage.whenStored();
+    await this.relay?.whenStored();
+  }
+
+  /**
+   * Stores what is pending now and waits for it, for steps that must not wait on the timer (a
+   * revision). A shared room also waits, up to 10 s, for the room's writer to store what this
+   * server published.
+   */
+  async flushNow(): Promise<void> {
+    await this.storage.flushNow();
+    if (!this.relay) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.relay.whenStored(), new Promise<void>((resolve) => (timer = setTimeout(resolve, SHARED_STORE_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /** Stores everything pending and stops sharing the room; call before `destroy`. */
+  async close(): Promise<void> {
+    this.relay?.leave();
+    await this.storage.close();
+    await this.relay?.release();
   }
 
   /** Sends a message to every member except `except`. */

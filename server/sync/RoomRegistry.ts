@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import type { DocumentStore } from '../persistence/DocumentStore';
-import { Room, type RoomRevisions } from './Room';
+import { Room, type RoomRevisions, type RoomSharing } from './Room';
+import { ExpiringLock } from './redis/ExpiringLock';
+import { revisionLockKey } from './redis/redisKeys';
 import type { RoomStorageOptions } from './RoomStorage';
 import { RevisionScheduler } from './RevisionScheduler';
 import { SectionStatsKeeper } from './SectionStatsKeeper';
@@ -31,6 +33,8 @@ export class RoomRegistry {
     private readonly storageOptions: RoomStorageOptions,
     private readonly gracePeriodMs: number,
     private readonly revisions?: RoomRevisions,
+    /** With other sync servers through Redis: rooms are shared, and one server at a time records a manuscript's revision. */
+    private readonly sharing?: RoomSharing,
   ) {}
 
   /** The loaded room for one document of a manuscript, loading it if needed; null if the manuscript does not exist. */
@@ -98,7 +102,7 @@ export class RoomRegistry {
     const key = keyOf(manuscriptId, docName);
     await this.unloading.get(key);
     try {
-      const room = await Room.load(manuscriptId, docName, this.store, this.storageOptions);
+      const room = await Room.load(manuscriptId, docName, this.store, this.storageOptions, this.sharing);
       if (!room) this.rooms.delete(key);
       else {
         this.settled.set(key, room);
@@ -122,12 +126,31 @@ export class RoomRegistry {
     if (!scheduler) {
       scheduler = new RevisionScheduler(revisions.timing, async () => {
         const rooms = (await this.loadedRooms()).filter((room) => room.manuscriptId === manuscriptId);
-        await Promise.all(rooms.map((room) => room.storage.flushNow()));
-        await revisions.create(manuscriptId, new Map<string, Y.Doc>(rooms.map((room) => [room.docName, room.doc])));
+        await Promise.all(rooms.map((room) => room.flushNow()));
+        await this.exclusively(manuscriptId, () => revisions.create(manuscriptId, new Map<string, Y.Doc>(rooms.map((room) => [room.docName, room.doc]))));
       });
       this.schedulers.set(manuscriptId, scheduler);
     }
     return scheduler;
+  }
+
+  /**
+   * Runs `step` unless another sync server is recording the manuscript's revision right now (it
+   * covers the same changes; the next pause here makes one if anything is left). The lock
+   * expires if its holder dies. Without Redis there is only this server.
+   */
+  private async exclusively(manuscriptId: string, step: () => Promise<void>): Promise<void> {
+    if (!this.sharing) return step();
+    const lock = new ExpiringLock(this.sharing.link.commands, revisionLockKey(manuscriptId), 60_000);
+    if (!(await lock.tryAcquire())) {
+      log.info('another server is recording this revision', { manuscriptId });
+      return;
+    }
+    try {
+      await step();
+    } finally {
+      await lock.release();
+    }
   }
 
   private hasMembers(manuscriptId: string): boolean {
@@ -148,7 +171,7 @@ export class RoomRegistry {
     const lastOfManuscript = ![...this.rooms.keys()].some((other) => other.startsWith(`${room.manuscriptId}/`));
     const done = ((lastOfManuscript ? scheduler?.now() : undefined) ?? Promise.resolve())
       .then(() => kept?.keeper.stop())
-      .then(() => room.storage.close())
+      .then(() => room.close())
       .then(() => {
         room.destroy();
         log.info('room unloaded', { manuscriptId: room.manuscriptId, docName: room.docName });

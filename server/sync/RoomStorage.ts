@@ -56,10 +56,28 @@ export class RoomStorage {
     this.retryDelay = options.retryDelayMs;
   }
 
+  /**
+   * Set by a room shared through Redis: `mark` notes where the stream stands when a batch is
+   * taken, `stored` hears it back once that batch is in the database.
+   */
+  progress: { mark(): string; stored(mark: string): void } | null = null;
+  /** Whether compacting is allowed now (a room shared through Redis: only while this server surely holds its writer lock). */
+  mayCompact: () => boolean = () => true;
+
   /** Queues one update (format V1, as Yjs emits and relays it) by `userId` (null for the server's own changes) for storage. */
   add(update: Uint8Array, userId: string | null): void {
-    this.pending.push({ update, userId });
+    this.count(update);
+    this.queue(update, userId);
+  }
+
+  /** Counts an update towards the document's approximate size without storing it (another server stores it). */
+  count(update: Uint8Array): void {
     this.bytesSinceSnapshot += update.byteLength;
+  }
+
+  /** Queues an update for storage without counting it (it was counted when it reached the document). */
+  queue(update: Uint8Array, userId: string | null): void {
+    this.pending.push({ update, userId });
     this.received++;
     this.schedule(this.options.flushWindowMs);
   }
@@ -103,7 +121,7 @@ export class RoomStorage {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // Keep trying until the pending updates are written: unloading must not drop edits.
-    while (this.pending.length > 0 || this.entriesSinceSnapshot > 0) {
+    while (this.pending.length > 0 || (this.entriesSinceSnapshot > 0 && this.mayCompact())) {
       await this.enqueue(() => this.flush(true));
       if (this.lastError) await delay(this.retryDelay);
     }
@@ -127,15 +145,18 @@ export class RoomStorage {
     // Take the batch out, so updates arriving during the write wait for the next window.
     const batch = this.pending;
     const batchEnd = this.received;
+    const mark = this.progress?.mark();
     this.pending = [];
     try {
       if (batch.length > 0) {
         const entries = mergePerWriter(batch);
         this.lastSeq = await this.store.append(this.manuscriptId, this.docName, entries, this.summaryIfDue());
         this.entriesSinceSnapshot += entries.length;
+        if (mark !== undefined) this.progress?.stored(mark);
       }
       this.markStored(batchEnd);
-      if (this.entriesSinceSnapshot > 0 && (forceCompact || this.entriesSinceSnapshot >= this.options.compactAfterEntries)) {
+      const due = forceCompact || this.entriesSinceSnapshot >= this.options.compactAfterEntries;
+      if (this.entriesSinceSnapshot > 0 && due && this.mayCompact()) {
         await this.compact();
       }
       this.succeeded();

@@ -16,6 +16,8 @@ import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { sectionsMap } from '@model/manuscript/manuscriptLayout';
 import type { Room } from './Room';
 import { log } from './log';
+import { RedisLink } from './redis/RedisLink';
+import type { RoomSharing } from './Room';
 
 /** Settings of a sync server; every field has a default suited to production. */
 export interface SyncServerOptions {
@@ -47,6 +49,16 @@ export interface SyncServerOptions {
   /** Largest websocket message accepted, in bytes (default: the maximum document size plus 1 MiB). */
   maxMessageBytes?: number;
   storage?: Partial<Omit<RoomStorageOptions, 'summarize'>>;
+  /**
+   * Joins the other sync servers on the same Redis (`REDIS_URL`): rooms are shared through its
+   * streams and one server at a time stores each room. Without it, this server is alone.
+   */
+  redis?: { url: string; lockTtlMs?: number; keepStoredMs?: number };
+  /**
+   * What `GET /health` checks besides storage, by name (the database, say); each rejects while its
+   * part is unreachable, which turns the answer into a 503. Redis, when set, is checked too.
+   */
+  healthChecks?: Record<string, () => Promise<void>>;
 }
 
 /** A running sync server. */
@@ -73,6 +85,11 @@ const NEW_SECTION_WAIT_MS = 3000;
  * completes, so no client ever sees, or can store over, a half-loaded document.
  */
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const link = options.redis ? new RedisLink(options.redis.url) : null;
+  const sharing: RoomSharing | undefined = link
+    ? { link, options: { lockTtlMs: options.redis?.lockTtlMs ?? 10_000, keepStoredMs: options.redis?.keepStoredMs ?? 60_000, presenceWindowMs: 50 } }
+    : undefined;
+  const healthChecks = { ...options.healthChecks, ...(link ? { redis: () => link.ping() } : {}) };
   const registry = new RoomRegistry(
     options.store,
     {
@@ -83,6 +100,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     },
     options.gracePeriodMs ?? 10_000,
     options.revisions,
+    sharing,
   );
   const connections = new Set<Connection>();
   const maxConnectionsPerAccount = options.maxConnectionsPerAccount ?? 20;
@@ -153,7 +171,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const server = http.createServer((request, response) => {
     if (request.url === '/health') {
-      void health(registry, connections.size).then((body) => {
+      void health(registry, connections.size, healthChecks).then((body) => {
         response.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       });
@@ -208,6 +226,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       server.close();
       for (const connection of connections) connection.close(1001, 'server shutting down');
       await registry.closeAll();
+      await link?.close();
       wss.close();
     },
   };
@@ -238,12 +257,23 @@ function refuse(socket: Duplex, status: number, text: string): void {
   if (!socket.destroyed) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-async function health(registry: RoomRegistry, connectionCount: number) {
+async function health(registry: RoomRegistry, connectionCount: number, checks: Record<string, () => Promise<void>>) {
   const rooms = await registry.loadedRooms();
   const failing = rooms.filter((room) => room.storage.lastError);
+  const parts = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      try {
+        await check();
+        return [name, { ok: true }] as const;
+      } catch (error) {
+        return [name, { ok: false, error: (error as Error).message }] as const;
+      }
+    }),
+  );
   const memory = process.memoryUsage();
   return {
-    ok: failing.length === 0,
+    ok: failing.length === 0 && parts.every(([, part]) => part.ok),
+    checks: Object.fromEntries(parts),
     rooms: rooms.length,
     connections: connectionCount,
     memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },

@@ -9,6 +9,7 @@ import { syncConfig } from '../config/syncConfig';
 import { createSyncServer } from './createSyncServer';
 import { convertAllToSections } from '../manuscripts/sectionsConversion';
 import { log } from './log';
+import { databaseReachable } from './databaseReachable';
 
 /** Entry point of the sync process (`npm run sync`). */
 async function main(): Promise<void> {
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     gracePeriodMs: config.gracePeriodMs,
     maxMessageBytes: config.maxMessageBytes,
     storage: { flushWindowMs: config.flushWindowMs, compactAfterEntries: config.compactAfterEntries },
+    redis: config.redisUrl ? { url: config.redisUrl, lockTtlMs: config.redisLockTtlMs } : undefined,
+    healthChecks: { database: () => databaseReachable(prisma) },
   });
   log.info('sync server listening', { url: `ws://${config.host}:${server.port}/<manuscriptId>[/<sectionId>]` });
   // The parent (npm start, tests) may read this line to learn the port.
