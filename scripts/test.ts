@@ -51,6 +51,7 @@ const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'
 const POSTGRESQL_FILES = [
   'accounts', 'access', 'automaticRevisions', 'commentThreads', 'compaction', 'durability', 'exportImport', 'invitations',
   'retention', 'revisions', 'sectionHistory', 'sectionRooms', 'signInLimits', 'storageWindow', 'threadedStore',
+  'appInstances', 'redisSharing', 'failover',
 ].map((name) => path.join('tests', 'integration', `${name}.test.ts`));
 const onPostgresql = process.env.QUIRE_TEST_DATABASE === 'postgresql';
 let postgres: PostgresServer | null = null;

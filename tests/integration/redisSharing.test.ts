@@ -176,3 +176,49 @@ test('the writer lock: one server stores the room; when it closes, the other tak
   const stored = await storedDoc(database.prisma, id, chapterId);
   assert.match(sectionDocText(stored), /Written on B while A stores\. Written after A left\./);
 });
+
+/** A server's `/health` answer: its status and body. */
+async function health(server: SyncServer): Promise<{ status: number; body: { checks: Record<string, { ok: boolean }> } }> {
+  const response = await fetch(`http://127.0.0.1:${server.port}/health`);
+  return { status: response.status, body: (await response.json()) as { checks: Record<string, { ok: boolean }> } };
+}
+
+test('Redis going away: each server keeps serving its own writers from memory and answers 503; when Redis returns (empty), the servers catch up with each other and store everything', async (t) => {
+  const { id, owner, room, chapterId } = await bookWithOneChapter('Redis away');
+  const editor = await createMember(database.prisma, id, 'editor', 'Ben');
+  const [a, b] = await Promise.all([sharedServer(t, redis.url(0)), sharedServer(t, redis.url(0))]);
+  const ada = connectStockClient(t, a.port, room, owner.token);
+  const adaElsewhere = connectStockClient(t, a.port, room, owner.token);
+  const ben = connectStockClient(t, b.port, room, editor.token);
+  await Promise.all([ada.synced, adaElsewhere.synced, ben.synced]);
+  sectionDocParagraph(ada.doc).insert(0, 'Before. ');
+  await retryUntil(() => assert.equal(sectionDocText(ben.doc), 'Before. '));
+  assert.equal((await health(a)).status, 200);
+
+  await redis.kill();
+  await retryUntil(async () => {
+    const answer = await health(a);
+    assert.equal(answer.status, 503);
+    assert.equal(answer.body.checks.redis.ok, false);
+  });
+  const adaText = sectionDocParagraph(ada.doc);
+  adaText.insert(adaText.length, 'While Redis is away. ');
+  const benText = sectionDocParagraph(ben.doc);
+  benText.insert(0, 'Ben too. ');
+  // Writers on one server still see each other.
+  await retryUntil(() => assert.match(sectionDocText(adaElsewhere.doc), /While Redis is away\./));
+
+  await redis.restart();
+  await retryUntil(async () => assert.equal((await health(a)).status, 200), { timeoutMs: 15_000 });
+  await retryUntil(
+    () => {
+      assert.match(sectionDocText(ben.doc), /While Redis is away\./);
+      assert.match(sectionDocText(ada.doc), /Ben too\./);
+      assert.equal(sectionDocText(ada.doc), sectionDocText(ben.doc));
+    },
+    { timeoutMs: 15_000 },
+  );
+  await Promise.all([storedAck(ada, 1), storedAck(ben, 2)]);
+  const stored = await storedDoc(database.prisma, id, chapterId);
+  assert.equal(sectionDocText(stored), sectionDocText(ada.doc), 'the database holds what both servers hold');
+});
