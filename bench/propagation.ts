@@ -11,6 +11,7 @@ import { percentiles } from './percentiles';
 import { sized } from './benchQuick';
 import { sectionDocParagraph } from '../tests/support/chapterText';
 import { sampleManuscript } from '../prisma/seed/sampleManuscript';
+import { startRedisServer } from '../scripts/redisServer';
 
 /** Measured edits per server and writer count, at least (see MIN_SAMPLES). */
 const ROUNDS = sized(600, 40);
@@ -57,6 +58,13 @@ async function connectWriters(url: string, room: string, tokens: Array<string | 
   return writers;
 }
 
+/** Connects one client per token, alternating between `urls` (writers split between joined servers). */
+async function connectSplit(urls: string[], room: string, tokens: string[]): Promise<Writer[]> {
+  const groups = await Promise.all(urls.map((url, i) => connectWriters(url, room, tokens.filter((_, t) => t % urls.length === i))));
+  // Back in token order, so turns alternate between the servers.
+  return tokens.map((_, t) => groups[t % urls.length][Math.floor(t / urls.length)]);
+}
+
 /**
  * One edit by `sender`, timed from the keystroke until every other writer's document has it.
  * Resolves with each receiver's latency in ms.
@@ -88,7 +96,7 @@ async function timedEdit(writers: Writer[], sender: Writer): Promise<number[]> {
   return latencies;
 }
 
-type Side = 'quire' | 'stock';
+type Side = 'quire' | 'stock' | 'twoServers';
 
 /**
  * `rounds` rounds of one edit on each server, each by the next writer in turn, the two servers'
@@ -98,9 +106,10 @@ type Side = 'quire' | 'stock';
  * every receiver's latency per server, in ms.
  */
 async function editRounds(sides: Record<Side, Writer[]>, rounds: number): Promise<Record<Side, number[]>> {
-  const samples: Record<Side, number[]> = { quire: [], stock: [] };
+  const samples = Object.fromEntries(Object.keys(sides).map((side) => [side, [] as number[]])) as Record<Side, number[]>;
   for (let round = 0; round < rounds; round++) {
-    const order: Side[] = round % 2 === 0 ? ['quire', 'stock'] : ['stock', 'quire'];
+    const all = Object.keys(sides) as Side[];
+    const order = round % 2 === 0 ? all : [...all].reverse();
     for (const side of order) {
       const writers = sides[side];
       samples[side].push(...(await timedEdit(writers, writers[round % writers.length])));
@@ -147,27 +156,39 @@ function disconnect(writers: Writer[]): void {
  * connections) against the stock @y/websocket-server without persistence, measured in the same
  * run, with 2, 10 and 50 writers in one chapter: on Quire's server the chapter's own room
  * (`/<manuscriptId>/<sectionId>`, the sample novel's first chapter), on the stock server a room
- * given the same chapter document first. For each writer count both servers' clients connect,
- * both are warmed up, then the two servers' edits are measured interleaved, edit by edit.
+ * given the same chapter document first; and across two of Quire's servers joined through a
+ * throwaway Redis, the writers split between them (a manuscript of their own with the same
+ * novel). For each writer count every side's clients connect, all are warmed up, then the sides'
+ * edits are measured interleaved, edit by edit.
  */
 export async function measurePropagation(): Promise<Record<string, number>> {
   const database = await createTempDatabase();
   const manuscript = sampleManuscript();
   const { id } = await createOwnedManuscript(database.prisma, 'Propagation', { layout: 'sections', manuscript });
   const chapterId = manuscript.sections.find((section) => section.kind === 'chapter')!.id;
+  // The two joined servers get a manuscript of their own (the same novel): one room, one storer.
+  const shared = await createOwnedManuscript(database.prisma, 'Propagation across servers', { layout: 'sections', manuscript });
   const accounts = await Promise.all(Array.from({ length: 10 }, (_, i) => createAccount(database.prisma, `P${i}`)));
-  await database.prisma.membership.createMany({ data: accounts.map((a) => ({ manuscriptId: id, userId: a.userId, role: 'editor' })) });
+  await database.prisma.membership.createMany({
+    data: [id, shared.id].flatMap((manuscriptId) => accounts.map((a) => ({ manuscriptId, userId: a.userId, role: 'editor' }))),
+  });
   // PROPAGATION_SERVER_ENV (JSON) adds to the sync server's environment, e.g. NODE_OPTIONS with --cpu-prof to profile it.
   const serverEnv = JSON.parse(process.env.PROPAGATION_SERVER_ENV ?? '{}') as Record<string, string>;
   const ours = await startSyncProcess(database.url, { env: { SYNC_MAX_MESSAGES_PER_SECOND: '100000', ...serverEnv } });
   const stock = await startStockServer();
+  // Two more of ours joined through a throwaway Redis, the writers split between them.
+  const redis = await startRedisServer();
+  const joinedEnv = { SYNC_MAX_MESSAGES_PER_SECOND: '100000', REDIS_URL: redis.url(), ...serverEnv };
+  const joined = [await startSyncProcess(database.url, { env: joinedEnv }), await startSyncProcess(database.url, { env: joinedEnv })];
   const results: Record<string, number> = {};
   try {
     for (const count of [2, 10, 50]) {
       const tokens = await Promise.all(Array.from({ length: count }, (_, i) => signSyncToken(accounts[i % accounts.length].userId, id)));
+      const sharedTokens = await Promise.all(Array.from({ length: count }, (_, i) => signSyncToken(accounts[i % accounts.length].userId, shared.id)));
       const sides = {
         quire: await connectWriters(`ws://127.0.0.1:${ours.port}`, `${id}/${chapterId}`, tokens),
         stock: await connectWriters(`ws://127.0.0.1:${stock.port}`, `bench-${count}`, tokens.map(() => null)),
+        twoServers: await connectSplit(joined.map((server) => `ws://127.0.0.1:${server.port}`), `${shared.id}/${chapterId}`, sharedTokens),
       };
       // The stock room starts empty: one writer gives it the chapter as Quire's room holds it.
       await seed(sides.stock, Y.encodeStateAsUpdate(sides.quire[0].doc));
@@ -178,15 +199,25 @@ export async function measurePropagation(): Promise<Record<string, number>> {
       } finally {
         disconnect(sides.quire);
         disconnect(sides.stock);
+        disconnect(sides.twoServers);
       }
-      Object.assign(results, percentiles(samples.quire, `writers${count}Ms`), percentiles(samples.stock, `writers${count}BaselineMs`));
+      Object.assign(
+        results,
+        percentiles(samples.quire, `writers${count}Ms`),
+        percentiles(samples.stock, `writers${count}BaselineMs`),
+        percentiles(samples.twoServers, `writers${count}TwoServersMs`),
+      );
       // A quick run has too few samples for a p99 (see bench/percentiles.ts), so no ratio either.
       if (results[`writers${count}MsP99`] !== undefined) {
         results[`writers${count}P99Ratio`] = Math.round((results[`writers${count}MsP99`] / results[`writers${count}BaselineMsP99`]) * 100) / 100;
+        // Target: across two servers at most twice one server's p99.
+        results[`writers${count}TwoServersP99Ratio`] = Math.round((results[`writers${count}TwoServersMsP99`] / results[`writers${count}MsP99`]) * 100) / 100;
       }
     }
   } finally {
     await ours.kill('SIGTERM');
+    await Promise.all(joined.map((server) => server.kill('SIGTERM')));
+    await redis.stop();
     stock.child.kill('SIGTERM');
     await database.cleanup();
   }
