@@ -7,7 +7,7 @@
  * that Debian's package creates.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -21,6 +21,13 @@ export interface PostgresServer {
   createDatabase(prefix?: string): Promise<string>;
   /** Drops a database made by {@link createDatabase} (closing anything still connected to it). */
   dropDatabase(url: string): Promise<void>;
+  /**
+   * Freezes the server and every backend (SIGSTOP), as a database host that stops answering
+   * does: connections stay open and queries hang. `resume` lets them go on.
+   */
+  pause(): void;
+  /** Undoes {@link pause}. */
+  resume(): void;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
 }
@@ -103,12 +110,38 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     await stop();
     throw error;
   }
+  const signalAll = (signal: NodeJS.Signals) => {
+    if (server.pid === undefined) return;
+    for (const pid of [server.pid, ...childrenOf(server.pid)]) process.kill(pid, signal);
+  };
   return {
     url,
-    stop,
+    pause: () => signalAll('SIGSTOP'),
+    resume: () => signalAll('SIGCONT'),
+    stop: async () => {
+      signalAll('SIGCONT');
+      await stop();
+    },
     createDatabase: (prefix) => createPostgresDatabase(url(), prefix),
     dropDatabase: (databaseUrl) => dropPostgresDatabase(url(), databaseUrl),
   };
+}
+
+/** The ids of the processes whose parent is `pid` (PostgreSQL's backends and helpers), from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command (which may hold spaces, inside parentheses): state, then parent id.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
 }
 
 let created = 0;

@@ -20,6 +20,8 @@ export interface TempDatabase {
 export interface TempDatabaseOptions {
   /** Load the sample novel (default: no). */
   seed?: boolean;
+  /** Make it on this PostgreSQL server (its maintenance database's URL), whatever the suite. */
+  postgresAdminUrl?: string;
 }
 
 /** Migrating runs the schema engine (WebAssembly): seconds on a busy machine, never a minute. */
@@ -36,7 +38,7 @@ export function createTempDatabase(options?: TempDatabaseOptions): Promise<TempD
 export async function createTempDatabase(first?: TestScope | TempDatabaseOptions, second?: TempDatabaseOptions): Promise<TempDatabase> {
   const [scope, options = {}] = isTestScope(first) ? [first, second] : [null, first];
   // `npm run test:postgresql` (QUIRE_TEST_POSTGRES_URL set): a fresh database on that server.
-  const postgres = process.env.QUIRE_TEST_POSTGRES_URL;
+  const postgres = options.postgresAdminUrl ?? process.env.QUIRE_TEST_POSTGRES_URL;
   const dir = postgres ? null : mkdtempSync(path.join(os.tmpdir(), 'quire-test-'));
   const url = postgres ? await createPostgresDatabase(postgres) : `file:${path.join(dir!, 'quire.db')}`;
   const where = dir ? `the test database in ${dir}` : `the test database ${url}`;
