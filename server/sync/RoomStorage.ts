@@ -60,7 +60,7 @@ export class RoomStorage {
    * Set by a room shared through Redis: `mark` notes where the stream stands when a batch is
    * taken, `stored` hears it back once that batch is in the database.
    */
-  progress: { mark(): string; stored(mark: string): void } | null = null;
+  progress: { mark(): string | null; stored(mark: string): void } | null = null;
   /** Whether compacting is allowed now (a room shared through Redis: only while this server surely holds its writer lock). */
   mayCompact: () => boolean = () => true;
 
@@ -152,7 +152,7 @@ export class RoomStorage {
         const entries = mergePerWriter(batch);
         this.lastSeq = await this.store.append(this.manuscriptId, this.docName, entries, this.summaryIfDue());
         this.entriesSinceSnapshot += entries.length;
-        if (mark !== undefined) this.progress?.stored(mark);
+        if (mark !== undefined && mark !== null) this.progress?.stored(mark);
       }
       this.markStored(batchEnd);
       const due = forceCompact || this.entriesSinceSnapshot >= this.options.compactAfterEntries;

@@ -13,7 +13,8 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * holds it, which is what steps that must never run twice at once (compaction) check.
  */
 export class ExpiringLock {
-  private readonly token = randomUUID();
+  /** This holder's token: the lock's value while it is held here. */
+  readonly token = randomUUID();
   private held = false;
   private confirmedAt = 0;
 

@@ -41,6 +41,11 @@ export class RedisLink {
   private readonly subscriptions = new Map<string, StreamSubscription>();
   private readerClientId: number | null = null;
   private runId: string | null = null;
+
+  /** The Redis server's `run_id` as last read: it changes when Redis restarts (empty, without persistence). */
+  get redisRunId(): string | null {
+    return this.runId;
+  }
   private readonly restartListeners = new Set<() => void>();
   private closed = false;
   private wake: (() => void) | null = null;

@@ -33,6 +33,17 @@ export interface RelayedRoom {
 
 /** Presence entries older than this are not replayed to a room that joins (the awareness timeout). */
 const PRESENCE_REPLAY_MS = 30_000;
+/**
+ * Notes how far the room is stored, only if the caller holds the writer lock: sets the stored
+ * point, appends a "stored" entry (with the Redis run id the writer knows, so a note from before a
+ * restart is not mistaken for one after it), and trims what every server has had time to read.
+ */
+const NOTE_STORED = `if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('set', KEYS[2], ARGV[2])
+redis.call('xadd', KEYS[3], '*', 't', 's', 's', ARGV[3], 'r', ARGV[5], 'd', ARGV[2])
+redis.call('xtrim', KEYS[3], 'MINID', '~', ARGV[4])
+return 1`;
+
 /** Presence entries kept per room (Redis trims approximately). */
 const PRESENCE_KEPT = 1000;
 
@@ -57,8 +68,11 @@ export class RoomRelay {
   private storedThrough = STREAM_START;
   /** This server's most recent entry, once Redis has given it an id. */
   private lastPublished: Promise<string | null> = Promise.resolve(null);
+  /** Entries of this server still on their way into the stream (one being retried may finish after later ones). */
+  private readonly inFlight = new Set<Promise<string>>();
   private waiters: Array<{ target: string; resolve: () => void }> = [];
   private persisting = false;
+  private catchingUp = false;
   private lockTimer: NodeJS.Timeout | null = null;
   private ticking = false;
   private left = false;
@@ -121,39 +135,52 @@ export class RoomRelay {
 
   /** Appends a change made on this server to the room's stream (`userId` null: the server's own). */
   publish(update: Uint8Array, userId: string | null): void {
-    const added = this.link.commands.callBuffer('XADD', this.keys.updates, '*', 't', 'u', 's', this.link.serverId, 'w', userId ?? '', 'd', Buffer.from(update)) as Promise<Buffer>;
+    const fields = ['t', 'u', 's', this.link.serverId, 'w', userId ?? '', 'd', Buffer.from(update)];
     // Commands on one connection are answered in order, so the newest promise holds the newest id.
-    this.lastPublished = added.then(
-      (id) => id.toString(),
-      (error: Error) => {
-        log.error('could not add an update to the redis stream', { manuscriptId: this.room.manuscriptId, error: error.message });
-        return null;
-      },
-    );
+    // An error answer (Redis out of memory, read-only) is retried: the change must reach the
+    // stream before anyone is told it is stored.
+    const add = async (): Promise<string> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return ((await this.link.commands.callBuffer('XADD', this.keys.updates, '*', ...fields)) as Buffer).toString();
+        } catch (error) {
+          if (attempt % 20 === 0) log.error('could not add an update to the redis stream; retrying', { manuscriptId: this.room.manuscriptId, error: (error as Error).message });
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+    };
+    const added = add();
+    this.inFlight.add(added);
+    void added.then(() => this.inFlight.delete(added));
+    this.lastPublished = added;
   }
 
   /** Resolves once every change published from this server so far is in the database (whoever stored it). */
   async whenStored(): Promise<void> {
-    const target = await this.lastPublished;
+    const ids = (await Promise.all([this.lastPublished, ...this.inFlight])).filter((id): id is string => id !== null);
+    const target = ids.length > 0 ? ids.reduce(laterStreamId) : null;
     if (target === null || compareStreamIds(target, this.storedThrough) <= 0) return;
     await new Promise<void>((resolve) => this.waiters.push({ target, resolve }));
   }
 
-  /** A note for the storage batch being taken now: every entry up to here is in it or stored before it. */
-  storageMark(): string {
-    return this.updates.position;
+  /**
+   * A note for the storage batch being taken now: every entry up to here is in it or stored
+   * before it. None while taking the room over (entries read before then are not all queued yet).
+   */
+  storageMark(): string | null {
+    return this.catchingUp || !this.persisting ? null : this.updates.position;
   }
 
-  /** Called by the room's storage once the batch taken at `mark` is in the database. */
+  /**
+   * Called by the room's storage once the batch taken at `mark` is in the database. The note in
+   * Redis (the stored point, the stream's "stored" entry, trimming) is made only if this server
+   * still holds the writer lock: a server that lost it must not move the point another now owns.
+   */
   stored(mark: string): void {
     this.noteStored(mark);
     const trimBefore = [mark, `${Date.now() - this.options.keepStoredMs}-0`].sort(compareStreamIds)[0];
     void this.link.commands
-      .multi()
-      .set(this.keys.storedThrough, mark)
-      .call('XADD', this.keys.updates, '*', 't', 's', 's', this.link.serverId, 'd', mark)
-      .call('XTRIM', this.keys.updates, 'MINID', '~', trimBefore)
-      .exec()
+      .eval(NOTE_STORED, 3, this.keys.writer, this.keys.storedThrough, this.keys.updates, this.lock.token, mark, this.link.serverId, trimBefore, this.link.redisRunId ?? '')
       .catch((error: Error) => log.warn('could not note stored updates in redis', { manuscriptId: this.room.manuscriptId, error: error.message }));
   }
 
@@ -185,7 +212,7 @@ export class RoomRelay {
         const type = entry.fields.get('t')?.toString();
         const data = entry.fields.get('d');
         if (type === 'u' && data) Y.applyUpdate(this.room.doc, data);
-        else if (type === 's' && data) this.noteStored(data.toString());
+        else if (type === 's' && data && (entry.fields.get('r')?.toString() ?? '') === (this.link.redisRunId ?? '')) this.noteStored(data.toString());
       }
     }, LOADING);
     return position;
@@ -229,7 +256,10 @@ export class RoomRelay {
       const data = entry.fields.get('d');
       if (!data) continue;
       if (type === 's') {
-        this.noteStored(data.toString());
+        // A note made against another Redis (before or after a restart this server has not
+        // caught up with) says nothing about this server's entries.
+        const runId = entry.fields.get('r')?.toString() ?? '';
+        if (runId === (this.link.redisRunId ?? '')) this.noteStored(data.toString());
         continue;
       }
       if (type !== 'u') continue;
@@ -305,22 +335,29 @@ export class RoomRelay {
    * writer may have died with them read but not stored), then every entry as it arrives.
    */
   private async takeOver(): Promise<void> {
+    // Storing starts before the catch-up is read: entries the reader delivers while it is read
+    // are queued as they come, and the catch-up covers everything since the last noted point.
+    this.persisting = true;
+    this.catchingUp = true;
     let entries: StreamEntry[];
     try {
       const from = (await this.link.commands.get(this.keys.storedThrough)) ?? STREAM_START;
       entries = await this.range(`(${from}`);
     } catch (error) {
+      this.persisting = false;
       await this.lock.release().catch(() => {});
       throw error;
+    } finally {
+      this.catchingUp = false;
     }
     if (this.left) return void this.lock.release().catch(() => {});
-    // Entries past this server's read position are new here too: apply them before storing.
+    // Entries past this server's read position are new here: applied (and queued) as if read.
     const unread = entries.filter((entry) => compareStreamIds(entry.id, this.updates.position) > 0);
     this.receiveUpdates(unread);
-    this.persisting = true;
     for (const entry of entries) {
       const data = entry.fields.get('d');
-      if (entry.fields.get('t')?.toString() === 'u' && data) this.room.storage.queue(data, entry.fields.get('w')?.toString() || null);
+      if (unread.includes(entry) || entry.fields.get('t')?.toString() !== 'u' || !data) continue;
+      this.room.storage.queue(data, entry.fields.get('w')?.toString() || null);
     }
     if (entries.length > 0) this.updates.position = laterStreamId(this.updates.position, entries[entries.length - 1].id);
     log.info('storing room as its writer', { manuscriptId: this.room.manuscriptId, docName: this.room.docName, catchingUp: entries.length });
