@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { AwarenessBroadcaster } from '../AwarenessBroadcaster';
 import { ANOTHER_SERVER, LOADING, REMOTE_PRESENCE, RemoteChange } from '../changeOrigins';
 import type { RoomStorage } from '../RoomStorage';
@@ -283,16 +284,18 @@ export class RoomRelay {
       if (!data || entry.fields.get('s')?.toString() === this.link.serverId) continue;
       try {
         const announcedBy = JSON.parse(entry.fields.get('o')?.toString() ?? '{}') as Record<string, string>;
-        for (const { clientId, present } of presenceClients(data)) {
-          const owner = owners.get(clientId);
-          // A writer's own connection here outranks an older word about it from elsewhere.
+        const admitted: PresenceEntry[] = [];
+        for (const client of presenceEntries(data)) {
+          const owner = owners.get(client.clientId);
+          // A writer's own connection here outranks any word about its id from elsewhere.
           if (owner !== undefined && owner !== ANOTHER_SERVER) continue;
-          if (present) owners.set(clientId, ANOTHER_SERVER);
-          else owners.delete(clientId);
-          const account = announcedBy[clientId];
-          if (account && !accounts.has(clientId)) accounts.set(clientId, account);
+          if (client.json !== 'null') owners.set(client.clientId, ANOTHER_SERVER);
+          else owners.delete(client.clientId);
+          const account = announcedBy[client.clientId];
+          if (account && !accounts.has(client.clientId)) accounts.set(client.clientId, account);
+          admitted.push(client);
         }
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, data, REMOTE_PRESENCE);
+        if (admitted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodePresence(admitted), REMOTE_PRESENCE);
       } catch (error) {
         log.warn('ignored malformed presence from redis', { manuscriptId: this.room.manuscriptId, error: (error as Error).message });
       }
@@ -301,7 +304,7 @@ export class RoomRelay {
 
   private publishPresence(body: Uint8Array): void {
     const announcedBy: Record<string, string> = {};
-    for (const { clientId } of presenceClients(body)) {
+    for (const { clientId } of presenceEntries(body)) {
       const account = this.room.awarenessAccounts.get(clientId);
       if (account) announcedBy[clientId] = account;
     }
@@ -405,15 +408,32 @@ function toEntry([id, values]: [Buffer, Buffer[]]): StreamEntry {
   return { id: id.toString(), fields };
 }
 
-/** The client ids an awareness update speaks for, and whether each is present (a null state is a departure). */
-function presenceClients(update: Uint8Array): Array<{ clientId: number; present: boolean }> {
+/** One client's entry in an awareness update: its id, clock and state (JSON; "null" for a departure). */
+interface PresenceEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+}
+
+/** The entries of an awareness update. */
+function presenceEntries(update: Uint8Array): PresenceEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const clients: Array<{ clientId: number; present: boolean }> = [];
+  const entries: PresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    clients.push({ clientId, present: decoding.readVarString(decoder) !== 'null' });
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: decoding.readVarString(decoder) });
   }
-  return clients;
+  return entries;
+}
+
+/** An awareness update holding `entries`. */
+function encodePresence(entries: PresenceEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.json);
+  }
+  return encoding.toUint8Array(encoder);
 }
