@@ -13,6 +13,7 @@ import { sectionDocParagraph, sectionDocText } from '../support/chapterText';
 import { createMember, createOwnedManuscript } from '../support/members';
 import { newManuscript } from '../../server/manuscripts/newManuscript';
 import { fileScope, type TestScope } from '../support/testScope';
+import { seededRandom } from '../support/seededRandom';
 import { CloseCode } from '@model/protocol/closeCode';
 import type { SyncServer } from '../../server/sync/createSyncServer';
 
@@ -35,18 +36,6 @@ async function bookWithOneChapter(title: string) {
 /** A sync server joined to others through the Redis database `redisUrl`, with a short writer lock. */
 function sharedServer(scope: TestScope, redisUrl: string): Promise<SyncServer> {
   return startTestSyncServer(scope, database.prisma, { redis: { url: redisUrl, lockTtlMs: 1000 }, gracePeriodMs: 60_000 });
-}
-
-/** A small seeded generator (mulberry32): the same edits on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -10,18 +10,8 @@ import { wordsOf } from '@model/manuscript/countWords';
 import { spelledNumber } from '@model/manuscript/partLabel';
 import { importFile } from '../../server/import/importFile';
 import { checkSchema, manuscriptText } from '../support/manuscriptWords';
+import { seededRandom } from '../support/seededRandom';
 
-/** Mulberry32: a small, seeded pseudo-random generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Run = { text: string; bold?: boolean; italic?: boolean; code?: boolean } | { lineBreak: true };
 /** One block of a generated document: what a writer's file can hold. */
@@ -48,7 +38,7 @@ const WORDS = ('tide harbour lantern gull rope salt window morning Élodie café
 const CODE = ['rm -rf', 'git push --force', 'x = 42', 'ls -la /tmp', 'SELECT name FROM crew', 'make install', 'ssh mara@lighthouse'];
 
 function generate(seed: number): Generated {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const chance = (p: number) => next() < p;
   const phrase = (min: number, max: number) =>
