@@ -99,6 +99,18 @@ export function admitPresence(
     throw new MalformedAwareness('malformed awareness update');
   }
   if (entries.length === 0) return { update: null, claimed, released };
+  return { update: encodePresence(entries), claimed, released };
+}
+
+/** One client's entry in an awareness update: its id, clock and state as JSON (`null` for a departure). */
+export interface PresenceEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+}
+
+/** An awareness update holding `entries`. */
+export function encodePresence(entries: PresenceEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const entry of entries) {
@@ -106,7 +118,7 @@ export function admitPresence(
     encoding.writeVarUint(encoder, entry.clock);
     encoding.writeVarString(encoder, entry.json);
   }
-  return { update: encoding.toUint8Array(encoder), claimed, released };
+  return encoding.toUint8Array(encoder);
 }
 
 /** The state with `user` set to who the connection is. */

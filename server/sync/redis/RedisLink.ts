@@ -162,12 +162,10 @@ export class RedisLink {
       if (!subscription) continue;
       const entries: StreamEntry[] = [];
       for (const [idBytes, values] of items) {
-        const id = idBytes.toString();
+        const entry = toStreamEntry([idBytes, values]);
         // The subscriber may have read past this point itself (catching up when it took the lock).
-        if (laterStreamId(id, subscription.position) === subscription.position) continue;
-        const fields = new Map<string, Buffer>();
-        for (let i = 0; i + 1 < values.length; i += 2) fields.set(values[i].toString(), values[i + 1]);
-        entries.push({ id, fields });
+        if (laterStreamId(entry.id, subscription.position) === subscription.position) continue;
+        entries.push(entry);
       }
       if (entries.length === 0) continue;
       subscription.position = entries[entries.length - 1].id;
@@ -204,4 +202,11 @@ function streamsOf(reply: unknown[]): Array<[Buffer, Array<[Buffer, Buffer[]]>]>
   const pairs: Array<[Buffer, Array<[Buffer, Buffer[]]>]> = [];
   for (let i = 0; i + 1 < reply.length; i += 2) pairs.push([reply[i] as Buffer, reply[i + 1] as Array<[Buffer, Buffer[]]>]);
   return pairs;
+}
+
+/** A stream entry as Redis sends it (its id, then field names and values in turn), as a {@link StreamEntry}. */
+export function toStreamEntry([id, values]: [Buffer, Buffer[]]): StreamEntry {
+  const fields = new Map<string, Buffer>();
+  for (let i = 0; i + 1 < values.length; i += 2) fields.set(values[i].toString(), values[i + 1]);
+  return { id: id.toString(), fields };
 }

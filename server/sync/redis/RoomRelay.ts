@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { AwarenessBroadcaster } from '../AwarenessBroadcaster';
+import { encodePresence, type PresenceEntry } from '../presenceStamp';
 import { ANOTHER_SERVER, LOADING, REMOTE_PRESENCE, RemoteChange } from '../changeOrigins';
 import type { RoomStorage } from '../RoomStorage';
 import { ExpiringLock } from './ExpiringLock';
-import type { RedisLink, StreamEntry, StreamSubscription } from './RedisLink';
+import { toStreamEntry, type RedisLink, type StreamEntry, type StreamSubscription } from './RedisLink';
 import { roomKeys, type RoomKeys } from './redisKeys';
 import { STREAM_START, compareStreamIds, laterStreamId } from './streamId';
 import { log } from '../log';
@@ -240,7 +240,7 @@ export class RoomRelay {
 
   private async replayPresence(): Promise<string> {
     const newest = (await this.link.commands.callBuffer('XREVRANGE', this.keys.presence, '+', '-', 'COUNT', 200)) as Array<[Buffer, Buffer[]]>;
-    const entries = newest.map(toEntry).reverse();
+    const entries = newest.map(toStreamEntry).reverse();
     const recent = `${Date.now() - PRESENCE_REPLAY_MS}-0`;
     this.receivePresence(entries.filter((entry) => compareStreamIds(entry.id, recent) > 0));
     return entries.length > 0 ? entries[entries.length - 1].id : STREAM_START;
@@ -248,7 +248,7 @@ export class RoomRelay {
 
   private async range(start: string): Promise<StreamEntry[]> {
     const items = (await this.link.commands.callBuffer('XRANGE', this.keys.updates, start, '+')) as Array<[Buffer, Buffer[]]>;
-    return items.map(toEntry);
+    return items.map(toStreamEntry);
   }
 
   private receiveUpdates(entries: StreamEntry[]): void {
@@ -402,19 +402,6 @@ export class StreamGapError extends Error {
   }
 }
 
-function toEntry([id, values]: [Buffer, Buffer[]]): StreamEntry {
-  const fields = new Map<string, Buffer>();
-  for (let i = 0; i + 1 < values.length; i += 2) fields.set(values[i].toString(), values[i + 1]);
-  return { id: id.toString(), fields };
-}
-
-/** One client's entry in an awareness update: its id, clock and state (JSON; "null" for a departure). */
-interface PresenceEntry {
-  clientId: number;
-  clock: number;
-  json: string;
-}
-
 /** The entries of an awareness update. */
 function presenceEntries(update: Uint8Array): PresenceEntry[] {
   const decoder = decoding.createDecoder(update);
@@ -424,16 +411,4 @@ function presenceEntries(update: Uint8Array): PresenceEntry[] {
     entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: decoding.readVarString(decoder) });
   }
   return entries;
-}
-
-/** An awareness update holding `entries`. */
-function encodePresence(entries: PresenceEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.clientId);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, entry.json);
-  }
-  return encoding.toUint8Array(encoder);
 }
