@@ -112,7 +112,18 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   }
   const signalAll = (signal: NodeJS.Signals) => {
     if (server.pid === undefined) return;
-    for (const pid of [server.pid, ...childrenOf(server.pid)]) process.kill(pid, signal);
+    // The server first: once it is stopped it neither starts nor reaps a backend, so the list of
+    // its children read next is the whole list. A child may still have ended in between (a pooled
+    // connection closing): that is no error, it needs no signal.
+    const signalOne = (pid: number) => {
+      try {
+        process.kill(pid, signal);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    };
+    signalOne(server.pid);
+    for (const pid of childrenOf(server.pid)) signalOne(pid);
   };
   return {
     url,

@@ -41,9 +41,9 @@ test('PostgreSQL stops answering mid-session: writers keep writing and see each 
   await storedAck(ada, 1);
   assert.equal((await health()).status, 200);
 
-  postgres.pause();
   let resumed = false;
   try {
+    postgres.pause();
     await retryUntil(async () => {
       const answer = await health();
       assert.equal(answer.status, 503);
