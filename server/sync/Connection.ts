@@ -215,8 +215,11 @@ export class Connection implements RoomMember {
         const ticket = decodeExactly(decoder, () => decoding.readVarUint(decoder));
         // In a book's room the answer also covers its open sections: a revision taken after it is whole.
         const rooms = [this.room, ...this.room.dependents];
-        void Promise.all(rooms.map((room) => room.whenStored())).then(() =>
-          this.send(encodeMessage(MessageType.storedAck, (encoder) => encoding.writeVarUint(encoder, ticket))),
+        // No answer if a room closes first (shared rooms give up their waiters then): the writer
+        // has left, and an unconfirmed ticket is what a client that reconnects resends.
+        void Promise.all(rooms.map((room) => room.whenStored())).then(
+          () => this.send(encodeMessage(MessageType.storedAck, (encoder) => encoding.writeVarUint(encoder, ticket))),
+          () => {},
         );
         return;
       }
@@ -249,7 +252,7 @@ export class Connection implements RoomMember {
           this.close(CloseCode.policyViolation, 'an update that depends on changes the server does not have');
           return;
         }
-        if (this.room.storage.approximateDocumentBytes + update.byteLength > this.limits.maxDocumentBytes) {
+        if (!this.room.storage.fitsWithin(update.byteLength, this.limits.maxDocumentBytes)) {
           log.warn('refusing an update past the maximum document size', { manuscriptId: this.room.manuscriptId, userId: this.userId });
           this.close(CloseCode.documentTooLarge, 'the manuscript has reached its maximum size');
           return;

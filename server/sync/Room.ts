@@ -21,8 +21,10 @@ export interface RoomSharing {
   options: RelayOptions;
 }
 
-/** Longest a revision waits for other servers to store what this one sent them (ms). */
+/** Longest a revision, or a room closing, waits for the room's writer to store what this server sent (ms). */
 const SHARED_STORE_WAIT_MS = 10_000;
+/** Longest the Redis steps of loading a shared room may take before the writer is refused (503) (ms). */
+const SHARED_LOAD_TIMEOUT_MS = 5_000;
 
 /** How long awareness changes are gathered before they go out together (ms). */
 export const AWARENESS_WINDOW_MS = 100;
@@ -117,7 +119,7 @@ export class Room {
     for (let attempt = 1; ; attempt++) {
       // Shared: where the database's copy ends in the room's stream, read before the database,
       // so the stream since that point completes what is loaded.
-      const storedAt = sharing ? await RoomRelay.storedPosition(sharing.link, manuscriptId, docName) : null;
+      const storedAt = sharing ? await RoomRelay.storedPosition(sharing.link, manuscriptId, docName, SHARED_LOAD_TIMEOUT_MS) : null;
       const stored = await store.load(manuscriptId, docName);
       if (!stored) return null;
       const room = new Room(manuscriptId, docName, store, storageOptions, {
@@ -132,7 +134,7 @@ export class Room {
       }, LOADING);
       if (!sharing || storedAt === null) return room;
       try {
-        room.relay = await RoomRelay.join(sharing.link, room, storedAt, sharing.options);
+        room.relay = await RoomRelay.join(sharing.link, room, storedAt, sharing.options, SHARED_LOAD_TIMEOUT_MS);
       } catch (error) {
         room.destroy();
         if (error instanceof StreamGapError && attempt < 3) {
@@ -163,12 +165,18 @@ export class Room {
     await this.storage.flushNow();
     if (!this.relay) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.relay.whenStored(), new Promise<void>((resolve) => (timer = setTimeout(resolve, SHARED_STORE_WAIT_MS)))]);
+    // Like a timeout, a room that stopped being shared meanwhile ends the wait.
+    await Promise.race([this.relay.whenStored().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, SHARED_STORE_WAIT_MS)))]);
     clearTimeout(timer);
   }
 
-  /** Stores everything pending and stops sharing the room; call before `destroy`. */
+  /**
+   * Stores everything pending and stops sharing the room; call before `destroy`. A shared room
+   * first waits (up to 10 s) for its writer, maybe this server, to store what this server
+   * published: the last keystrokes before everyone left are in the database, not only in Redis.
+   */
   async close(): Promise<void> {
+    if (this.relay) await this.flushNow();
     this.relay?.leave();
     await this.storage.close();
     await this.relay?.release();

@@ -38,7 +38,8 @@ export class RoomStorage {
   private closed = false;
   /** The last write error, cleared when a write succeeds; reported by the health endpoint. */
   lastError: Error | null = null;
-  private snapshotBytes: number;
+  /** The document's encoded size when last measured: the snapshot it loaded from, a compaction, or {@link fitsWithin}. */
+  private measuredBytes: number;
   private bytesSinceSnapshot: number;
 
   constructor(
@@ -49,7 +50,7 @@ export class RoomStorage {
     private readonly options: RoomStorageOptions,
     loaded: { lastSeq: number; entries: number; snapshotBytes: number; logBytes: number },
   ) {
-    this.snapshotBytes = loaded.snapshotBytes;
+    this.measuredBytes = loaded.snapshotBytes;
     this.bytesSinceSnapshot = loaded.logBytes;
     this.lastSeq = loaded.lastSeq;
     this.entriesSinceSnapshot = loaded.entries;
@@ -94,7 +95,19 @@ export class RoomStorage {
    * Exact after each compaction; cheap to keep, unlike encoding the document on every update.
    */
   get approximateDocumentBytes(): number {
-    return this.snapshotBytes + this.bytesSinceSnapshot;
+    return this.measuredBytes + this.bytesSinceSnapshot;
+  }
+
+  /**
+   * Whether the document stays within `limitBytes` with `extraBytes` more. When the cheap bound
+   * says no, the document is measured exactly first: a room another server stores is never
+   * compacted here, so its bound only grows, and must not refuse a writer on its own.
+   */
+  fitsWithin(extraBytes: number, limitBytes: number): boolean {
+    if (this.approximateDocumentBytes + extraBytes <= limitBytes) return true;
+    this.measuredBytes = Y.encodeStateAsUpdateV2(this.doc).byteLength;
+    this.bytesSinceSnapshot = 0;
+    return this.measuredBytes + extraBytes <= limitBytes;
   }
 
   /**
@@ -170,7 +183,7 @@ export class RoomStorage {
   private async compact(): Promise<void> {
     const state = Y.encodeStateAsUpdateV2(this.doc);
     await this.store.compact(this.manuscriptId, this.docName, state, this.lastSeq, this.options.summarize(this.docName, this.doc));
-    this.snapshotBytes = state.byteLength;
+    this.measuredBytes = state.byteLength;
     this.bytesSinceSnapshot = 0;
     this.entriesSinceSnapshot = 0;
     this.lastSummaryAt = Date.now();

@@ -15,7 +15,8 @@ import { newManuscript } from '../../server/manuscripts/newManuscript';
 import { fileScope, type TestScope } from '../support/testScope';
 import { seededRandom } from '../support/seededRandom';
 import { CloseCode } from '@model/protocol/closeCode';
-import type { SyncServer } from '../../server/sync/createSyncServer';
+import type { SyncServer, SyncServerOptions } from '../../server/sync/createSyncServer';
+import { upgradeStatus } from '../support/upgradeStatus';
 
 let database: TempDatabase;
 let redis: RedisServer;
@@ -34,8 +35,8 @@ async function bookWithOneChapter(title: string) {
 }
 
 /** A sync server joined to others through the Redis database `redisUrl`, with a short writer lock. */
-function sharedServer(scope: TestScope, redisUrl: string): Promise<SyncServer> {
-  return startTestSyncServer(scope, database.prisma, { redis: { url: redisUrl, lockTtlMs: 1000 }, gracePeriodMs: 60_000 });
+function sharedServer(scope: TestScope, redisUrl: string, overrides: Partial<SyncServerOptions> = {}): Promise<SyncServer> {
+  return startTestSyncServer(scope, database.prisma, { redis: { url: redisUrl, lockTtlMs: 1000 }, gracePeriodMs: 60_000, ...overrides });
 }
 
 /**
@@ -210,4 +211,44 @@ test('Redis going away: each server keeps serving its own writers from memory an
   await Promise.all([storedAck(ada, 1), storedAck(ben, 2)]);
   const stored = await storedDoc(database.prisma, id, chapterId);
   assert.equal(sectionDocText(stored), sectionDocText(ada.doc), 'the database holds what both servers hold');
+});
+
+test('the size limit on a server that does not store the room: thousands of keystrokes stay within it (the room is measured, not estimated), and a paste past it is still refused', async (t) => {
+  const { owner, room, chapterId } = await bookWithOneChapter('Size on the other server');
+  const limits = { maxDocumentBytes: 24 * 1024, maxMessagesPerSecond: 100_000 };
+  const a = await sharedServer(t, redis.url(6), limits);
+  const first = connectStockClient(t, a.port, room, owner.token);
+  await first.synced;
+  await retryUntil(async () => assert.ok((await a.registry.loadedRooms()).find((r) => r.docName === chapterId)?.relay?.isWriter));
+  const b = await sharedServer(t, redis.url(6), limits);
+  const typist = connectStockClient(t, b.port, room, owner.token);
+  await typist.synced;
+  // One keystroke per update: their sum (tens of KB) passes the limit, the document (a few KB) does not.
+  const typed = 'The lamp burned low while she wrote. '.repeat(60);
+  let refused: number | null = null;
+  void typist.closedByServer().then((code) => (refused = code), () => {});
+  const text = sectionDocParagraph(typist.doc);
+  for (let i = 0; i < typed.length; i++) {
+    text.insert(text.length, typed[i]);
+    if (i % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await storedAck(typist, 1);
+  assert.equal(refused, null, 'the writer on the server that does not store the room was refused');
+  await retryUntil(() => assert.equal(sectionDocText(first.doc), typed));
+  // The limit itself still holds there.
+  const closed = typist.closedByServer();
+  text.insert(text.length, 'x'.repeat(30 * 1024));
+  assert.equal(await closed, CloseCode.documentTooLarge);
+});
+
+test('Redis away while a room is not loaded: a writer who opens it is refused (503) within seconds, not kept waiting, and gets in once Redis is back', async (t) => {
+  const { owner, room } = await bookWithOneChapter('Opened while Redis is away');
+  const server = await sharedServer(t, redis.url(7));
+  await redis.kill();
+  try {
+    assert.equal(await upgradeStatus(`ws://127.0.0.1:${server.port}/${room}?token=${owner.token}`), 503);
+  } finally {
+    await redis.restart();
+  }
+  await retryUntil(async () => assert.equal(await upgradeStatus(`ws://127.0.0.1:${server.port}/${room}?token=${owner.token}`), 101), { timeoutMs: 15_000 });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { laterStreamId } from './streamId';
 import { log } from '../log';
+import { withDeadline } from '../deadline';
 
 /** One entry of a stream, its fields by name (values as Redis returned them, bytes). */
 export interface StreamEntry {
@@ -74,15 +75,7 @@ export class RedisLink {
   /** Round trip to Redis within `timeoutMs`; rejects if Redis does not answer. */
   async ping(timeoutMs = 1000): Promise<void> {
     if (!this.isReady) throw new Error(`redis is ${this.commands.status}`);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('redis did not answer in time')), timeoutMs);
-    });
-    try {
-      await Promise.race([this.commands.ping(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withDeadline(this.commands.ping(), timeoutMs, 'redis did not answer in time');
   }
 
   /** Reads `key` from after `position`, delivering entries to `deliver`. */

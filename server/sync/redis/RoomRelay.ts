@@ -10,6 +10,7 @@ import { toStreamEntry, type RedisLink, type StreamEntry, type StreamSubscriptio
 import { roomKeys, type RoomKeys } from './redisKeys';
 import { STREAM_START, compareStreamIds, laterStreamId } from './streamId';
 import { log } from '../log';
+import { withDeadline } from '../deadline';
 
 /** Tuning of the relays (tests shorten the lock so a takeover happens within seconds). */
 export interface RelayOptions {
@@ -71,7 +72,7 @@ export class RoomRelay {
   private lastPublished: Promise<string | null> = Promise.resolve(null);
   /** Entries of this server still on their way into the stream (one being retried may finish after later ones). */
   private readonly inFlight = new Set<Promise<string>>();
-  private waiters: Array<{ target: string; resolve: () => void }> = [];
+  private waiters: Array<{ target: string; resolve: () => void; reject: (error: Error) => void }> = [];
   private persisting = false;
   private catchingUp = false;
   private lockTimer: NodeJS.Timeout | null = null;
@@ -95,24 +96,32 @@ export class RoomRelay {
   }
 
   /** Where the database's copy of a room ends in its stream; read before the room is loaded from the database. */
-  static async storedPosition(link: RedisLink, manuscriptId: string, docName: string): Promise<string> {
-    return (await link.commands.get(roomKeys(manuscriptId, docName).storedThrough)) ?? STREAM_START;
+  static async storedPosition(link: RedisLink, manuscriptId: string, docName: string, timeoutMs: number): Promise<string> {
+    const stored = link.commands.get(roomKeys(manuscriptId, docName).storedThrough);
+    return (await withDeadline(stored, timeoutMs, 'redis did not answer while the room was loading')) ?? STREAM_START;
   }
 
   /**
    * Joins a room just loaded from the database as it stood at `storedAt`: applies the stream's
    * updates since then, replays recent presence, and starts reading both streams and contending
    * for the writer lock. Rejects with {@link StreamGapError} if updates after `storedAt` were
-   * already trimmed (the caller loads again).
+   * already trimmed (the caller loads again), and with an error if Redis does not answer within
+   * `timeoutMs` (the writer is refused for now rather than kept waiting on a room that cannot open).
    */
-  static async join(link: RedisLink, room: RelayedRoom, storedAt: string, options: RelayOptions): Promise<RoomRelay> {
+  static async join(link: RedisLink, room: RelayedRoom, storedAt: string, options: RelayOptions, timeoutMs: number): Promise<RoomRelay> {
     const relay = new RoomRelay(link, room, options);
-    try {
+    const joining = (async () => {
       const position = await relay.catchUp(storedAt);
       const presencePosition = await relay.replayPresence();
+      // Given up on meanwhile: the room is gone, nothing is read for it.
+      if (relay.left) return;
       relay.updates = link.subscribe(relay.keys.updates, position, (entries) => relay.receiveUpdates(entries));
       relay.presence = link.subscribe(relay.keys.presence, presencePosition, (entries) => relay.receivePresence(entries));
+    })();
+    try {
+      await withDeadline(joining, timeoutMs, 'redis did not answer while the room was loading');
     } catch (error) {
+      relay.left = true;
       relay.presenceOut.stop();
       relay.stopRestartWatch();
       room.awareness.off('update', relay.forgetTimedOut);
@@ -161,7 +170,8 @@ export class RoomRelay {
     const ids = (await Promise.all([this.lastPublished, ...this.inFlight])).filter((id): id is string => id !== null);
     const target = ids.length > 0 ? ids.reduce(laterStreamId) : null;
     if (target === null || compareStreamIds(target, this.storedThrough) <= 0) return;
-    await new Promise<void>((resolve) => this.waiters.push({ target, resolve }));
+    if (this.left) throw new RoomLeftError();
+    await new Promise<void>((resolve, reject) => this.waiters.push({ target, resolve, reject }));
   }
 
   /**
@@ -196,6 +206,10 @@ export class RoomRelay {
     this.presenceOut.stop();
     this.stopRestartWatch();
     this.room.awareness.off('update', this.forgetTimedOut);
+    // Nothing here will hear of the stored point any more: whoever waits is told so, not left hanging.
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) waiter.reject(new RoomLeftError());
   }
 
   /** Gives up the writer lock, once the room's storage has written everything it took. */
@@ -207,12 +221,16 @@ export class RoomRelay {
     const entries = await this.range(`(${from}`);
     if (await this.trimmedPast(from)) throw new StreamGapError();
     let position = from;
+    if (this.left) return position;
     this.room.doc.transact(() => {
       for (const entry of entries) {
         position = entry.id;
         const type = entry.fields.get('t')?.toString();
         const data = entry.fields.get('d');
-        if (type === 'u' && data) Y.applyUpdate(this.room.doc, data);
+        if (type === 'u' && data) {
+          Y.applyUpdate(this.room.doc, data);
+          this.room.storage.count(data);
+        }
         else if (type === 's' && data && (entry.fields.get('r')?.toString() ?? '') === (this.link.redisRunId ?? '')) this.noteStored(data.toString());
       }
     }, LOADING);
@@ -387,7 +405,7 @@ export class RoomRelay {
     const waiting = this.waiters;
     this.waiters = [];
     void this.lastPublished.then((target) => {
-      for (const waiter of waiting) this.waiters.push({ target: target ?? waiter.target, resolve: waiter.resolve });
+      for (const waiter of waiting) this.waiters.push({ ...waiter, target: target ?? waiter.target });
       this.noteStored(STREAM_START);
     });
     const local = [...this.room.awareness.getStates().keys()].filter((id) => this.room.awarenessOwners.get(id) !== ANOTHER_SERVER);
@@ -399,6 +417,13 @@ export class RoomRelay {
 export class StreamGapError extends Error {
   constructor() {
     super('the room stream was trimmed past the stored point while loading');
+  }
+}
+
+/** The room stopped being shared before what was waited for was noted as stored. */
+export class RoomLeftError extends Error {
+  constructor() {
+    super('the room closed on this server before its writer noted the change as stored');
   }
 }
 
