@@ -3,7 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import type { Auth } from '../auth/createAuth';
 import { asRole, type Role } from '@model/access/roles';
 import { roleIn } from './roleIn';
-import { verifySyncToken } from './syncToken';
+import { readSyncToken } from './syncToken';
 import { appOriginsFromEnv, isAppOrigin, type AppOrigins } from './syncOrigin';
 
 /** Who a websocket connection belongs to (their account's name, as co-writers see it) and what they may do. */
@@ -11,6 +11,8 @@ export interface SyncAccess {
   userId: string;
   name: string;
   role: Role;
+  /** The app's own session (an app-signed token): its stored-acknowledgements store at once. */
+  storesAtOnce?: boolean;
 }
 
 /**
@@ -41,8 +43,12 @@ export function createSyncAccessControl(prisma: PrismaClient, auth: Auth, appOri
     async authorize(request, manuscriptId) {
       const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
       let userId: string | null;
-      if (token) userId = await verifySyncToken(token, manuscriptId);
-      else {
+      let app = false;
+      if (token) {
+        const holder = await readSyncToken(token, manuscriptId);
+        userId = holder?.userId ?? null;
+        app = holder?.app ?? false;
+      } else {
         if (!request.headers.cookie) return { status: 401 };
         if (!isAppOrigin(request.headers.origin, request.headers.host, appOrigins)) return { status: 403 };
         userId = await sessionUserId(auth, request);
@@ -51,7 +57,7 @@ export function createSyncAccessControl(prisma: PrismaClient, auth: Auth, appOri
       const role = await roleIn(prisma, manuscriptId, userId);
       if (!role) return { status: 404 };
       const user = await prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
-      return user ? { userId, name: user.name, role } : { status: 401 };
+      return user ? { userId, name: user.name, role, ...(app ? { storesAtOnce: true } : {}) } : { status: 401 };
     },
     async rolesIn(manuscriptId) {
       const members = await prisma.membership.findMany({ where: { manuscriptId }, select: { userId: true, role: true } });

@@ -25,13 +25,39 @@ export async function signSyncToken(userId: string, manuscriptId: string, ttlSec
     .sign(tokenKey());
 }
 
-/** The user id a token was issued to, if it is valid, unexpired and for this manuscript; else null. */
-export async function verifySyncToken(token: string, manuscriptId: string): Promise<string | null> {
+/**
+ * A token for the app's own short sessions in the live documents (a restore, settling every
+ * suggestion, a replace-all), which ask for each change to be stored at once rather than at the
+ * end of the room's storage window. Only the server signs tokens, so no browser can claim this.
+ */
+export async function signAppSyncToken(userId: string, manuscriptId: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ mid: manuscriptId, app: true })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .setAudience('quire-sync')
+    .sign(tokenKey());
+}
+
+/** Who a valid token was issued to, and whether the app signed it for itself ({@link signAppSyncToken}). */
+export interface SyncTokenHolder {
+  userId: string;
+  app: boolean;
+}
+
+/** The holder of a token, if it is valid, unexpired and for this manuscript; else null. */
+export async function readSyncToken(token: string, manuscriptId: string): Promise<SyncTokenHolder | null> {
   try {
     const { payload } = await jwtVerify(token, tokenKey(), { audience: 'quire-sync', algorithms: ['HS256'] });
     if (payload.mid !== manuscriptId || typeof payload.sub !== 'string') return null;
-    return payload.sub;
+    return { userId: payload.sub, app: payload.app === true };
   } catch {
     return null;
   }
+}
+
+/** The user id a token was issued to, if it is valid, unexpired and for this manuscript; else null. */
+export async function verifySyncToken(token: string, manuscriptId: string): Promise<string | null> {
+  return (await readSyncToken(token, manuscriptId))?.userId ?? null;
 }

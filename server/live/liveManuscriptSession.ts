@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { signSyncToken } from '../access/syncToken';
+import { signAppSyncToken } from '../access/syncToken';
 import { syncConfig } from '../config/syncConfig';
 import { HttpError } from '../http/HttpError';
 import { MessageType } from '@model/protocol/messageType';
@@ -30,7 +30,7 @@ export async function openLiveDocument(manuscriptId: string, userId: string, sec
   const doc = new Y.Doc({ gc: false });
   const provider = new WebsocketProvider(internalSyncUrl(), sectionId ? `${manuscriptId}/${sectionId}` : manuscriptId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token: await signSyncToken(userId, manuscriptId, 60) },
+    params: { token: await signAppSyncToken(userId, manuscriptId, 60) },
     disableBc: true,
   });
   const close = () => {

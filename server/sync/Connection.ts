@@ -40,6 +40,8 @@ export interface ConnectionIdentity {
   userId: string;
   name: string;
   role: Role;
+  /** The app's own short session: a stored-acknowledgement stores what is pending at once. */
+  storesAtOnce?: boolean;
 }
 
 /** Raised for a message that breaks the protocol; it closes only the connection that sent it. */
@@ -217,7 +219,10 @@ export class Connection implements RoomMember {
         const rooms = [this.room, ...this.room.dependents];
         // No answer if a room closes first (shared rooms give up their waiters then): the writer
         // has left, and an unconfirmed ticket is what a client that reconnects resends.
-        void Promise.all(rooms.map((room) => room.whenStored())).then(
+        // The app's own sessions (a replace-all, a restore) wait on this for each section: they
+        // do not wait out the storage window, which batches writers' keystrokes.
+        const stored = (room: Room) => (this.identity.storesAtOnce ? room.flushNow().then(() => room.whenStored()) : room.whenStored());
+        void Promise.all(rooms.map(stored)).then(
           () => this.send(encodeMessage(MessageType.storedAck, (encoder) => encoding.writeVarUint(encoder, ticket))),
           () => {},
         );

@@ -1,7 +1,7 @@
 import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SyncServer } from '../../server/sync/createSyncServer';
-import { signSyncToken } from '../../server/access/syncToken';
+import { signAppSyncToken, signSyncToken } from '../../server/access/syncToken';
 import { memberChanger } from '../../server/access/memberChanger';
 import { createAuth } from '../../server/auth/createAuth';
 import { createTempDatabase, type TempDatabase } from '../support/tempDatabase';
@@ -142,4 +142,28 @@ test('an editor turned viewer is reconnected within 5 seconds and can no longer 
   await ownerClient.synced;
   assert.equal(sectionText(ownerClient.doc, chapter), '');
   assert.equal(sectionText(await storedDoc(database.prisma, id), chapter), '');
+});
+
+test('only the app’s own token asks for a change to be stored at once; a browser’s waits for the storage window, and cannot claim otherwise', async (t) => {
+  const slow = await startTestSyncServer(t, database.prisma, { storage: { flushWindowMs: 60_000 } });
+  const { id, owner } = await createOwnedManuscript(database.prisma, 'Stored at once');
+  const browser = connectStockClient(t, slow.port, id, owner.token);
+  await browser.synced;
+  const chapter = firstChapterId(browser.doc);
+  firstParagraphText(browser.doc, chapter).insert(0, 'Typed in a browser. ');
+  let confirmed = false;
+  const waiting = storedAck(browser, 1).then(() => (confirmed = true), () => {});
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.equal(confirmed, false, 'a browser’s acknowledgement did not wait for the 60 s storage window');
+  // A token with the app's claim but not signed by the server is no token at all.
+  const [header, , signature] = owner.token.split('.');
+  const claims = Buffer.from(JSON.stringify({ mid: id, app: true, sub: owner.userId, aud: 'quire-sync', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
+  assert.equal(await upgradeStatus(`ws://127.0.0.1:${slow.port}/${id}?token=${header}.${claims}.${signature}`), 401);
+
+  const app = connectStockClient(t, slow.port, id, await signAppSyncToken(owner.userId, id, 60));
+  await app.synced;
+  firstParagraphText(app.doc, chapter).insert(0, 'Replaced by the app. ');
+  await storedAck(app, 2);
+  assert.match(sectionText(await storedDoc(database.prisma, id), chapter), /Replaced by the app\. Typed in a browser\./, 'everything pending in the room is stored, the browser’s text too');
+  await waiting;
 });
