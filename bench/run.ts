@@ -20,6 +20,7 @@ import { measureBrowser } from './browser';
 import { measureExportLargeBook } from './exportLargeBook';
 import { measureOpenTypedBook } from './openTypedBook';
 import { measureServerCapacity } from './serverCapacity';
+import { measureFindReplace } from './findReplace';
 import { readEarlierResults } from './earlierResults';
 import { benchQuick } from './benchQuick';
 import { startPostgresServer } from '../scripts/postgresServer';
@@ -41,6 +42,7 @@ const measures: Record<string, () => Promise<Record<string, number>>> = {
   browser: measureBrowser,
   openTypedBook: measureOpenTypedBook,
   serverCapacity: measureServerCapacity,
+  findReplace: measureFindReplace,
 };
 // Read before anything can overwrite it: these are the figures a regression is measured against.
 const onPostgresql = process.env.BENCH_DATABASE === 'postgresql';

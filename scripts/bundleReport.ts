@@ -9,9 +9,11 @@ import { gzipSync } from 'node:zlib';
 /**
  * The writing room's first-load JavaScript may not grow past this, gzipped (bytes). 300 KB until
  * suggesting mode came in (2 December 2026, 299.4 → 302.8 KB): its marks, mode and drawing are in
- * every editor, while the suggestions library and settling load on demand.
+ * every editor, while the suggestions library and settling load on demand. 305 KB until find and
+ * focus mode came in (3 December 2026, 304.9 → 305.5 KB): their buttons, shortcuts and loaders;
+ * the find panel, the focus bar and focus mode's editor plugin load when first used.
  */
-export const WRITING_ROOM_BUDGET_GZIP_BYTES = 305 * 1024;
+export const WRITING_ROOM_BUDGET_GZIP_BYTES = 306 * 1024;
 
 /** One route's first load. */
 export interface RouteBundle {

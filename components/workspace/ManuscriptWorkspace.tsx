@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import type { Editor } from '@tiptap/react';
 import { listSections } from '@model/manuscript/manuscriptLayout';
 import type { JSONContent } from '@tiptap/core';
 import { SectionEditor } from '../editor/SectionEditor';
@@ -26,6 +27,7 @@ import { OfflineCount } from './OfflineCount';
 import { useOnDemandComponent } from './useOnDemandComponent';
 import { fromBase64 } from './servedState';
 import { useComments } from '../comments/useComments';
+import { MEASURES, savedMeasure, type Measure } from './focusMeasure';
 import { COMMENT_ONLY_REASON } from '@model/protocol/readOnlyReason';
 
 
@@ -35,9 +37,14 @@ const HistoryPanel = dynamic(() => import('../revisions/HistoryPanel').then((m) 
 const CompareView = dynamic(() => import('../revisions/CompareView').then((m) => m.CompareView), { ssr: false });
 const ExportPanel = dynamic(() => import('../export/ExportPanel').then((m) => m.ExportPanel), { ssr: false });
 const ImportPanel = dynamic(() => import('../import/ImportPanel').then((m) => m.ImportPanel), { ssr: false });
+const FocusBar = dynamic(() => import('./FocusBar').then((m) => m.FocusBar), { ssr: false });
+const FindPanel = dynamic(() => import('../find/FindPanel').then((m) => m.FindPanel), { ssr: false });
 // The comment list's code is fetched when the browser is idle and drawn without suspending (see
 // useOnDemandComponent): it is opened often, and its first open should be as quick as the next.
 const loadCommentsPanel = () => import('../comments/CommentsPanel').then((m) => m.CommentsPanel);
+
+/** The panels beside the editor; one is open at a time. */
+type PanelName = 'share' | 'history' | 'export' | 'import' | 'comments' | 'find';
 
 interface ManuscriptWorkspaceProps {
   manuscriptId: string;
@@ -72,11 +79,34 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const [openDoc, setOpenDoc] = useState<{ id: string; doc: import('yjs').Doc } | null>(null);
   const { sections, totalWords } = useSectionList(connection?.book ?? null, openDoc);
   const [color, setColor] = useWriterColor();
-  const [panel, setPanel] = useState<'share' | 'history' | 'export' | 'import' | 'comments' | null>(null);
+  const [panel, setPanel] = useState<PanelName | null>(null);
   const { Component: CommentsPanel, load: loadComments } = useOnDemandComponent(loadCommentsPanel);
   const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const toggle = (which: 'share' | 'history' | 'export' | 'import' | 'comments') => setPanel((open) => (open === which ? null : which));
+  const toggle = (which: PanelName) => setPanel((open) => (open === which ? null : which));
+  // Ctrl/Cmd+Shift+F opens the find panel, or puts the focus back in its search box.
+  const [findFocus, setFindFocus] = useState(0);
+  // Focus mode: the editor alone (Ctrl/Cmd+Shift+Enter, or Focus in the header; Esc leaves).
+  const [focus, setFocus] = useState(false);
+  const [measure, setMeasure] = useState<Measure>('medium');
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey;
+      if (mod && event.code === 'KeyF') {
+        event.preventDefault();
+        setFocus(false);
+        setPanel('find');
+        setFindFocus((n) => n + 1);
+      } else if (mod && event.code === 'Enter') {
+        event.preventDefault();
+        setFocus((on) => !on);
+      } else if (event.key === 'Escape') {
+        setFocus(false);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const writable = canWrite(role) && !ended;
   const commentOnly = role === 'commenter' && !ended;
   const writer = useMemo(() => (color ? { name: user.name, color } : null), [user.name, color]);
@@ -88,6 +118,17 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const chapterLabel = active?.kind === 'chapter' || active?.kind === 'part' ? active.numberLabel : undefined;
   const open = useOpenSection(connection, activeId, active?.kind ?? null, servedSection);
   const comments = useComments(manuscriptId, activeId, open.ready, setChosenId);
+  // The open section's editor, with the section it edits, for the find panel to select matches in.
+  const openSectionId = open.section?.id ?? null;
+  const [sectionEditor, setSectionEditor] = useState<{ editor: Editor; sectionId: string } | null>(null);
+  const { setEditor: setCommentsEditor } = comments;
+  const onEditor = useCallback(
+    (editor: Editor | null) => {
+      setCommentsEditor(editor);
+      setSectionEditor(editor && openSectionId ? { editor, sectionId: openSectionId } : null);
+    },
+    [setCommentsEditor, openSectionId],
+  );
   const startComment = () => {
     setPanel('comments');
     comments.start();
@@ -100,6 +141,11 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const editorKey = writer && open.section && open.ready ? `${open.section.id}:${writer.color}:${writable}:${commentOnly}` : null;
   const [shownEditor, setShownEditor] = useState<string | null>(null);
 
+  useEffect(() => {
+    // The measure this browser chose last time, read once mounted (the server has no say in it).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setMeasure(savedMeasure());
+  }, []);
   useEffect(() => {
     // The count of the open section follows its own document as the writer types.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -134,7 +180,11 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   }, [connection, open.ready, sectionIds, activeId]);
 
   return (
-    <div className="workspace">
+    <div
+      className={focus ? 'workspace is-focus' : 'workspace'}
+      style={focus ? ({ '--measure': MEASURES[measure] } as CSSProperties) : undefined}
+    >
+      {focus && <FocusBar open={sectionEditor} measure={measure} onMeasure={setMeasure} onLeave={() => setFocus(false)} />}
       <header className="workspace-header">
         <Link href="/" className="workspace-home" aria-label="Library">
           Quire
@@ -155,6 +205,12 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
               {comments.threads.unread}
             </span>
           )}
+        </button>
+        <button type="button" className="share-button" onClick={() => setFocus(true)} aria-keyshortcuts="Control+Shift+Enter">
+          Focus
+        </button>
+        <button type="button" className="share-button" onClick={() => toggle('find')} aria-keyshortcuts="Control+Shift+F">
+          Find
         </button>
         <button type="button" className="share-button" onClick={() => toggle('history')}>
           History
@@ -222,7 +278,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
                   chapterLabel={chapterLabel}
                   editable={writable}
                   commentOnly={commentOnly}
-                  onEditor={comments.setEditor}
+                  onEditor={onEditor}
                   onCommentShortcut={role !== 'viewer' && !ended ? startComment : undefined}
                   fallback={servedText ? null : undefined}
                   onShown={() => setShownEditor(editorKey)}
@@ -258,6 +314,17 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
             activeThread={comments.activeThread}
             onChoose={comments.choose}
             onDeleted={comments.forget}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {panel === 'find' && (
+          <FindPanel
+            manuscriptId={manuscriptId}
+            sections={sections}
+            open={sectionEditor}
+            canReplace={writable}
+            focusRequest={findFocus}
+            onOpenSection={setChosenId}
             onClose={() => setPanel(null)}
           />
         )}

@@ -114,6 +114,7 @@ test('every state-changing route refuses other origins and a missing Origin, tak
     () => ({ route: 'DELETE /api/manuscripts/:id/comments/:commentId', succeeds: 200, send: (headers) => owner.delete(`/api/manuscripts/${id}/comments/${ids.comment}`, { headers }) }),
     () => ({ route: 'POST /api/manuscripts/:id/suggestions/decisions', succeeds: 201, ...json(owner, 'post', `/api/manuscripts/${id}/suggestions/decisions`, { decisions: [{ suggestionId: 'someone|0|0', outcome: 'accepted' }] }) }),
     () => ({ route: 'POST /api/manuscripts/:id/suggestions', succeeds: 200, ...json(owner, 'post', `/api/manuscripts/${id}/suggestions`, { action: 'reject' }) }),
+    () => ({ route: 'POST /api/manuscripts/:id/replace', succeeds: 200, ...json(owner, 'post', `/api/manuscripts/${id}/replace`, { query: { text: 'Text' }, replacement: 'Prose' }) }),
     () => ({ route: 'POST /api/manuscripts/:id/notifications/read', succeeds: 200, ...json(owner, 'post', `/api/manuscripts/${id}/notifications/read`, {}) }),
     () => ({ route: 'PATCH /api/manuscripts/:id/members/:userId', succeeds: 200, ...json(owner, 'patch', `/api/manuscripts/${id}/members/${guest.userId}`, { role: 'viewer' }) }),
     () => ({ route: 'DELETE /api/manuscripts/:id/members/:userId', succeeds: 200, send: (headers) => owner.delete(`/api/manuscripts/${id}/members/${guest.userId}`, { headers }) }),
