@@ -75,22 +75,19 @@ export class PrismaDocumentStore implements DocumentStore {
       select: { throughSeq: true },
     });
     const dropThrough = Math.min(throughSeq, latestRevision?.throughSeq ?? 0);
-    await this.prisma.$transaction(
-      async (tx) => {
-        // A snapshot never goes back: with several sync servers, one that stalled while compacting
-        // (and so lost the room's writer lock) must not replace the snapshot the new writer made
-        // since, through entries this one has not seen.
-        const current = await tx.manuscriptSnapshot.findUnique({ where: { manuscriptId_docName: { manuscriptId, docName } }, select: { throughSeq: true } });
-        if (current && current.throughSeq >= throughSeq) return;
-        await tx.manuscriptSnapshot.upsert({
-          where: { manuscriptId_docName: { manuscriptId, docName } },
-          create: { manuscriptId, docName, state: bytes, throughSeq, format },
-          update: { state: bytes, throughSeq, format },
-        });
-        await tx.manuscriptUpdate.deleteMany({ where: { manuscriptId, docName, seq: { lte: dropThrough } } });
-        if (summary) await tx.manuscript.update({ where: { id: manuscriptId }, data: summary, select: { id: true } });
-      },
-      { timeout: 30_000 },
-    );
+    // A snapshot never goes back: with several sync servers, one that stalled while compacting
+    // (and so lost the room's writer lock) must not replace the snapshot the new writer made
+    // since, through entries this one has not seen. The write below only replaces an older one.
+    const where = { manuscriptId_docName: { manuscriptId, docName } };
+    const current = await this.prisma.manuscriptSnapshot.findUnique({ where, select: { throughSeq: true } });
+    if (current && current.throughSeq >= throughSeq) return;
+    const data = { state: bytes, throughSeq, format };
+    await this.prisma.$transaction([
+      current
+        ? this.prisma.manuscriptSnapshot.updateMany({ where: { manuscriptId, docName, throughSeq: { lt: throughSeq } }, data })
+        : this.prisma.manuscriptSnapshot.create({ data: { manuscriptId, docName, ...data }, select: { throughSeq: true } }),
+      this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, docName, seq: { lte: dropThrough } } }),
+      ...(summary ? [this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary, select: { id: true } })] : []),
+    ]);
   }
 }
