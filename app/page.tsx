@@ -5,6 +5,7 @@ import { listManuscripts } from '../server/manuscripts/listManuscripts';
 import { NewManuscriptForm } from '../components/library/NewManuscriptForm';
 import { ImportForm } from '../components/import/ImportForm';
 import { LibraryHeader } from '../components/library/LibraryHeader';
+import { accountColor } from '../server/identity/accountColor';
 import { formatCount } from '../components/workspace/formatCount';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +13,10 @@ export const dynamic = 'force-dynamic';
 /** The library: the manuscripts you belong to, and forms to start a new one or import a draft. */
 export default async function LibraryPage() {
   const user = await requireUser('/');
-  const manuscripts = await listManuscripts(db, user.id);
+  const [manuscripts, color] = await Promise.all([listManuscripts(db, user.id), accountColor(db, user.id)]);
   return (
     <div className="library">
-      <LibraryHeader name={user.name} />
+      <LibraryHeader name={user.name} color={color} />
       <main>
         <NewManuscriptForm />
         <ImportForm />

@@ -1,9 +1,8 @@
-import { WRITER_COLORS } from './writerColor';
+import { WRITER_COLORS } from '@model/identity/writerColors';
 
 /**
  * The colour a writer's suggestions are drawn in, the same in every browser: picked from the
- * caret palette by their user id (the caret colour itself is each writer's own choice, kept in
- * their browser, so it cannot be known for someone who is not here).
+ * caret palette by their user id, so that it needs no lookup of who wrote a suggestion.
  */
 export function authorColor(authorId: string | null): string {
   if (!authorId) return '#57534e';

@@ -1,20 +1,19 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { loadWriterColor, saveWriterColor } from './writerColor';
+import { useState } from 'react';
+import { apiCall } from '../http/apiCall';
 
-/** This browser's caret colour (null until read on the client) and a setter that keeps it. */
-export function useWriterColor(): [string | null, (color: string) => void] {
-  const [color, setColor] = useState<string | null>(null);
-  useEffect(() => {
-    const read = () => setColor(loadWriterColor());
-    read();
-    window.addEventListener('quire:writer-color', read);
-    window.addEventListener('storage', read);
-    return () => {
-      window.removeEventListener('quire:writer-color', read);
-      window.removeEventListener('storage', read);
-    };
-  }, []);
-  return [color, saveWriterColor];
+/**
+ * The writer's caret colour, kept with their account (the page is served with it), and a setter
+ * that shows the new colour at once and keeps it on the server; if the server refuses, the
+ * colour goes back.
+ */
+export function useWriterColor(served: string): [string, (color: string) => void] {
+  const [color, setColor] = useState(served);
+  const choose = (chosen: string) => {
+    const previous = color;
+    setColor(chosen);
+    apiCall('/api/account/caret-color', { method: 'PUT', json: { color: chosen } }).catch(() => setColor(previous));
+  };
+  return [color, choose];
 }

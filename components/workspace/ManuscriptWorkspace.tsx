@@ -51,7 +51,7 @@ interface ManuscriptWorkspaceProps {
   syncPort: number;
   syncUrl?: string;
   /** The signed-in writer. */
-  user: { id: string; name: string };
+  user: { id: string; name: string; color: string };
   /** Their role when the page was served, and a sync token for the room. */
   initialRole: Role;
   syncToken: string;
@@ -78,7 +78,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [openDoc, setOpenDoc] = useState<{ id: string; doc: import('yjs').Doc } | null>(null);
   const { sections, totalWords } = useSectionList(connection?.book ?? null, openDoc);
-  const [color, setColor] = useWriterColor();
+  const [color, setColor] = useWriterColor(user.color);
   const [panel, setPanel] = useState<PanelName | null>(null);
   const { Component: CommentsPanel, load: loadComments } = useOnDemandComponent(loadCommentsPanel);
   const [comparing, setComparing] = useState<{ from: RevisionJson; to: RevisionJson | 'now' } | null>(null);

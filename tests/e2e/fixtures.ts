@@ -29,8 +29,8 @@ interface Fixtures {
   manuscript: { id: string; owner: Account };
   /** Creates an account, optionally a member of a manuscript with a role. */
   makeAccount: (name: string, membership?: { manuscriptId: string; role: Role }) => Promise<Account>;
-  /** Opens `path` in a new browser context signed in as `account`, with a caret colour. */
-  openAs: (account: Account, path: string, color?: string) => Promise<Page>;
+  /** Opens `path` in a new browser context signed in as `account`, giving the account a caret colour (null: keep its own). */
+  openAs: (account: Account, path: string, color?: string | null) => Promise<Page>;
 }
 
 interface WorkerFixtures {
@@ -39,11 +39,12 @@ interface WorkerFixtures {
 }
 
 /** Signs in on the server side (not rate limited) and hands the session cookie to a new context. */
-async function signedInContext(browser: Browser, baseURL: string, prisma: PrismaClient, account: Account, color: string) {
+async function signedInContext(browser: Browser, baseURL: string, prisma: PrismaClient, account: Account, color: string | null) {
   const { name, value } = await sessionCookie(prisma, account.email, account.password);
   const context = await browser.newContext({ baseURL });
   await context.addCookies([{ name, value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
-  await context.addInitScript((caretColor) => window.localStorage.setItem('quire.writerColor', caretColor), color);
+  // The caret colour is the account's own, kept on the server (null: whatever the account has or is given).
+  if (color) await prisma.user.update({ where: { id: account.userId }, data: { caretColor: color } });
   return context;
 }
 

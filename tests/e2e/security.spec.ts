@@ -1,5 +1,6 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import type { PrismaClient } from '../../server/generated/prisma/client';
+import { WRITER_COLORS } from '@model/identity/writerColors';
 import { test, expect, fromApp } from './fixtures';
 import { sessionCookie } from '../support/sessionCookie';
 import { newId } from '@model/manuscript/newId';
@@ -99,6 +100,7 @@ test('every state-changing route refuses other origins and a missing Origin, tak
   });
 
   const changes: Array<() => StateChange> = [
+    () => ({ route: 'PUT /api/account/caret-color', succeeds: 200, send: (headers) => owner.put('/api/account/caret-color', { data: { color: WRITER_COLORS[2] }, headers }), asText: (headers) => owner.put('/api/account/caret-color', { data: JSON.stringify({ color: WRITER_COLORS[2] }), headers: { ...headers, 'content-type': 'text/plain' } }) }),
     () => ({ route: 'POST /api/manuscripts', succeeds: 201, ...json(owner, 'post', '/api/manuscripts', { title: 'Cross-site' }) }),
     () => ({ route: 'POST /api/manuscripts/import', succeeds: 201, ...multipart('/api/manuscripts/import', 'new.md') }),
     () => ({ route: 'POST /api/manuscripts/:id/import', succeeds: 201, ...multipart(`/api/manuscripts/${id}/import`, 'more.md') }),
@@ -128,6 +130,7 @@ test('every state-changing route refuses other origins and a missing Origin, tak
       await prisma.invitation.findMany({ where: { manuscriptId: id }, select: { id: true, revokedAt: true, acceptedCount: true }, orderBy: { id: 'asc' } }),
       await prisma.revision.count({ where: { manuscriptId: id, kind: { not: 'auto' } } }),
       await prisma.commentThread.findMany({ where: { manuscriptId: id }, select: { id: true, resolvedAt: true, comments: { select: { body: true, deletedAt: true } } } }),
+      await prisma.user.findUnique({ where: { id: manuscript.owner.userId }, select: { caretColor: true } }),
     ]);
 
   try {

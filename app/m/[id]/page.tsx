@@ -5,6 +5,7 @@ import { requireUser } from '../../../server/auth/currentUser';
 import { roleIn } from '../../../server/access/roleIn';
 import { signSyncToken } from '../../../server/access/syncToken';
 import { servedManuscript } from '../../../server/manuscripts/servedManuscript';
+import { accountColor } from '../../../server/identity/accountColor';
 import { ManuscriptWorkspace } from '../../../components/workspace/ManuscriptWorkspace';
 import { earlySocketsScript } from '../../../components/workspace/earlySockets';
 import { earlyInputScript } from '../../../components/editor/earlyInputScript';
@@ -18,7 +19,7 @@ export default async function ManuscriptPage({ params }: { params: Promise<{ id:
   const user = await requireUser(`/m/${id}`);
   const role = await roleIn(db, id, user.id);
   if (!role) notFound();
-  const served = await servedManuscript(db, id);
+  const [served, color] = await Promise.all([servedManuscript(db, id), accountColor(db, user.id)]);
   const syncToken = await signSyncToken(user.id, id);
   const syncUrl = process.env.SYNC_PUBLIC_URL || undefined;
   // The book's and the first chapter's sockets open while the page's scripts still load.
@@ -33,7 +34,7 @@ export default async function ManuscriptPage({ params }: { params: Promise<{ id:
         manuscriptId={id}
         syncPort={syncConfig().port}
         syncUrl={syncUrl}
-        user={{ id: user.id, name: user.name }}
+        user={{ id: user.id, name: user.name, color }}
         initialRole={role}
         syncToken={syncToken}
         served={served ?? undefined}
