@@ -86,7 +86,7 @@ export async function measureFindReplace(runs = sized(30, 3)): Promise<Record<st
       let replaced = 0;
       for (const doc of docs) {
         const node = manuscriptSchema.nodeFromJSON(readSectionContent(doc));
-        const matches = findMatches([sectionText(node, false)], pattern, boundedPatternRunner)[0];
+        const matches = findMatches([sectionText(node, false)], pattern, boundedPatternRunner())[0];
         if (matches.length === 0) continue;
         updateYFragment(doc, sectionContent(doc), replaceMatches(node, matches, 'Lina', false), { mapping: new Map(), isOMark: new Map() });
         replaced += matches.length;

@@ -35,11 +35,17 @@ export function useBookSearch(manuscriptId: string, query: SearchQuery): { listi
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout>;
     const ask = async () => {
+      // A hidden tab does not ask; it asks again once shown.
+      if (document.hidden) {
+        timer = setTimeout(() => void ask(), REFRESH_MS);
+        return;
+      }
       try {
         const response = await fetch(url, { signal: controller.signal, cache: 'no-store' });
         const body = (await response.json().catch(() => ({}))) as BookSearchListing & { error?: string };
         if (response.ok) setState({ key: url, listing: body, error: null });
-        else setState({ key: url, listing: null, error: body.error ?? `The search failed (${response.status}).` });
+        // 429: the previous search still runs; the next round asks again.
+        else if (response.status !== 429) setState({ key: url, listing: null, error: body.error ?? `The search failed (${response.status}).` });
         if (response.status === 400) return; // the query must change first
       } catch {
         if (controller.signal.aborted) return;

@@ -20,7 +20,7 @@ export const MAX_QUERY_LENGTH = 500;
 /** A query that cannot be searched for, with the message the writer sees. */
 export class SearchQueryError extends Error {}
 
-/** A compiled query: a regular expression's source and flags (`g` and `u` always). */
+/** A compiled query: a regular expression's source and flags (`g`, `m` and `u` always). */
 export interface SearchPattern {
   source: string;
   flags: string;
@@ -31,7 +31,9 @@ const SPECIAL = /[\^$\\.*+?()[\]{}|/]/g;
 
 /**
  * Compiles a query to a regular expression, or throws {@link SearchQueryError} saying what is
- * wrong with it (empty, too long, an invalid expression, one that matches empty text).
+ * wrong with it (empty, too long, an invalid expression). Compiling runs nothing: a writer's
+ * expression only ever runs inside a runner (on the server, under a time limit). `m`: `^` and `$`
+ * stand at the start and end of every block.
  */
 export function searchPattern(query: SearchQuery): SearchPattern {
   if (query.text.length === 0) throw new SearchQueryError('Type something to find.');
@@ -39,14 +41,12 @@ export function searchPattern(query: SearchQuery): SearchPattern {
   let source = query.regex ? query.text : query.text.replace(SPECIAL, '\\$&');
   // Words as countWords sees them: letters and digits of any script (and _ for expressions).
   if (query.wholeWords) source = `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`;
-  const flags = query.matchCase ? 'gu' : 'giu';
-  let compiled: RegExp;
+  const flags = query.matchCase ? 'gmu' : 'gimu';
   try {
-    compiled = new RegExp(source, flags);
+    new RegExp(source, flags);
   } catch (error) {
     throw new SearchQueryError(`That is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
-  if (compiled.test('')) throw new SearchQueryError('That expression matches empty text; make it match at least one character.');
   return { source, flags };
 }
 

@@ -3,10 +3,11 @@ import { markNames } from '../schema/names';
 import { MARKER } from '../suggestions/listSuggestions';
 
 /**
- * Stands between text that must not be found as one: two blocks, the two sides of a line break
- * or of text the search leaves out. A match that would hold one is no match.
+ * Stands between text that must not be found as one: two blocks, the two sides of a line break,
+ * of text the search leaves out, or of a pending suggestion's edge. A line end, so that `.` does
+ * not run across it and `^`/`$` (the `m` flag) stand at it; a match that would hold one is no match.
  */
-export const GAP = '\u0000';
+export const GAP = '\n';
 
 /**
  * A section's text as search reads it: every text block's characters in reading order, with
@@ -35,17 +36,26 @@ export function sectionText(doc: PMNode, includeSuggestions: boolean): SectionTe
       positions.push(-1);
     }
   };
+  // The pending suggestion the last character read belongs to ('' for none): a match never
+  // straddles a suggestion's edge, so a replacement cannot settle or spread someone's proposal.
+  let lastSuggestion = '';
   doc.descendants((node, pos) => {
     if (node.isTextblock) {
       gap();
+      lastSuggestion = '';
       return true;
     }
     if (!node.isInline) return true;
     if (!node.isText || node.marks.some((mark) => mark.type.name === skipped)) {
       gap();
+      lastSuggestion = '';
       return false;
     }
     const text = node.text!;
+    const suggestion = node.marks.find((mark) => mark.type.name === markNames.insertion || mark.type.name === markNames.deletion || mark.type.name === markNames.modification);
+    const key = suggestion ? `${suggestion.type.name}:${String(suggestion.attrs.id)}` : '';
+    if (key !== lastSuggestion) gap();
+    lastSuggestion = key;
     for (let i = 0; i < text.length; i++) {
       if (text[i] === MARKER) {
         gap();

@@ -82,12 +82,19 @@ export class PrismaDocumentStore implements DocumentStore {
     const current = await this.prisma.manuscriptSnapshot.findUnique({ where, select: { throughSeq: true } });
     if (current && current.throughSeq >= throughSeq) return;
     const data = { state: bytes, throughSeq, format };
-    await this.prisma.$transaction([
+    const write = this.prisma.$transaction([
       current
         ? this.prisma.manuscriptSnapshot.updateMany({ where: { manuscriptId, docName, throughSeq: { lt: throughSeq } }, data })
         : this.prisma.manuscriptSnapshot.create({ data: { manuscriptId, docName, ...data }, select: { throughSeq: true } }),
       this.prisma.manuscriptUpdate.deleteMany({ where: { manuscriptId, docName, seq: { lte: dropThrough } } }),
       ...(summary ? [this.prisma.manuscript.update({ where: { id: manuscriptId }, data: summary, select: { id: true } })] : []),
     ]);
+    try {
+      await write;
+    } catch (error) {
+      // Another writer made the first snapshot between the read and this write: theirs stands.
+      if ((error as { code?: string }).code === 'P2002') return;
+      throw error;
+    }
   }
 }

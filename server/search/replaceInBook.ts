@@ -12,12 +12,14 @@ import { manuscriptSchema } from '@model/schema';
 import { findMatches } from '@model/search/findMatches';
 import { sectionText } from '@model/search/sectionText';
 import { replaceMatches } from '@model/search/replaceMatches';
-import { searchPattern, type SearchQuery } from '@model/search/searchQuery';
+import { SearchQueryError, searchPattern, type SearchQuery } from '@model/search/searchQuery';
 import { replacementRevisionName } from '@model/search/replacementRevisionName';
 import { boundedPatternRunner } from './boundedPatternRunner';
 
 /** Sections rewritten at once: well under the sync server's 20 connections per account, beside the writer's own tab (about five). */
 const CONCURRENCY = 6;
+/** How long the writer's expression may run in all, across every section of one replace (ms). */
+const REPLACE_PATTERN_BUDGET_MS = 1000;
 
 /** What a replace-all did: how many matches it replaced, in how many sections, and the revision that names it. */
 export interface ReplaceOutcome {
@@ -53,26 +55,40 @@ export async function replaceInBook(
     await sectionsRevisionCreator(prisma, manuscriptId, docs, { kind: 'auto' });
     const counts: number[] = [];
     const queue = [...targets];
+    // One budget for the expression across every section, not one per section.
+    const deadline = Date.now() + REPLACE_PATTERN_BUDGET_MS;
+    let failure: unknown = null;
     const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const live = await openLiveDocument(manuscriptId, userId, id);
+      for (let id = queue.shift(); id !== undefined && failure === null; id = queue.shift()) {
         try {
-          const node = manuscriptSchema.nodeFromJSON(readSectionContent(live.doc));
-          const matches = findMatches([sectionText(node, query.includeSuggestions)], pattern, boundedPatternRunner)[0];
-          if (matches.length === 0) continue;
-          updateYFragment(live.doc, sectionContent(live.doc), replaceMatches(node, matches, replacement, query.regex), { mapping: new Map(), isOMark: new Map() });
-          await live.stored();
-          counts.push(matches.length);
-        } finally {
-          live.close();
+          const live = await openLiveDocument(manuscriptId, userId, id);
+          try {
+            const node = manuscriptSchema.nodeFromJSON(readSectionContent(live.doc));
+            const remaining = deadline - Date.now();
+            if (remaining <= 0) throw new SearchQueryError('That expression takes too long to search the book; make it simpler.');
+            const matches = findMatches([sectionText(node, query.includeSuggestions)], pattern, boundedPatternRunner(remaining), { captures: query.regex, contextLimit: 0 })[0];
+            if (matches.length === 0) continue;
+            updateYFragment(live.doc, sectionContent(live.doc), replaceMatches(node, matches, replacement, query.regex), { mapping: new Map(), isOMark: new Map() });
+            await live.stored();
+            counts.push(matches.length);
+          } finally {
+            live.close();
+          }
+        } catch (error) {
+          // The first failure stops every worker from taking another section.
+          failure ??= error;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
     const replaced = counts.reduce((sum, count) => sum + count, 0);
-    if (replaced === 0) return { replaced, sections: 0, revisionId: null };
-    const name = replacementRevisionName(query.text, replacement, replaced);
-    const revisionId = await sectionsRevisionCreator(prisma, manuscriptId, docs, { kind: 'named', name, createdById: userId });
+    // What was replaced before a failure is named in the history all the same, so it can be undone.
+    const revisionId = replaced > 0 ? await sectionsRevisionCreator(prisma, manuscriptId, docs, { kind: 'named', name: replacementRevisionName(query.text, replacement, replaced), createdById: userId }) : null;
+    if (failure !== null) {
+      if (replaced === 0) throw failure;
+      const reason = failure instanceof Error ? failure.message : String(failure);
+      throw new HttpError(failure instanceof HttpError ? failure.status : failure instanceof SearchQueryError ? 400 : 500, `Replaced ${replaced} in ${counts.length} ${counts.length === 1 ? 'section' : 'sections'}, then stopped: ${reason} What was replaced is in the history; restoring the version before it undoes it.`);
+    }
     return { replaced, sections: counts.length, revisionId };
   } finally {
     book.close();

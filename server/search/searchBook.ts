@@ -28,7 +28,8 @@ export async function searchBook(prisma: PrismaClient, manuscriptId: string, que
   const results = findMatches(
     sections.map((section) => textOf(section.doc, query.includeSuggestions)),
     pattern,
-    boundedPatternRunner,
+    boundedPatternRunner(),
+    { contextLimit: MAX_HITS_PER_SECTION },
   );
   const listing: BookSearchListing = { total: 0, sections: [] };
   sections.forEach((section, i) => {

@@ -16,13 +16,16 @@ export interface StoredSection {
   doc: PMNode;
 }
 
-/** How many documents the cache keeps, across manuscripts (least recently used go first). */
-const CACHE_SIZE = 2000;
+/** How much text the cache keeps, across manuscripts, in characters (least recently used go first). */
+const CACHE_CHARACTERS = 40_000_000;
 
 interface Cached {
   version: number;
   value: Y.Doc | PMNode;
+  /** About how much it holds (characters), for the cache's bound. */
+  size: number;
 }
+let cachedCharacters = 0;
 
 // Search reads the stored documents (at most one storage window, half a second, behind the
 // live ones) and keeps what it read by version: searching again while a co-writer types
@@ -56,8 +59,18 @@ export async function storedSections(prisma: PrismaClient, manuscriptId: string)
     for (const update of stored.updates) Y.applyUpdateV2(doc, update);
     const value = read(doc);
     if (value !== doc) doc.destroy();
-    cache.set(key, { version, value });
-    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    const size = value instanceof Y.Doc ? 1000 : value.nodeSize;
+    if (hit) {
+      cache.delete(key);
+      cachedCharacters -= hit.size;
+    }
+    cache.set(key, { version, value, size });
+    cachedCharacters += size;
+    while (cachedCharacters > CACHE_CHARACTERS && cache.size > 1) {
+      const [oldest, entry] = cache.entries().next().value!;
+      cache.delete(oldest);
+      cachedCharacters -= entry.size;
+    }
     return value;
   };
   const book = await load(BOOK_DOCUMENT, (doc) => doc);

@@ -40,6 +40,7 @@ export class RoomStorage {
   lastError: Error | null = null;
   /** The document's encoded size when last measured: the snapshot it loaded from, a compaction, or {@link fitsWithin}. */
   private measuredBytes: number;
+  private measuredExactly = false;
   private bytesSinceSnapshot: number;
 
   constructor(
@@ -105,7 +106,11 @@ export class RoomStorage {
    */
   fitsWithin(extraBytes: number, limitBytes: number): boolean {
     if (this.approximateDocumentBytes + extraBytes <= limitBytes) return true;
+    // Little has come in since the last exact measure: that bound stands, so a writer pressing
+    // against the limit does not make the server encode the whole document for every update.
+    if (this.measuredExactly && this.bytesSinceSnapshot < limitBytes / 100) return false;
     this.measuredBytes = Y.encodeStateAsUpdateV2(this.doc).byteLength;
+    this.measuredExactly = true;
     this.bytesSinceSnapshot = 0;
     return this.measuredBytes + extraBytes <= limitBytes;
   }

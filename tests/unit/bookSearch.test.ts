@@ -33,7 +33,7 @@ test('whole words know letters of every script', () => {
   assert.deepEqual(found(doc, query('Ana', { wholeWords: true })), ['Ana']);
 });
 
-test('regular expressions: groups in the replacement, and a clear message for an invalid or empty-matching one', () => {
+test('regular expressions: groups in the replacement, and a clear message for an invalid one, nothing found by one that matches only empty text', () => {
   const doc = chapter([text('Lena Marsh and Tom Marsh.')]);
   const q = query('(\\w+) Marsh', { regex: true, matchCase: true });
   const matches = findInDocument(doc, q);
@@ -42,7 +42,8 @@ test('regular expressions: groups in the replacement, and a clear message for an
   assert.equal(replacementFor('$1 $& $9', ['ab', 'a'], true), 'a ab $9');
   assert.equal(replacementFor('$1', ['ab', 'a'], false), '$1', 'plain replacements are taken as typed');
   assert.throws(() => searchPattern(query('(unclosed', { regex: true })), (error: Error) => error instanceof SearchQueryError && /not a valid regular expression/.test(error.message));
-  assert.throws(() => searchPattern(query('a*', { regex: true })), /matches empty text/);
+  // An expression that matches only empty text finds nothing (and is never run to find out).
+  assert.deepEqual(found(doc, query('(?=L)', { regex: true })), []);
   assert.throws(() => searchPattern(query('')), SearchQueryError);
 });
 
@@ -90,4 +91,22 @@ test('one run over several sections gives each its own matches, positions and co
   const results = findMatches([first, second, third].map((doc) => sectionText(doc, false)), pattern);
   assert.deepEqual(results.map((matches) => matches.length), [3, 1, 2]);
   assert.equal(third.textBetween(results[2][1].from, results[2][1].to), 'Lena');
+});
+
+test('a match never straddles a pending suggestion’s edge, so a replacement cannot settle or spread someone’s proposal', () => {
+  const deletion = { type: 'deletion', attrs: { id: 'ana@1' } };
+  const insertion = { type: 'insertion', attrs: { id: 'ben@2' } };
+  const doc = chapter([text('Le'), text('na', deletion), text(' and '), text('Li', insertion), text('na.')]);
+  // Only the title's Lena ("Lena at sea"); none across the edge of the proposed deletion.
+  assert.deepEqual(findInDocument(doc, query('Lena')).map((m) => m.after), [' at sea']);
+  assert.deepEqual(findInDocument(doc, query('Lina', { includeSuggestions: true })), []);
+  // Inside one piece, text is found as usual: the title's "na" and the plain "na.".
+  assert.deepEqual(findInDocument(doc, query('na', { includeSuggestions: true })).map((m) => m.after), [' at sea', '.']);
+});
+
+test('^ and $ stand at every block’s edges, and . never runs from one block into the next', () => {
+  const doc = chapter([text('Chapter one begins.')], [text('Then Chapter two.')]);
+  assert.deepEqual(found(doc, query('^Chapter', { regex: true, matchCase: true })), ['Chapter']);
+  assert.deepEqual(found(doc, query('begins.*', { regex: true })), ['begins.']);
+  assert.deepEqual(found(doc, query('two\\.$', { regex: true })), ['two.']);
 });
