@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { THEMES, applyTheme, loadTheme, type Theme } from '../theme/theme';
-import { WRITER_COLORS } from '@model/identity/writerColors';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+
+// The menu (colours, themes) loads when first opened: the writing room's first load stays small.
+const IdentityMenu = dynamic(() => import('./IdentityMenu').then((m) => m.IdentityMenu), { ssr: false });
 
 interface IdentityPickerProps {
   /** The account's name, shown to co-writers on the caret. */
@@ -11,56 +13,23 @@ interface IdentityPickerProps {
   onColor: (color: string) => void;
 }
 
-/** Shows the name co-writers see and lets the writer pick their caret colour. */
+/** Shows the name co-writers see, and opens the menu where the writer picks their caret colour and theme. */
 export function IdentityPicker({ name, color, onColor }: IdentityPickerProps) {
   const [open, setOpen] = useState(false);
-  const [theme, setTheme] = useState<Theme>('system');
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (open) setTheme(loadTheme());
-  }, [open]);
   return (
     <div className="identity">
-      <button type="button" className="identity-chip" data-testid="identity-chip" onClick={() => setOpen((o) => !o)} title="Choose your caret colour">
+      <button type="button" className="identity-chip" data-testid="identity-chip" onClick={() => setOpen((o) => !o)} title="Choose your caret colour and theme" aria-expanded={open}>
         <span className="identity-dot" style={{ background: color }} />
-        {name}
+        <span className="identity-chip-name">{name}</span>
       </button>
       {open && (
-        <div className="identity-menu">
-          <div className="identity-colors" role="radiogroup" aria-label="Caret colour">
-            {WRITER_COLORS.map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                role="radio"
-                aria-checked={color === choice}
-                aria-label={`Colour ${choice}`}
-                className="identity-color"
-                style={{ background: choice }}
-                onClick={() => {
-                  onColor(choice);
-                  setOpen(false);
-                }}
-              />
-            ))}
-          </div>
-          <div className="identity-theme" role="radiogroup" aria-label="Theme">
-            {THEMES.map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                role="radio"
-                aria-checked={theme === choice}
-                onClick={() => {
-                  applyTheme(choice);
-                  setTheme(choice);
-                }}
-              >
-                {choice === 'system' ? 'System' : choice === 'light' ? 'Light' : 'Dark'}
-              </button>
-            ))}
-          </div>
-        </div>
+        <IdentityMenu
+          color={color}
+          onColor={(chosen) => {
+            onColor(chosen);
+            setOpen(false);
+          }}
+        />
       )}
     </div>
   );

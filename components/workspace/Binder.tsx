@@ -60,7 +60,7 @@ export function Binder({ connection, manuscriptId, sections, activeId, onSelect,
   };
 
   return (
-    <nav className="binder" aria-label="Binder" data-testid="binder">
+    <nav id="binder" className="binder" aria-label="Binder" data-testid="binder">
       <ol className="binder-list">
         {sections.map((section) => (
           <li

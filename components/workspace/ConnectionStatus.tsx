@@ -24,8 +24,10 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
   return (
     <div className="connection-status" data-link={state.link} data-saved={state.allStored} data-testid="connection-status" role="status">
       <span className="connection-dot" aria-hidden="true" />
-      <span data-testid="connection-link">{LINK_TEXT[state.link]}</span>
-      <span className="connection-sep" aria-hidden="true">
+      <span className="connection-label" data-testid="connection-link">
+        {LINK_TEXT[state.link]}
+      </span>
+      <span className="connection-sep connection-label" aria-hidden="true">
         ·
       </span>
       <span data-testid="connection-saved">{saved}</span>

@@ -24,6 +24,7 @@ import { useSectionList } from './useSectionList';
 import { useSyncAccess } from './useSyncAccess';
 import { useOpenSection } from './useOpenSection';
 import { OfflineCount } from './OfflineCount';
+import { WorkspaceMenu } from './WorkspaceMenu';
 import { useOnDemandComponent } from './useOnDemandComponent';
 import { fromBase64 } from './servedState';
 import { useComments } from '../comments/useComments';
@@ -37,6 +38,7 @@ const HistoryPanel = dynamic(() => import('../revisions/HistoryPanel').then((m) 
 const CompareView = dynamic(() => import('../revisions/CompareView').then((m) => m.CompareView), { ssr: false });
 const ExportPanel = dynamic(() => import('../export/ExportPanel').then((m) => m.ExportPanel), { ssr: false });
 const ImportPanel = dynamic(() => import('../import/ImportPanel').then((m) => m.ImportPanel), { ssr: false });
+const ShortcutsSheet = dynamic(() => import('./ShortcutsSheet').then((m) => m.ShortcutsSheet), { ssr: false });
 const FocusBar = dynamic(() => import('./FocusBar').then((m) => m.FocusBar), { ssr: false });
 const FindPanel = dynamic(() => import('../find/FindPanel').then((m) => m.FindPanel), { ssr: false });
 // The comment list's code is fetched when the browser is idle and drawn without suspending (see
@@ -88,6 +90,9 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
   const [findFocus, setFindFocus] = useState(0);
   // Focus mode: the editor alone (Ctrl/Cmd+Shift+Enter, or Focus in the header; Esc leaves).
   const [focus, setFocus] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  // On a narrow screen the binder is a drawer, opened from the header and closed by a choice.
+  const [binderOpen, setBinderOpen] = useState(false);
   const [measure, setMeasure] = useState<Measure>('medium');
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -102,6 +107,9 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         setFocus((on) => !on);
       } else if (event.key === 'Escape') {
         setFocus(false);
+      } else if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingIn(event.target)) {
+        event.preventDefault();
+        setShortcuts(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -181,11 +189,15 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
 
   return (
     <div
-      className={focus ? 'workspace is-focus' : 'workspace'}
+      className={['workspace', focus && 'is-focus', binderOpen && 'binder-open'].filter(Boolean).join(' ')}
       style={focus ? ({ '--measure': MEASURES[measure] } as CSSProperties) : undefined}
     >
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
       {focus && <FocusBar open={sectionEditor} measure={measure} onMeasure={setMeasure} onLeave={() => setFocus(false)} />}
       <header className="workspace-header">
+        <button type="button" className="binder-toggle share-button" aria-expanded={binderOpen} aria-controls="binder" onClick={() => setBinderOpen((o) => !o)}>
+          Sections
+        </button>
         <Link href="/" className="workspace-home" aria-label="Library">
           Quire
         </Link>
@@ -198,36 +210,33 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         <ConnectionStatus state={state} />
         {connection && <OfflineCount sections={connection.sections} sectionIds={sectionIds} />}
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
-        <button type="button" className="share-button" onClick={() => toggle('comments')}>
-          Comments
-          {comments.threads.unread > 0 && (
-            <span className="unread-count" data-testid="unread-notifications" aria-label={`${comments.threads.unread} new`}>
-              {comments.threads.unread}
-            </span>
-          )}
-        </button>
-        <button type="button" className="share-button" onClick={() => setFocus(true)} aria-keyshortcuts="Control+Shift+Enter">
-          Focus
-        </button>
-        <button type="button" className="share-button" onClick={() => toggle('find')} aria-keyshortcuts="Control+Shift+F">
-          Find
-        </button>
-        <button type="button" className="share-button" onClick={() => toggle('history')}>
-          History
-        </button>
-        <button type="button" className="share-button" onClick={() => toggle('export')}>
-          Export
-        </button>
-        {writable && (
-          <button type="button" className="share-button" onClick={() => toggle('import')}>
-            Import
-          </button>
-        )}
-        {canManageMembers(role) && (
-          <button type="button" className="share-button" onClick={() => toggle('share')}>
-            Share
-          </button>
-        )}
+        <WorkspaceMenu
+          status={
+            <>
+              {formatCount(totalWords)} words
+              {connection && <OfflineCount sections={connection.sections} sectionIds={sectionIds} inMenu />}
+            </>
+          }
+          actions={[
+            {
+              label: 'Comments',
+              primary: true,
+              onSelect: () => toggle('comments'),
+              badge: comments.threads.unread > 0 && (
+                <span className="unread-count" data-testid="unread-notifications" aria-label={`${comments.threads.unread} new`}>
+                  {comments.threads.unread}
+                </span>
+              ),
+            },
+            { label: 'Find', primary: true, onSelect: () => toggle('find'), shortcut: 'Control+Shift+F' },
+            { label: 'History', onSelect: () => toggle('history') },
+            { label: 'Export', onSelect: () => toggle('export') },
+            ...(writable ? [{ label: 'Import', onSelect: () => toggle('import') }] : []),
+            ...(canManageMembers(role) ? [{ label: 'Share', onSelect: () => toggle('share') }] : []),
+            { label: 'Focus mode', onSelect: () => setFocus(true), shortcut: 'Control+Shift+Enter' },
+            { label: 'Keyboard shortcuts', onSelect: () => setShortcuts(true), shortcut: '?' },
+          ]}
+        />
         <IdentityPicker name={user.name} color={color} onColor={setColor} />
       </header>
       {ended && (
@@ -249,7 +258,20 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         </p>
       )}
       <div className="workspace-body">
-        {connection && <Binder connection={connection} manuscriptId={manuscriptId} sections={sections} activeId={activeId} onSelect={setChosenId} readOnly={!writable} />}
+        {connection && (
+          <Binder
+            connection={connection}
+            manuscriptId={manuscriptId}
+            sections={sections}
+            activeId={activeId}
+            onSelect={(id) => {
+              setChosenId(id);
+              setBinderOpen(false);
+            }}
+            readOnly={!writable}
+          />
+        )}
+        {binderOpen && <div className="binder-backdrop" aria-hidden="true" onClick={() => setBinderOpen(false)} />}
         {/* The text's language: the browser's spelling check and hyphenation follow it. */}
         <main className="workspace-editor" lang={language}>
           {comparing ? (
@@ -344,6 +366,12 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
       </div>
     </div>
   );
+}
+
+/** Whether a key pressed in `target` is typing (the text, a field), not a command to the room. */
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /**

@@ -5,9 +5,10 @@ import type { SectionDocuments } from './sectionDocuments';
 
 /**
  * How much of the book this browser holds to open and edit offline: "12 of 30 sections
- * available offline", counting up as the background sync brings them in.
+ * available offline", counting up as the background sync brings them in. `inMenu`: the copy in
+ * the header's menu, for screens whose header has no room for it.
  */
-export function OfflineCount({ sections, sectionIds }: { sections: SectionDocuments; sectionIds: string }) {
+export function OfflineCount({ sections, sectionIds, inMenu = false }: { sections: SectionDocuments; sectionIds: string; inMenu?: boolean }) {
   const ids = sectionIds ? sectionIds.split(' ') : [];
   const available = useSyncExternalStore(
     (notify) => sections.subscribe(notify),
@@ -16,7 +17,7 @@ export function OfflineCount({ sections, sectionIds }: { sections: SectionDocume
   );
   if (ids.length === 0) return null;
   return (
-    <span className="offline-count" data-testid="offline-count" title="Sections this browser keeps, to open and edit without a connection">
+    <span className={inMenu ? 'offline-count in-menu' : 'offline-count'} data-testid={inMenu ? undefined : 'offline-count'} title="Sections this browser keeps, to open and edit without a connection">
       {available === ids.length ? 'All sections available offline' : `${available} of ${ids.length} sections available offline`}
     </span>
   );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, expectConnected, fromApp } from './fixtures';
+import { test, expect, expectConnected, fromApp, workspaceAction } from './fixtures';
 import { SEEDS_DIR } from '../support/seedFiles';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -27,7 +27,7 @@ test('a chapter exports from its menu in the binder, and the book (or chosen cha
   expect(markdownText).toContain('## Chapter 1: First Light');
   expect(markdownText).toContain('The harbour woke before the gulls did.');
 
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await workspaceAction(page, 'Export');
   const panel = page.getByTestId('export-panel');
   await panel.getByLabel('EPUB (e-book)').check();
   const epubDownload = page.waitForEvent('download');
@@ -121,7 +121,7 @@ test('chapters imported into an open book appear for a co-writer at once; reader
   await expectConnected(ada);
   await expectConnected(benPage);
 
-  await ada.getByRole('button', { name: 'Import', exact: true }).click();
+  await workspaceAction(ada, 'Import');
   const panel = ada.getByTestId('import-panel');
   await panel.getByTestId('import-file').setInputFiles({
     name: 'more.md',

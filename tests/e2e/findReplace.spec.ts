@@ -1,4 +1,4 @@
-import { test, expect, expectConnected, editorSelection } from './fixtures';
+import { test, expect, expectConnected, editorSelection, workspaceAction } from './fixtures';
 import { createOwnedManuscript } from '../support/members';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
 import { newId } from '@model/manuscript/newId';
@@ -72,7 +72,7 @@ test('find a name across the book, open a match in another chapter, replace it e
   await expect(chapterText(ada)).toHaveText('The storm found Lina awake; Lina lit the lamp.');
   await expect(ada.getByTestId('find-summary')).toHaveText('No matches in the book.');
 
-  await ada.getByRole('button', { name: 'History' }).click();
+  await workspaceAction(ada, 'History');
   await expect(ada.getByTestId('history-panel')).toContainText('Replaced “Lena” with “Lina” (5)');
 });
 
@@ -81,7 +81,7 @@ test('a viewer searches but has nothing to replace with, and the replace route r
   const viewer = await makeAccount('Vera', { manuscriptId: id, role: 'viewer' });
   const page = await openAs(viewer, `/m/${id}`);
   await expectConnected(page);
-  await page.getByRole('button', { name: 'Find' }).click();
+  await workspaceAction(page, 'Find');
   await page.getByLabel('Find in the book').fill('Lena');
   await expect(page.getByTestId('find-summary')).toHaveText('4 matches in 3 sections');
   await expect(page.getByLabel('Replace with')).toHaveCount(0);

@@ -146,3 +146,14 @@ export function editorSelection(page: Page): Promise<string> {
 }
 
 export { expect };
+
+/**
+ * Chooses one of the writing room's header actions ("History", "Share", "Focus mode"…): its own
+ * button where the header shows one, else from the header's menu (More, or Menu on a phone).
+ */
+export async function workspaceAction(page: Page, label: string): Promise<void> {
+  const inline = page.locator('.workspace-actions > .action-inline').filter({ hasText: new RegExp(`^${label}`) });
+  if (await inline.isVisible()) return inline.click();
+  await page.locator('.action-menu-button').click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
+}

@@ -1,4 +1,4 @@
-import { test, expect, expectConnected } from './fixtures';
+import { test, expect, expectConnected, workspaceAction } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
@@ -39,6 +39,6 @@ test('focus mode: the editor alone, typing goes on with the caret’s paragraph 
   await expect(page.getByRole('toolbar', { name: 'Focus mode' })).toHaveCount(0);
   await expect(paragraphs(page).first()).not.toHaveClass(/is-current/);
   // The header's Focus button enters it again.
-  await page.getByRole('button', { name: 'Focus', exact: true }).click();
+  await workspaceAction(page, 'Focus mode');
   await expect(page.locator('.workspace-header')).toBeHidden();
 });

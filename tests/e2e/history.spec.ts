@@ -1,4 +1,4 @@
-import { test, expect, expectConnected, fromApp } from './fixtures';
+import { test, expect, expectConnected, fromApp, workspaceAction } from './fixtures';
 import { sessionCookie } from '../support/sessionCookie';
 
 test('history: name a version, compare, see the change highlighted, restore, and the co-writer sees it', async ({ manuscript, makeAccount, openAs }) => {
@@ -12,7 +12,7 @@ test('history: name a version, compare, see the change highlighted, restore, and
   await owner.locator('.manuscript-page p').first().click();
   await owner.keyboard.type('The first draft line.');
   await expect(owner.getByTestId('connection-saved')).toHaveText('All changes saved');
-  await owner.getByRole('button', { name: 'History' }).click();
+  await workspaceAction(owner, 'History');
   await owner.getByLabel('Version name').fill('First draft');
   await owner.getByRole('button', { name: 'Name', exact: true }).click();
   await expect(owner.getByTestId('revision').first()).toContainText('First draft');
@@ -56,7 +56,7 @@ test('a viewer reads the history but cannot name or restore', async ({ manuscrip
     expect(named.status(), await named.text()).toBe(201);
     const revisionId = ((await named.json()) as { id: string }).id;
 
-    await page.getByRole('button', { name: 'History' }).click();
+    await workspaceAction(page, 'History');
     await expect(page.getByTestId('history-panel')).toBeVisible();
     await expect(page.getByLabel('Version name')).toHaveCount(0);
     await page.getByTestId('revision').filter({ hasText: 'Before Vera' }).getByRole('button', { name: 'Compare with now' }).click();

@@ -44,7 +44,10 @@ test('the library creates a manuscript you own, with a dedication, an empty epig
   await expect.poll(() => page.getByTestId('binder-label').allTextContents()).toEqual(['Dedication', 'Epigraphs', 'Chapter 1']);
   await page.getByRole('button', { name: /Epigraphs/ }).click();
   await expect(page.locator('.ms-epigraph')).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  // The owner can share: the header's menu offers it.
+  await page.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Share' })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   await page.goto('/');
   await expect(page.getByTestId('library-list')).toContainText('A Fresh Start');

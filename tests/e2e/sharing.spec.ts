@@ -1,9 +1,9 @@
-import { test, expect, expectConnected, fromApp } from './fixtures';
+import { test, expect, expectConnected, fromApp, workspaceAction } from './fixtures';
 
 test('an owner invites an editor by link; the editor signs up through it and co-writes', async ({ manuscript, openAs, browser, baseURL }) => {
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`, '#be123c');
   await expectConnected(owner);
-  await owner.getByRole('button', { name: 'Share' }).click();
+  await workspaceAction(owner, 'Share');
   await owner.getByLabel('Invitation role').selectOption('editor');
   await owner.getByRole('button', { name: 'Create link' }).click();
   const link = await owner.getByTestId('invitation-link').inputValue();
@@ -27,7 +27,7 @@ test('an owner invites an editor by link; the editor signs up through it and co-
   await expect(owner.locator('.collab-caret-label', { hasText: 'Iris' })).toBeVisible();
   // The panel loads its lists when it opens: reopen it to see the new member.
   await owner.getByRole('button', { name: 'Close sharing' }).click();
-  await owner.getByRole('button', { name: 'Share' }).click();
+  await workspaceAction(owner, 'Share');
   await expect(owner.getByTestId('member-list')).toContainText('Iris');
   await expect(owner.getByTestId('share-panel')).toContainText('used 1×');
   await guest.context().close();
@@ -76,7 +76,7 @@ test('an editor removed by the owner loses the room within seconds', async ({ ma
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
   const edPage = await openAs(editor, `/m/${manuscript.id}`);
   await expectConnected(edPage);
-  await owner.getByRole('button', { name: 'Share' }).click();
+  await workspaceAction(owner, 'Share');
   await owner.getByRole('button', { name: 'Remove Ed' }).click();
   await expect(edPage.getByTestId('access-ended')).toContainText('You no longer have access to this manuscript.', { timeout: 5000 });
   await expect(edPage.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');

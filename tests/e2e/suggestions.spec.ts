@@ -1,4 +1,4 @@
-import { test, expect, expectConnected, editorSelection } from './fixtures';
+import { test, expect, expectConnected, editorSelection, workspaceAction } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
@@ -119,7 +119,7 @@ test('a commenter’s typing becomes their suggestion, which the server keeps; a
     await expect.poll(() => textOf(firstParagraph(page))).toBe('Rain. Then snow.');
   }
   // The history names the operation.
-  await owner.getByRole('button', { name: 'History' }).click();
+  await workspaceAction(owner, 'History');
   await expect(owner.getByText('Accepted every suggestion')).toBeVisible();
   // And the commenter cannot record decisions either.
   const recorded = await cora.request.post(`/api/manuscripts/${manuscript.id}/suggestions/decisions`, {
