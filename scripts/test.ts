@@ -5,8 +5,8 @@
  * `E2E_ONLY=<spec file name>` narrows the end-to-end suite to one spec while working on it.
  * `QUIRE_TEST_DATABASE=postgresql` (`npm run test:postgresql`) runs the suites on PostgreSQL: a
  * throwaway server is started for the run, and every test database is a fresh database on it.
- * The `postgresql` suite (part of `npm test`) runs the integration files that exercise storage on
- * PostgreSQL as well, so both databases are tested on every run.
+ * The `postgresql` suite (part of `npm test`) runs the whole integration suite again on
+ * PostgreSQL, so both databases are tested on every run.
  *
  * A test counts as passed only if it ran and passed. Skipped, todo, timed-out and cancelled tests
  * count as failed, and so does a failure outside any test; each is named, with why, before the
@@ -44,15 +44,6 @@ const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const files = requested.filter((arg) => arg.endsWith('.ts'));
 const named = requested.filter((arg) => !arg.endsWith('.ts'));
 const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'] : [])] : ['unit', 'integration', 'postgresql', 'e2e'];
-/**
- * The integration files the `postgresql` suite runs on PostgreSQL: everything that stores,
- * loads, migrates, copies or limits through the database. (`npm run test:postgresql` runs all.)
- */
-const POSTGRESQL_FILES = [
-  'accounts', 'access', 'automaticRevisions', 'commentThreads', 'compaction', 'durability', 'exportImport', 'invitations',
-  'retention', 'revisions', 'sectionHistory', 'sectionRooms', 'signInLimits', 'storageWindow', 'threadedStore',
-  'appInstances', 'redisSharing', 'failover',
-].map((name) => path.join('tests', 'integration', `${name}.test.ts`));
 const onPostgresql = process.env.QUIRE_TEST_DATABASE === 'postgresql';
 let postgres: PostgresServer | null = null;
 /** The run's PostgreSQL server, started on first use and stopped when the run ends. */
@@ -86,7 +77,7 @@ console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
 await (postgres as PostgresServer | null)?.stop();
 process.exit(total.failed > 0 ? 1 : 0);
 
-/** The `postgresql` suite: {@link POSTGRESQL_FILES} with their databases on a PostgreSQL server. */
+/** The `postgresql` suite: every integration file, with its databases on a PostgreSQL server. */
 async function runOnPostgresql(): Promise<Tally> {
   let server: PostgresServer;
   try {
@@ -97,7 +88,11 @@ async function runOnPostgresql(): Promise<Tally> {
   const before = process.env.QUIRE_TEST_POSTGRES_URL;
   process.env.QUIRE_TEST_POSTGRES_URL = server.url();
   try {
-    return await runNodeSuite('postgresql', POSTGRESQL_FILES);
+    const integration = path.join(root, 'tests', 'integration');
+    const everyFile = readdirSync(integration)
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => path.join('tests', 'integration', file));
+    return await runNodeSuite('postgresql', everyFile);
   } finally {
     if (before === undefined) delete process.env.QUIRE_TEST_POSTGRES_URL;
     else process.env.QUIRE_TEST_POSTGRES_URL = before;
