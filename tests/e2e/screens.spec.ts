@@ -79,7 +79,9 @@ for (const size of WIDTHS) {
       // The binder is a drawer: opened from the header, closed by choosing a chapter.
       await expect(page.getByTestId('binder')).not.toBeInViewport();
       await page.getByRole('button', { name: 'Sections' }).click();
-      await expect(page.getByTestId('binder')).toBeInViewport();
+      await expect(page.getByTestId('binder')).toBeInViewport({ ratio: 1 });
+      // Slid all the way in (it moves in over 0.2 s).
+      await expect.poll(async () => (await page.getByTestId('binder').boundingBox())!.x).toBeGreaterThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`binder-${size.width}.png`) });
       expect(await smallTargets(page, '.binder')).toEqual([]);
       expect(await smallTargets(page, '.workspace-header')).toEqual([]);
