@@ -15,14 +15,8 @@ function tokenKey(): Uint8Array {
  * browsers and for scripts (`npm run token`). It carries identity only: the role is looked up
  * when the connection is made, so a token never outlives a removal.
  */
-export async function signSyncToken(userId: string, manuscriptId: string, ttlSeconds = SYNC_TOKEN_TTL_SECONDS): Promise<string> {
-  return new SignJWT({ mid: manuscriptId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(userId)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .setAudience('quire-sync')
-    .sign(tokenKey());
+export function signSyncToken(userId: string, manuscriptId: string, ttlSeconds = SYNC_TOKEN_TTL_SECONDS): Promise<string> {
+  return signToken({ mid: manuscriptId }, userId, ttlSeconds);
 }
 
 /**
@@ -30,8 +24,12 @@ export async function signSyncToken(userId: string, manuscriptId: string, ttlSec
  * suggestion, a replace-all), which ask for each change to be stored at once rather than at the
  * end of the room's storage window. Only the server signs tokens, so no browser can claim this.
  */
-export async function signAppSyncToken(userId: string, manuscriptId: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ mid: manuscriptId, app: true })
+export function signAppSyncToken(userId: string, manuscriptId: string, ttlSeconds: number): Promise<string> {
+  return signToken({ mid: manuscriptId, app: true }, userId, ttlSeconds);
+}
+
+function signToken(claims: { mid: string; app?: true }, userId: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuedAt()
