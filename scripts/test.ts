@@ -5,8 +5,8 @@
  * `E2E_ONLY=<spec file name>` narrows the end-to-end suite to one spec while working on it.
  * `QUIRE_TEST_DATABASE=postgresql` (`npm run test:postgresql`) runs the suites on PostgreSQL: a
  * throwaway server is started for the run, and every test database is a fresh database on it.
- * The `postgresql` suite (part of `npm test`) runs the whole integration suite again on
- * PostgreSQL, so both databases are tested on every run.
+ * The `postgresql` and `e2e-postgresql` suites (part of `npm test`) run the whole integration
+ * and end-to-end suites again on PostgreSQL, so both databases are tested on every run.
  *
  * A test counts as passed only if it ran and passed. Skipped, todo, timed-out and cancelled tests
  * count as failed, and so does a failure outside any test; each is named, with why, before the
@@ -43,8 +43,10 @@ const root = process.cwd();
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const files = requested.filter((arg) => arg.endsWith('.ts'));
 const named = requested.filter((arg) => !arg.endsWith('.ts'));
-const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'] : [])] : ['unit', 'integration', 'postgresql', 'e2e'];
 const onPostgresql = process.env.QUIRE_TEST_DATABASE === 'postgresql';
+// On PostgreSQL every suite already runs there: the two suites that repeat others on it are not needed.
+const everySuite = onPostgresql ? ['unit', 'integration', 'e2e'] : ['unit', 'integration', 'postgresql', 'e2e', 'e2e-postgresql'];
+const suites = requested.length > 0 ? [...named, ...(files.length > 0 ? ['files'] : [])] : everySuite;
 let postgres: PostgresServer | null = null;
 /** The run's PostgreSQL server, started on first use and stopped when the run ends. */
 async function postgresServer(): Promise<PostgresServer> {
@@ -58,8 +60,16 @@ process.env.BETTER_AUTH_SECRET = `test-${randomBytes(16).toString('hex')}`;
 
 const total: Tally = { passed: 0, failed: 0, notPassed: [] };
 for (const suite of suites) {
-  const tally = suite === 'e2e' ? await runEndToEnd() : suite === 'postgresql' ? await runOnPostgresql() : await runNodeSuite(suite);
-  console.log(`\n${suite}: ${tally.passed} passed, ${tally.failed} failed`);
+  const startedAt = Date.now();
+  const tally =
+    suite === 'e2e'
+      ? await runEndToEnd(onPostgresql)
+      : suite === 'e2e-postgresql'
+        ? await runEndToEnd(true)
+        : suite === 'postgresql'
+          ? await runOnPostgresql()
+          : await runNodeSuite(suite);
+  console.log(`\n${suite}: ${tally.passed} passed, ${tally.failed} failed (${Math.round((Date.now() - startedAt) / 1000)} s)`);
   for (const line of tally.notPassed) console.log(`  ✖ ${line}`);
   console.log('');
   total.passed += tally.passed;
@@ -155,11 +165,13 @@ function readEvents(file: string): NodeTestEvent[] {
 }
 
 /**
- * Builds the app if needed, prepares a fresh database with the sample novel, and runs
- * Playwright against free ports. The tests start and stop the sync server themselves.
+ * Builds the app if needed, prepares a fresh database with the sample novel (on the run's
+ * PostgreSQL server when `onPostgresql`, else a SQLite file), and runs Playwright against free
+ * ports. The tests start and stop the sync server themselves. The build does not depend on the
+ * database: the app picks its Prisma client from DATABASE_URL when it starts.
  */
-async function runEndToEnd(): Promise<Tally> {
-  console.log('\n== e2e ==');
+async function runEndToEnd(onPostgresql: boolean): Promise<Tally> {
+  console.log(`\n== e2e${onPostgresql ? ' on PostgreSQL' : ''} ==`);
   if (buildIsStale(root)) {
     console.log('Building the app for the end-to-end tests…');
     const build = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' });
@@ -167,7 +179,12 @@ async function runEndToEnd(): Promise<Tally> {
   }
   const dataDir = path.join(root, '.data', 'e2e');
   rmSync(dataDir, { recursive: true, force: true });
-  const databaseUrl = onPostgresql ? await (await postgresServer()).createDatabase('quire_e2e') : `file:${path.join(dataDir, 'quire.db')}`;
+  let databaseUrl: string;
+  try {
+    databaseUrl = onPostgresql ? await (await postgresServer()).createDatabase('quire_e2e') : `file:${path.join(dataDir, 'quire.db')}`;
+  } catch (error) {
+    return { passed: 0, failed: 1, notPassed: [`PostgreSQL could not be started (${(error as Error).message.split('\n')[0]}; counted as 1 failed)`] };
+  }
   await prepareDatabase(databaseUrl, { quiet: true });
   const report = path.join(root, 'test-results', 'e2e-report.json');
   rmSync(report, { force: true });
