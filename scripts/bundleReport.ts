@@ -11,9 +11,11 @@ import { gzipSync } from 'node:zlib';
  * suggesting mode came in (2 December 2026, 299.4 → 302.8 KB): its marks, mode and drawing are in
  * every editor, while the suggestions library and settling load on demand. 305 KB until find and
  * focus mode came in (3 December 2026, 304.9 → 305.5 KB): their buttons, shortcuts and loaders;
- * the find panel, the focus bar and focus mode's editor plugin load when first used.
+ * the find panel, the focus bar and focus mode's editor plugin load when first used. 306 KB until
+ * targets came in (3 December 2026, 305.5 → 307.4 KB): the binder's target bars, the session
+ * counter and its header chip; the Progress panel and its charts load when first opened.
  */
-export const WRITING_ROOM_BUDGET_GZIP_BYTES = 306 * 1024;
+export const WRITING_ROOM_BUDGET_GZIP_BYTES = 308 * 1024;
 
 /** One route's first load. */
 export interface RouteBundle {

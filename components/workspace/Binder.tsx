@@ -8,6 +8,8 @@ import type { ManuscriptConnection } from './useManuscriptConnection';
 import type { SectionListItem } from './useSectionList';
 import { formatCount } from './formatCount';
 import { SectionExportMenu } from '../export/SectionExportMenu';
+import { useWritingTargets } from '../progress/useWritingTargets';
+import { SectionTargetBar } from '../progress/SectionTargetBar';
 
 interface BinderProps {
   /** The open manuscript: the book holds the order, each section's document its title. */
@@ -21,13 +23,15 @@ interface BinderProps {
 }
 
 /**
- * The sidebar listing the book's sections in order with their word counts. Writers add, rename,
+ * The sidebar listing the book's sections in order with their word counts (and, for a section
+ * with a word target, how far along it is). Writers add, rename,
  * reorder (drag, or the arrow buttons) and delete parts and chapters here; every change goes into
  * the shared document, so co-writers see it at once. Every part and chapter has its own export
  * menu, for readers too.
  */
 export function Binder({ connection, manuscriptId, sections, activeId, onSelect, readOnly }: BinderProps) {
   const doc = connection.book;
+  const targets = useWritingTargets(doc);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [dragged, setDragged] = useState<string | null>(null);
@@ -101,6 +105,7 @@ export function Binder({ connection, manuscriptId, sections, activeId, onSelect,
                 <span className="binder-words" data-testid="binder-words">
                   {section.words === null ? '…' : formatCount(section.words)}
                 </span>
+                <SectionTargetBar words={section.words} target={targets.section(section.id)} />
               </button>
             )}
             {isBody(section.kind) && renaming !== section.id && (

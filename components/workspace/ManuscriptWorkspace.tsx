@@ -30,6 +30,8 @@ import { fromBase64 } from './servedState';
 import { useComments } from '../comments/useComments';
 import { MEASURES, savedMeasure, type Measure } from './focusMeasure';
 import { COMMENT_ONLY_REASON } from '@model/protocol/readOnlyReason';
+import { useWritingSession } from '../progress/useWritingSession';
+import { SessionChip } from '../progress/SessionChip';
 
 
 // The panels load when first opened: the writing room's first load carries the editor only.
@@ -41,12 +43,13 @@ const ImportPanel = dynamic(() => import('../import/ImportPanel').then((m) => m.
 const ShortcutsSheet = dynamic(() => import('./ShortcutsSheet').then((m) => m.ShortcutsSheet), { ssr: false });
 const FocusBar = dynamic(() => import('./FocusBar').then((m) => m.FocusBar), { ssr: false });
 const FindPanel = dynamic(() => import('../find/FindPanel').then((m) => m.FindPanel), { ssr: false });
+const ProgressPanel = dynamic(() => import('../progress/ProgressPanel').then((m) => m.ProgressPanel), { ssr: false });
 // The comment list's code is fetched when the browser is idle and drawn without suspending (see
 // useOnDemandComponent): it is opened often, and its first open should be as quick as the next.
 const loadCommentsPanel = () => import('../comments/CommentsPanel').then((m) => m.CommentsPanel);
 
 /** The panels beside the editor; one is open at a time. */
-type PanelName = 'share' | 'history' | 'export' | 'import' | 'comments' | 'find';
+type PanelName = 'share' | 'history' | 'export' | 'import' | 'comments' | 'find' | 'progress';
 
 interface ManuscriptWorkspaceProps {
   manuscriptId: string;
@@ -137,6 +140,8 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
     },
     [setCommentsEditor, openSectionId],
   );
+  // The writer's own session toward their personal target: whatever they type, text or suggestions.
+  const session = useWritingSession(manuscriptId, writable || commentOnly ? sectionEditor : null);
   const startComment = () => {
     setPanel('comments');
     comments.start();
@@ -207,6 +212,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
         <span className="word-total" data-testid="word-total">
           {formatCount(totalWords)} words
         </span>
+        <SessionChip session={session} />
         <ConnectionStatus state={state} />
         {connection && <OfflineCount sections={connection.sections} sectionIds={sectionIds} />}
         {connection && <PresenceList provider={connection.provider} sections={sections} />}
@@ -214,6 +220,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
           status={
             <>
               {formatCount(totalWords)} words
+              <SessionChip session={session} />
               {connection && <OfflineCount sections={connection.sections} sectionIds={sectionIds} inMenu />}
             </>
           }
@@ -230,6 +237,7 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
             },
             { label: 'Find', primary: true, onSelect: () => toggle('find'), shortcut: 'Control+Shift+F' },
             { label: 'History', onSelect: () => toggle('history') },
+            { label: 'Progress', onSelect: () => toggle('progress') },
             { label: 'Export', onSelect: () => toggle('export') },
             ...(writable ? [{ label: 'Import', onSelect: () => toggle('import') }] : []),
             ...(canManageMembers(role) ? [{ label: 'Share', onSelect: () => toggle('share') }] : []),
@@ -347,6 +355,17 @@ export function ManuscriptWorkspace({ manuscriptId, syncPort, syncUrl, user, ini
             canReplace={writable}
             focusRequest={findFocus}
             onOpenSection={setChosenId}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {panel === 'progress' && connection && (
+          <ProgressPanel
+            manuscriptId={manuscriptId}
+            book={connection.book}
+            sections={sections}
+            totalWords={totalWords}
+            canWrite={writable}
+            session={writable || commentOnly ? session : null}
             onClose={() => setPanel(null)}
           />
         )}

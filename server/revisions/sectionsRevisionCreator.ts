@@ -15,6 +15,22 @@ import { countWordChanges, type AuthorTally } from './wordChanges';
 import type { RevisionSummary, SectionChange } from '@model/revisions/revisionSummary';
 import type { RevisionKind } from './revisionCreator';
 
+/** What changed in a manuscript laid out in sections since its latest revision, ready to record. */
+export interface ChangesSinceRevision {
+  /** Who changed what, per author and per section. */
+  summary: RevisionSummary;
+  /** The book's words now. */
+  wordCount: number;
+  /** A delta snapshot of every document that changed (see documentDeltas.ts). */
+  snapshot: Uint8Array;
+  /** The last log entry covered. */
+  throughSeq: number;
+  /** The latest revision's time, if there is one. */
+  latestAt: Date | null;
+  /** When the last change covered was logged (null if none was since the latest revision). */
+  lastLoggedAt: Date | null;
+}
+
 /**
  * Records a revision of a manuscript laid out in sections: a delta snapshot of every document
  * that changed since the previous revision (all of them for the first revision in this layout),
@@ -28,6 +44,38 @@ export async function sectionsRevisionCreator(
   live: Map<string, Y.Doc>,
   options: { kind: RevisionKind; name?: string; createdById?: string; at?: Date },
 ): Promise<string | null> {
+  const changes = await changesSinceRevision(prisma, manuscriptId, live, { evenIfNone: options.kind !== 'auto' });
+  if (!changes) return null;
+  const id = newId();
+  await prisma.revision.create({
+    data: {
+      id,
+      manuscriptId,
+      createdAt: options.at ?? nextRevisionTime(changes.latestAt ?? undefined),
+      kind: options.kind,
+      name: options.name ?? null,
+      createdById: options.createdById ?? null,
+      layout: 'sections',
+      snapshot: new Uint8Array(changes.snapshot),
+      throughSeq: changes.throughSeq,
+      wordCount: changes.wordCount,
+      summary: JSON.stringify(changes.summary),
+    },
+  });
+  return id;
+}
+
+/**
+ * Measures what changed since the manuscript's latest revision without recording anything: who
+ * wrote and deleted how many words, per section, and the snapshot a revision would store. Null
+ * when the log has nothing new since a revision (unless `evenIfNone`).
+ */
+export async function changesSinceRevision(
+  prisma: PrismaClient,
+  manuscriptId: string,
+  live: Map<string, Y.Doc>,
+  options: { evenIfNone: boolean },
+): Promise<ChangesSinceRevision | null> {
   const store = new PrismaDocumentStore(prisma);
   const latest = await prisma.revision.findFirst({
     where: { manuscriptId },
@@ -37,9 +85,9 @@ export async function sectionsRevisionCreator(
   const rows = await prisma.manuscriptUpdate.findMany({
     where: { manuscriptId, seq: { gt: latest?.throughSeq ?? 0 }, docName: { not: MAIN_DOCUMENT } },
     orderBy: { seq: 'asc' },
-    select: { seq: true, docName: true, userId: true, data: true },
+    select: { seq: true, docName: true, userId: true, data: true, createdAt: true },
   });
-  if (options.kind === 'auto' && latest && rows.length === 0) return null;
+  if (!options.evenIfNone && latest && rows.length === 0) return null;
 
   const earlier = await prisma.revision.findMany({
     where: { manuscriptId, layout: 'sections' },
@@ -129,23 +177,14 @@ export async function sectionsRevisionCreator(
       })),
       sections,
     };
-    const id = newId();
-    await prisma.revision.create({
-      data: {
-        id,
-        manuscriptId,
-        createdAt: options.at ?? nextRevisionTime(latest?.createdAt),
-        kind: options.kind,
-        name: options.name ?? null,
-        createdById: options.createdById ?? null,
-        layout: 'sections',
-        snapshot: new Uint8Array(encodeDocumentDeltas(deltas)),
-        throughSeq: rows.at(-1)?.seq ?? latest?.throughSeq ?? (await lastSeq(prisma, manuscriptId)),
-        wordCount,
-        summary: JSON.stringify(summary),
-      },
-    });
-    return id;
+    return {
+      summary,
+      wordCount,
+      snapshot: encodeDocumentDeltas(deltas),
+      throughSeq: rows.at(-1)?.seq ?? latest?.throughSeq ?? (await lastSeq(prisma, manuscriptId)),
+      latestAt: latest?.createdAt ?? null,
+      lastLoggedAt: rows.at(-1)?.createdAt ?? null,
+    };
   } finally {
     for (const doc of pastDocs) doc.destroy();
     for (const doc of copies.values()) doc.destroy();

@@ -1,16 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, expectConnected, editorSelection } from './fixtures';
+import { seriousViolations } from './axe';
 import { createOwnedManuscript } from '../support/members';
 import { newId } from '@model/manuscript/newId';
 import type { ManuscriptJson } from '@model/manuscript/manuscriptJson';
-
-type Page = import('@playwright/test').Page;
-
-/** Serious or critical accessibility violations axe finds inside `selector`. */
-async function seriousViolations(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 function twoChapters(): ManuscriptJson {
   const chapter = (title: string, line: string) => ({
