@@ -34,6 +34,13 @@ import { startPostgresServer, type PostgresServer } from './postgresServer';
  * these only catch hangs. `TEST_TIMEOUT_MS` overrides them.
  */
 const NODE_TIMEOUT_MS: Record<string, number> = { unit: 120_000, integration: 300_000, files: 300_000 };
+/**
+ * Test files each Node suite runs at once (`TEST_CONCURRENCY` overrides). Every integration test
+ * starts its own servers on free ports with its own database, so two files at a time share
+ * nothing but the machine's two cores; most of an integration test's time is spent waiting
+ * (storage windows, grace periods, restarts), which is why two at a time nearly halve the suite.
+ */
+const NODE_CONCURRENCY: Record<string, number> = { unit: 2, integration: 2, postgresql: 2, files: 1 };
 /** How long a Node runner may take to exit once it has reported its closing counts. */
 const EXIT_AFTER_REPORT_MS = 30_000;
 /** How long processes in a finished runner's group may take to end before they count as left behind (ms). */
@@ -134,7 +141,7 @@ async function runNodeSuite(suite: string, listed?: string[]): Promise<Tally> {
         'tsx',
         '--test',
         `--test-timeout=${timeoutMs}`,
-        `--test-concurrency=${suite === 'unit' ? 2 : 1}`,
+        `--test-concurrency=${Number(process.env.TEST_CONCURRENCY) || NODE_CONCURRENCY[suite] || 1}`,
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         `--test-reporter=${path.join(root, 'scripts', 'testEventsReporter.mjs')}`,

@@ -26,7 +26,7 @@ export function BookSizeChart({ days, bookWords, target }: { days: DayKey[]; boo
   const last = known.at(-1)!;
   return (
     <svg className="progress-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`The book's words at the end of each day, ${formatCount(last.words)} now`} data-testid="book-size-chart">
-      {[0, top / 2, top].map((value) => (
+      {(top % 2 === 0 ? [0, top / 2, top] : [0, top]).map((value) => (
         <g key={value} className="chart-grid">
           <line x1={LEFT} x2={WIDTH} y1={y(value)} y2={y(value)} />
           <text x={LEFT - 6} y={y(value) + 4} textAnchor="end">

@@ -23,14 +23,18 @@ interface BookTargetFormProps {
  * sees a change at once.
  */
 export function BookTargetForm({ book, target, words, editable }: BookTargetFormProps) {
-  // The form starts from the target as it is, and again whenever a co-writer changes it.
-  return <BookTargetFields key={`${target?.words ?? ''}:${target?.deadline ?? ''}`} book={book} target={target} words={words} editable={editable} />;
-}
-
-function BookTargetFields({ book, target, words, editable }: BookTargetFormProps) {
   const [draftWords, setDraftWords] = useState(target ? String(target.words) : '');
   const [draftDeadline, setDraftDeadline] = useState(target?.deadline ?? '');
   const [error, setError] = useState('');
+  // The fields follow the target when it changes (here or from a co-writer), without remounting,
+  // so the keyboard's place in the form is kept.
+  const shownKey = `${target?.words ?? ''}:${target?.deadline ?? ''}`;
+  const [shown, setShown] = useState(shownKey);
+  if (shown !== shownKey) {
+    setShown(shownKey);
+    setDraftWords(target ? String(target.words) : '');
+    setDraftDeadline(target?.deadline ?? '');
+  }
   const today = dayKey(new Date(), browserTimeZone());
   const pace = target?.deadline ? deadlinePace(words, { ...target, deadline: target.deadline }, today) : null;
   const share = target ? Math.min(1, words / target.words) : 0;
@@ -80,7 +84,7 @@ function BookTargetFields({ book, target, words, editable }: BookTargetFormProps
           </label>
           <label>
             Deadline (optional)
-            <input type="date" value={draftDeadline} min={today} onChange={(event) => setDraftDeadline(event.target.value)} />
+            <input type="date" value={draftDeadline} onChange={(event) => setDraftDeadline(event.target.value)} />
           </label>
           <button type="submit">Set target</button>
           {target && (

@@ -1,9 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { PROGRESS_RANGES, type ProgressListing } from '@model/api/progressListing';
-import { apiCall } from '../http/apiCall';
 import { SidePanel } from '../workspace/SidePanel';
 import type { SectionListItem } from '../workspace/useSectionList';
 import { formatCount } from '../workspace/formatCount';
@@ -43,17 +42,20 @@ export function ProgressPanel({ manuscriptId, book, sections, totalWords, canWri
   const [loading, setLoading] = useState(false);
   const [showTable, setShowTable] = useState(false);
 
+  // Only the latest request's answer is shown: switching the range mid-count must not show the old range.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const request = ++latest.current;
     setLoading(true);
-    try {
-      const query = new URLSearchParams({ days: String(range), timeZone: browserTimeZone() });
-      setProgress(await apiCall<ProgressListing>(`/api/manuscripts/${manuscriptId}/progress?${query}`, { cache: 'no-store' }, 'The progress could not be counted.'));
+    const query = new URLSearchParams({ days: String(range), timeZone: browserTimeZone() });
+    const answer = await countProgress(`/api/manuscripts/${manuscriptId}/progress?${query}`, () => request !== latest.current);
+    if (request !== latest.current) return;
+    if (typeof answer === 'string') setError(answer);
+    else {
+      setProgress(answer);
       setError('');
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setLoading(false);
     }
+    setLoading(false);
   }, [manuscriptId, range]);
   useEffect(() => {
     // Counting the progress is the external sync this effect exists for.
@@ -88,7 +90,7 @@ export function ProgressPanel({ manuscriptId, book, sections, totalWords, canWri
         <button type="button" className="link-button" onClick={() => void load()} disabled={loading}>
           {loading ? 'Counting…' : 'Count again'}
         </button>
-        <button type="button" className="link-button" onClick={() => setShowTable((shown) => !shown)} aria-pressed={showTable}>
+        <button type="button" className="link-button" onClick={() => setShowTable((shown) => !shown)}>
           {showTable ? 'Hide the table' : 'Show as a table'}
         </button>
         <button type="button" className="link-button" onClick={() => window.print()}>
@@ -133,4 +135,28 @@ export function ProgressPanel({ manuscriptId, book, sections, totalWords, canWri
       <SectionTargets book={book} sections={sections} targets={targets} editable={canWrite} />
     </SidePanel>
   );
+}
+
+/** How often, and how long apart, a count is asked again while the writer's previous one still runs (429). */
+const BUSY_RETRIES = 8;
+const BUSY_WAIT_MS = 500;
+
+/**
+ * Asks for the progress, again a moment later while the server is still counting this writer's
+ * previous request (429), until `superseded`. The listing, or the message to show.
+ */
+async function countProgress(url: string, superseded: () => boolean): Promise<ProgressListing | string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url, { cache: 'no-store' });
+      if (response.status === 429 && attempt < BUSY_RETRIES && !superseded()) {
+        await new Promise((resume) => setTimeout(resume, BUSY_WAIT_MS));
+        continue;
+      }
+      const body = (await response.json().catch(() => ({}))) as ProgressListing & { error?: string };
+      return response.ok ? body : (body.error ?? 'The progress could not be counted.');
+    } catch {
+      return 'The progress could not be counted: the server cannot be reached.';
+    }
+  }
 }

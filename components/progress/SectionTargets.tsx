@@ -15,6 +15,7 @@ export function SectionTargets({ book, sections, targets, editable }: { book: Y.
   const chapters = sections.filter((s) => s.kind === 'chapter');
   return (
     <table className="section-targets" data-testid="section-targets">
+      <caption className="visually-hidden">Each chapter’s words and target</caption>
       <thead>
         <tr>
           <th scope="col">Chapter</th>
@@ -29,7 +30,7 @@ export function SectionTargets({ book, sections, targets, editable }: { book: Y.
             <td>{chapter.words === null ? '…' : formatCount(chapter.words)}</td>
             <td>
               {editable ? (
-                <SectionTargetInput key={targets.section(chapter.id) ?? ''} label={chapter.label} target={targets.section(chapter.id)} onSet={(words) => setSectionTarget(book, chapter.id, words)} />
+                <SectionTargetInput label={chapter.label} target={targets.section(chapter.id)} onSet={(words) => setSectionTarget(book, chapter.id, words)} />
               ) : targets.section(chapter.id) === null ? (
                 '–'
               ) : (
@@ -47,6 +48,13 @@ export function SectionTargets({ book, sections, targets, editable }: { book: Y.
 function SectionTargetInput({ label, target, onSet }: { label: string; target: number | null; onSet: (words: number | null) => void }) {
   const [draft, setDraft] = useState(target === null ? '' : String(target));
   const [invalid, setInvalid] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // A co-writer's change shows at once, unless this writer is typing in the field.
+  const [shown, setShown] = useState(target);
+  if (shown !== target) {
+    setShown(target);
+    if (!editing) setDraft(target === null ? '' : String(target));
+  }
   const commit = () => {
     if (draft.trim() === '') {
       setInvalid(false);
@@ -58,19 +66,29 @@ function SectionTargetInput({ label, target, onSet }: { label: string; target: n
     if (words !== undefined && words !== target) onSet(words);
   };
   return (
-    <input
-      className="section-target-input"
-      inputMode="numeric"
-      aria-label={`Target for ${label} (words)`}
-      aria-invalid={invalid}
-      title={invalid ? 'A whole number of words, for example 3000' : undefined}
-      value={draft}
-      placeholder="–"
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit();
-      }}
-    />
+    <>
+      <input
+        className="section-target-input"
+        inputMode="numeric"
+        aria-label={`Target for ${label} (words)`}
+        aria-invalid={invalid}
+        value={draft}
+        placeholder="–"
+        onChange={(event) => setDraft(event.target.value)}
+        onFocus={() => setEditing(true)}
+        onBlur={() => {
+          setEditing(false);
+          commit();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+      {invalid && (
+        <span className="field-error" role="alert">
+          A whole number of words
+        </span>
+      )}
+    </>
   );
 }

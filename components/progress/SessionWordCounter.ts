@@ -11,9 +11,11 @@ const wordsIn = (doc: ProseMirrorNode) => countWords(doc.textBetween(0, doc.cont
 
 /**
  * Counts the words the writer at this keyboard adds to (or removes from) one section's editor:
- * their own changes only, never a co-writer's arriving through the sync server. It counts the
- * section once the writer pauses, and before a co-writer's change lands on top of theirs, so a
- * keystroke costs nothing. Reports each net change through `onWords`.
+ * their own changes (undo and redo included) only, never a co-writer's arriving through the sync
+ * server. It counts the section once the writer pauses, and when a co-writer's change lands while
+ * some of theirs is still uncounted, so alone in a section a keystroke costs no count. Reports
+ * each net change through `onWords`. Keystrokes typed into the served text before the editor
+ * existed are not counted.
  */
 export class SessionWordCounter {
   /** The section's words at the last count, if they are known since the last remote change. */
@@ -33,8 +35,11 @@ export class SessionWordCounter {
   private readonly onTransaction = ({ transaction }: { transaction: Transaction }) => {
     if (!transaction.docChanged) return;
     this.latest = transaction.doc;
-    if (transaction.getMeta(ySyncPluginKey) !== undefined) {
-      // A co-writer's change (or the document arriving): settle ours against the text before it.
+    const sync = transaction.getMeta(ySyncPluginKey) as { isUndoRedoOperation?: boolean } | undefined;
+    // The Yjs binding marks what arrives from co-writers (and the document arriving); the writer's
+    // own undo and redo come back through it too, marked as such, and stay theirs.
+    if (sync !== undefined && !sync.isUndoRedoOperation) {
+      // A co-writer's change: settle ours against the text before it.
       if (this.pending) this.credit(wordsIn(transaction.before));
       this.baseline = null;
       return;

@@ -26,7 +26,7 @@ export function WordsPerDayChart({ days, writers }: { days: DayKey[]; writers: W
   const labelEvery = days.length > 45 ? 14 : 7;
   return (
     <svg className="progress-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Words written per day, per co-writer (the table gives the figures)" data-testid="words-per-day-chart">
-      {[0, top / 2, top].map((value) => (
+      {(top % 2 === 0 ? [0, top / 2, top] : [0, top]).map((value) => (
         <g key={value} className="chart-grid">
           <line x1={LEFT} x2={WIDTH} y1={y(value)} y2={y(value)} />
           <text x={LEFT - 6} y={y(value) + 4} textAnchor="end">

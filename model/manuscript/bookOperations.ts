@@ -4,6 +4,7 @@ import { appendRanks } from './appendRanks';
 import type { SectionKind } from './manuscriptJson';
 import { listSections, sectionsMap } from './manuscriptLayout';
 import { newId } from './newId';
+import { setSectionTarget } from '../progress/writingTargets';
 import { rankBetween } from './rankBetween';
 
 /**
@@ -46,5 +47,6 @@ export function removeSectionEntry(book: Y.Doc, sectionId: string): void {
   book.transact(() => {
     sectionsMap(book).delete(sectionId);
     sectionStatsMap(book).delete(sectionId);
+    setSectionTarget(book, sectionId, null);
   });
 }

@@ -2,16 +2,26 @@
 export type DayKey = string;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Formatters kept for the zones seen most recently: a server meets only a handful of zones. */
+const MAX_FORMATTERS = 64;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether `timeZone` is an IANA zone this runtime knows ("Europe/Paris", "UTC"). */
 export function isTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false;
+  return canonicalTimeZone(timeZone) !== undefined;
+}
+
+/**
+ * The zone's canonical name ("europe/pARIS" → "Europe/Paris"), or undefined for anything that is
+ * not a zone this runtime knows. What a request names is kept only in this form, so that one zone
+ * spelt a million ways is still one zone.
+ */
+export function canonicalTimeZone(timeZone: unknown): string | undefined {
+  if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return undefined;
   try {
-    new Intl.DateTimeFormat('en-CA', { timeZone });
-    return true;
+    return new Intl.DateTimeFormat('en-CA', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -21,6 +31,7 @@ export function dayKey(at: Date, timeZone: string): DayKey {
   if (!format) {
     // en-CA writes dates as YYYY-MM-DD.
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value!);
     formatters.set(timeZone, format);
   }
   return format.format(at);

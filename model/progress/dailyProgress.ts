@@ -54,6 +54,14 @@ export function dailyProgress(changes: AttributedChange[], options: { days: numb
   const bookWords: Array<number | null> = days.map(() => null);
   let lastWords: number | null = null;
   let dayCursor = 0;
+  const writerOf = (userId: string): WriterProgress => {
+    let writer = writers.get(userId);
+    if (!writer) {
+      writer = { userId, perDay: days.map(() => ({ added: 0, removed: 0 })), added: 0, removed: 0, streak: 0 };
+      writers.set(userId, writer);
+    }
+    return writer;
+  };
 
   for (const change of ordered) {
     const day = dayKey(change.at, options.timeZone);
@@ -70,12 +78,11 @@ export function dailyProgress(changes: AttributedChange[], options: { days: numb
         anyoneWrote.add(day);
       }
       if (at === undefined) continue;
-      const writer = writers.get(userId) ?? { userId, perDay: days.map(() => ({ added: 0, removed: 0 })), added: 0, removed: 0, streak: 0 };
+      const writer = writerOf(userId);
       writer.perDay[at].added += added;
       writer.perDay[at].removed += removed;
       writer.added += added;
       writer.removed += removed;
-      writers.set(userId, writer);
     }
   }
   while (dayCursor < days.length && days[dayCursor] <= today) bookWords[dayCursor++] = lastWords;
@@ -83,9 +90,7 @@ export function dailyProgress(changes: AttributedChange[], options: { days: numb
   for (const [userId, set] of writingDays) {
     const streak = streakThrough(set, today);
     if (streak === 0) continue;
-    const writer = writers.get(userId) ?? { userId, perDay: days.map(() => ({ added: 0, removed: 0 })), added: 0, removed: 0, streak: 0 };
-    writer.streak = streak;
-    writers.set(userId, writer);
+    writerOf(userId).streak = streak;
   }
   const list = [...writers.values()].filter((w) => w.added > 0 || w.removed > 0 || w.streak > 0).sort((a, b) => b.added - a.added || a.userId.localeCompare(b.userId));
   return { days, writers: list, bookWords, streak: streakThrough(anyoneWrote, today) };

@@ -4,6 +4,11 @@ export interface AuthorChange {
   name: string;
   added: number;
   removed: number;
+  /**
+   * Of `added`, words that were put in but not written: brought back by a restore, put in by a
+   * replace-all or an import. The history credits them; the Progress view does not count them.
+   */
+  notWritten?: number;
 }
 
 /** How one section changed since the previous revision. */

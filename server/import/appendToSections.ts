@@ -45,6 +45,7 @@ export async function appendToSections(
       kind: 'named',
       name: `Imported “${input.fileName}”`,
       createdById: input.userId,
+      notWriting: true,
     });
     return sections.map((section) => section.id);
   } catch (error) {

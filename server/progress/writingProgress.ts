@@ -1,10 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { PrismaDocumentStore } from '../persistence/PrismaDocumentStore';
-import { changesSinceRevision } from '../revisions/sectionsRevisionCreator';
+import { changesSinceRevision } from '../revisions/changesSinceRevision';
 import { parseRevisionSummary } from '../revisions/parseRevisionSummary';
 import { dailyProgress, type AttributedChange } from '@model/progress/dailyProgress';
 import { isWriterColor, leastUsedColor } from '@model/identity/writerColors';
 import type { ProgressListing, WriterProgressListing } from '@model/api/progressListing';
+import type { AuthorChange } from '@model/revisions/revisionSummary';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back streaks are counted: a streak longer than a year reads as "365 days". */
@@ -30,20 +31,21 @@ export async function writingProgress(
     prisma.revision.findMany({
       where: { manuscriptId, createdAt: { gte: since } },
       orderBy: [{ createdAt: 'asc' }, { throughSeq: 'asc' }],
-      select: { createdAt: true, wordCount: true, summary: true },
+      select: { createdAt: true, writtenAt: true, wordCount: true, summary: true },
     }),
     // The book's size before the range starts.
     prisma.revision.findFirst({ where: { manuscriptId, createdAt: { lt: since } }, orderBy: [{ createdAt: 'desc' }, { throughSeq: 'desc' }], select: { createdAt: true, wordCount: true } }),
   ]);
   const changes: AttributedChange[] = revisions.map((revision) => ({
-    at: revision.createdAt,
+    // A revision is made minutes after the writing it holds: the words count when they were written.
+    at: revision.writtenAt ?? revision.createdAt,
     bookWords: revision.wordCount,
-    authors: parseRevisionSummary(revision.summary).authors,
+    authors: writing(parseRevisionSummary(revision.summary).authors),
   }));
   if (before) changes.unshift({ at: before.createdAt, bookWords: before.wordCount, authors: [] });
   if ((await new PrismaDocumentStore(prisma).layoutOf(manuscriptId)) === 'sections') {
     const pending = await changesSinceRevision(prisma, manuscriptId, new Map(), { evenIfNone: false });
-    if (pending) changes.push({ at: pending.lastLoggedAt ?? now, bookWords: pending.wordCount, authors: pending.summary.authors });
+    if (pending) changes.push({ at: pending.lastLoggedAt ?? now, bookWords: pending.wordCount, authors: writing(pending.summary.authors) });
   }
 
   const progress = dailyProgress(changes, { days: options.days, timeZone: options.timeZone, now });
@@ -58,4 +60,9 @@ export async function writingProgress(
     return { ...writer, name: user?.name ?? 'Former member', color };
   });
   return { timeZone: options.timeZone, days: progress.days, writers, bookWords: progress.bookWords, streak: progress.streak, countedAt: now.toISOString() };
+}
+
+/** Each author's words as writing: what a restore, a replace-all or an import put in is left out. */
+function writing(authors: AuthorChange[]): AttributedChange['authors'] {
+  return authors.map(({ userId, added, removed, notWritten }) => ({ userId, added: Math.max(0, added - (notWritten ?? 0)), removed }));
 }

@@ -103,6 +103,8 @@ function mergeSummaries(earlier: RevisionSummary, later: RevisionSummary): Revis
     if (into) {
       into.added += author.added;
       into.removed += author.removed;
+      const notWritten = (into.notWritten ?? 0) + (author.notWritten ?? 0);
+      if (notWritten > 0) into.notWritten = notWritten;
     } else authors.set(author.userId, { ...author });
   }
   const sections = new Map(later.sections.map((s) => [s.sectionId, { ...s }]));

@@ -34,7 +34,7 @@ export async function revisionRestorer(
       await book.stored();
       await sectionsRevisionCreator(prisma, input.manuscriptId, new Map([[BOOK_DOCUMENT, book.doc]]), { kind: 'auto' });
       await restoreSections(book, past, input.userId, input.manuscriptId, input.sectionId);
-      return (await sectionsRevisionCreator(prisma, input.manuscriptId, new Map([[BOOK_DOCUMENT, book.doc]]), { kind: 'restore', name, createdById: input.userId }))!;
+      return (await sectionsRevisionCreator(prisma, input.manuscriptId, new Map([[BOOK_DOCUMENT, book.doc]]), { kind: 'restore', name, createdById: input.userId, notWriting: true }))!;
     } finally {
       book.close();
     }

@@ -83,7 +83,7 @@ export async function replaceInBook(
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
     const replaced = counts.reduce((sum, count) => sum + count, 0);
     // What was replaced before a failure is named in the history all the same, so it can be undone.
-    const revisionId = replaced > 0 ? await sectionsRevisionCreator(prisma, manuscriptId, docs, { kind: 'named', name: replacementRevisionName(query.text, replacement, replaced), createdById: userId }) : null;
+    const revisionId = replaced > 0 ? await sectionsRevisionCreator(prisma, manuscriptId, docs, { kind: 'named', name: replacementRevisionName(query.text, replacement, replaced), createdById: userId, notWriting: true }) : null;
     if (failure !== null) {
       if (replaced === 0) throw failure;
       const reason = failure instanceof Error ? failure.message : String(failure);

@@ -7,6 +7,7 @@ import { writingProgress } from '../../server/progress/writingProgress';
 import { progressQueryFromParams } from '../../server/progress/progressQueryInput';
 import { sectionsRevisionCreator } from '../../server/revisions/sectionsRevisionCreator';
 import { HttpError } from '../../server/http/HttpError';
+import { replaceInBook } from '../../server/search/replaceInBook';
 import { readBookTarget, readSectionTarget, setBookTarget, setSectionTarget } from '@model/progress/writingTargets';
 import { BOOK_DOCUMENT } from '@model/manuscript/bookDocument';
 import { newId } from '@model/manuscript/newId';
@@ -71,7 +72,11 @@ test('each co-writer is credited today with the words they wrote, before any rev
   assert.equal(await database.prisma.revision.count({ where: { manuscriptId: id } }), revisionsBefore);
 
   // A revision takes in what was written; more writing after it is counted on top, not again.
-  assert.ok(await sectionsRevisionCreator(database.prisma, id, new Map(), { kind: 'auto' }));
+  const revisionId = await sectionsRevisionCreator(database.prisma, id, new Map(), { kind: 'auto' });
+  assert.ok(revisionId);
+  // The revision knows when its last words were written: the day they count on.
+  const revision = await database.prisma.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { createdAt: true, writtenAt: true } });
+  assert.ok(revision.writtenAt && revision.writtenAt <= revision.createdAt && revision.writtenAt.getTime() > now.getTime() - 60_000);
   await write(t, `${id}/${chapters[0]}`, owner.token, 'Seven eight nine. ');
   // The book's size reads an unchanged chapter's count from the book document, which the sync
   // server brings up to date a moment after the writing: wait for it.
@@ -95,9 +100,29 @@ test('each co-writer is credited today with the words they wrote, before any rev
   assert.equal(tomorrow.bookWords.at(-1), bookToday);
 });
 
+test('a replace-all is credited in the history but is nobody’s writing', async (t) => {
+  process.env.SYNC_INTERNAL_URL = `ws://127.0.0.1:${server.port}`;
+  const { id, owner, editor, chapters } = await twoChapterBook('Replaced');
+  await write(t, `${id}/${chapters[1]}`, editor.token, 'Lena waved at Lena. ');
+  const outcome = await replaceInBook(database.prisma, { manuscriptId: id, userId: owner.userId, query: { text: 'Lena', matchCase: true, wholeWords: true, regex: false, includeSuggestions: false }, replacement: 'Lina Marie' });
+  assert.equal(outcome.replaced, 2);
+  const named = await database.prisma.revision.findUniqueOrThrow({ where: { id: outcome.revisionId! }, select: { summary: true } });
+  const ownerInHistory = (JSON.parse(named.summary) as { authors: Array<{ userId: string; added: number; notWritten?: number }> }).authors.find((a) => a.userId === owner.userId)!;
+  // The history credits whoever replaced with what they put in (at least the four new words)…
+  assert.ok(ownerInHistory.added >= 4);
+  assert.equal(ownerInHistory.notWritten, ownerInHistory.added);
+  // …and Progress counts none of it as their writing, while Omar keeps his.
+  const progress = await writingProgress(database.prisma, id, { days: 30, timeZone: 'UTC' });
+  assert.deepEqual(progress.writers.map((w) => [w.name, w.added]), [
+    ['Omar', 4],
+    ['Owner', 0],
+  ]);
+});
+
 test('a range other than 30 or 90 days, or a time zone the server does not know, is refused with a message', () => {
   assert.deepEqual(progressQueryFromParams(new URLSearchParams('days=90&timeZone=Asia/Tokyo')), { days: 90, timeZone: 'Asia/Tokyo' });
   assert.deepEqual(progressQueryFromParams(new URLSearchParams('')), { days: 30, timeZone: 'UTC' });
+  assert.deepEqual(progressQueryFromParams(new URLSearchParams('timeZone=asia/tOKYO')), { days: 30, timeZone: 'Asia/Tokyo' });
   for (const query of ['days=7', 'days=1e9', 'days=30&timeZone=Nowhere/Atlantis', `timeZone=${'A'.repeat(200)}`]) {
     assert.throws(() => progressQueryFromParams(new URLSearchParams(query)), (error: unknown) => error instanceof HttpError && error.status === 400 && error.message.length > 0, query);
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { dailyProgress, streakThrough, type AttributedChange } from '@model/progress/dailyProgress';
-import { addDays, dayKey, daysBetween, daysEndingOn, isDayKey, isTimeZone } from '@model/progress/calendarDays';
+import { addDays, canonicalTimeZone, dayKey, daysBetween, daysEndingOn, isDayKey, isTimeZone } from '@model/progress/calendarDays';
 import { deadlinePace, readBookTarget, readSectionTarget, setBookTarget, setSectionTarget, targetWords, targetsMap } from '@model/progress/writingTargets';
 
 const change = (iso: string, bookWords: number, authors: AttributedChange['authors']): AttributedChange => ({ at: new Date(iso), bookWords, authors });
@@ -21,6 +21,12 @@ test('days are read in the writer’s time zone: 23:30 in New York is the next d
   assert.equal(isTimeZone('Europe/Paris'), true);
   assert.equal(isTimeZone('Mars/Olympus'), false);
   assert.equal(isTimeZone('<script>'), false);
+  // One zone however it is spelt, so a request cannot make the server keep a formatter per spelling.
+  assert.equal(canonicalTimeZone('europe/pARIS'), 'Europe/Paris');
+  assert.equal(canonicalTimeZone('Nowhere/Atlantis'), undefined);
+  // Summer time: half past midnight in Paris on the night the clocks go back is still that day.
+  assert.equal(dayKey(new Date('2026-10-24T22:30:00Z'), 'Europe/Paris'), '2026-10-25');
+  assert.equal(dayKey(new Date('2026-10-25T22:30:00Z'), 'Europe/Paris'), '2026-10-25');
 });
 
 test('daily progress credits each writer on the day their words were recorded, and leaves imports out', () => {

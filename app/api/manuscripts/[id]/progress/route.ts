@@ -7,7 +7,8 @@ import { oneAtATime } from '../../../../../server/http/oneAtATime';
 import { writingProgress } from '../../../../../server/progress/writingProgress';
 import { progressQueryFromParams } from '../../../../../server/progress/progressQueryInput';
 
-const oneCountAtATime = oneAtATime('Your previous progress count is still running; try again in a moment.');
+// A count reads the book's history in the app's own process: one per writer, and a few at a time in all.
+const oneCountAtATime = oneAtATime('The progress is being counted; it is asked again in a moment.', { overall: 4 });
 
 /**
  * GET /api/manuscripts/:id/progress?days=30|90&timeZone=Europe/Paris: words written per day per
