@@ -6,8 +6,8 @@ import { useEditorState } from '@tiptap/react';
 import type { Command } from '@tiptap/pm/state';
 import { suggestionAuthor } from '@model/suggestions/suggestionId';
 import { authorColor } from '../identity/authorColor';
-import { suggestionByline, suggestionDecorations, suggestionNamesKey } from './SuggestionMarks';
-import { useMemberNames } from '../workspace/useMemberNames';
+import { suggestionByline, suggestionDecorations, suggestionMembersKey } from './SuggestionMarks';
+import { useMemberDirectory } from '../workspace/useMemberDirectory';
 import { apiCall } from '../http/apiCall';
 import { isSuggesting, loadSuggesting, setSuggesting } from './SuggestChanges';
 
@@ -30,11 +30,12 @@ interface SuggestionBarProps {
  */
 export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggesting, onComment }: SuggestionBarProps) {
   const [bookMessage, setBookMessage] = useState<string | null>(null);
-  // Members' names, for the strip and for the marks' hover text (drawn by SuggestionMarks).
-  const names = useMemberNames(manuscriptId);
+  // Members' names and colours, for the strip and for the marks (drawn by SuggestionMarks).
+  const members = useMemberDirectory(manuscriptId);
+  const names = members.names;
   useEffect(() => {
-    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(suggestionNamesKey, names));
-  }, [editor, names]);
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(suggestionMembersKey, members));
+  }, [editor, members]);
   const state = useEditorState({
     editor,
     // Read from the drawn suggestions (kept up to date block by block), not by walking the text.
@@ -101,7 +102,7 @@ export function SuggestionBar({ manuscriptId, editor, canSettle, alwaysSuggestin
       {alwaysSuggesting && <span>Suggesting: your changes are kept as suggestions</span>}
       <span data-testid="suggestion-count">{state.count === 0 ? 'No suggestions here' : state.count === 1 ? '1 suggestion here' : `${state.count} suggestions here`}</span>
       {current && (
-        <span className="suggestion-current" data-testid="suggestion-current" style={{ '--suggestion-color': authorColor(suggestionAuthor(current.id)) } as React.CSSProperties}>
+        <span className="suggestion-current" data-testid="suggestion-current" style={{ '--suggestion-color': authorColor(suggestionAuthor(current.id), members.colors) } as React.CSSProperties}>
           <span>{suggestionByline(current.id, names)}:</span>
           {current.deleted && (
             <span>

@@ -5,17 +5,18 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { allDecorations, updateDecorations, type BlockDecorations } from './incrementalDecorations';
 import { suggestionAuthor, suggestionTime, wordAuthorName } from '@model/suggestions/suggestionId';
 import { authorColor } from '../identity/authorColor';
+import type { MemberDirectory } from '../workspace/useMemberDirectory';
 
 interface MarksState {
-  names: ReadonlyMap<string, string>;
+  members: MemberDirectory;
   titles: Map<string, string>;
   set: DecorationSet;
 }
 
 const suggestionMarksKey = new PluginKey<MarksState>('suggestionMarks');
 
-/** Dispatch `tr.setMeta(suggestionNamesKey, names)` with the members' names by user id. */
-export const suggestionNamesKey = new PluginKey<ReadonlyMap<string, string>>('suggestionNames');
+/** Dispatch `tr.setMeta(suggestionMembersKey, members)` with the members' names and colours by user id. */
+export const suggestionMembersKey = new PluginKey<MemberDirectory>('suggestionMembers');
 
 /** One formatter for every byline: making one per call costs about a millisecond. */
 let timeFormat: Intl.DateTimeFormat | null = null;
@@ -43,7 +44,7 @@ function titleOf(mark: Mark, names: ReadonlyMap<string, string>, titles: Map<str
 }
 
 /** A block's suggestion decorations: each marked run in its author's colour, with its byline on hover. */
-function blockDecorations(names: ReadonlyMap<string, string>, titles: Map<string, string>): BlockDecorations {
+function blockDecorations({ names, colors }: MemberDirectory, titles: Map<string, string>): BlockDecorations {
   return (block, pos) => {
     const found: Decoration[] = [];
     block.forEach((node, offset) => {
@@ -56,7 +57,7 @@ function blockDecorations(names: ReadonlyMap<string, string>, titles: Map<string
           from + node.nodeSize,
           {
             class: `suggested suggested-${mark.type.name}`,
-            style: `--suggestion-color: ${authorColor(suggestionAuthor(mark.attrs.id))}`,
+            style: `--suggestion-color: ${authorColor(suggestionAuthor(mark.attrs.id), colors)}`,
             title: titleOf(mark, names, titles),
           },
           { suggestionId: String(mark.attrs.id), kind: mark.type.name },
@@ -88,18 +89,18 @@ export const SuggestionMarks = Extension.create({
         state: {
           init: (_, state) => {
             const titles = new Map<string, string>();
-            const names = new Map<string, string>();
-            return { names, titles, set: allDecorations(state.doc, blockDecorations(names, titles)) };
+            const members: MemberDirectory = { names: new Map(), colors: new Map() };
+            return { members, titles, set: allDecorations(state.doc, blockDecorations(members, titles)) };
           },
           apply: (tr, value, _old, state) => {
-            const names = (tr.getMeta(suggestionNamesKey) as ReadonlyMap<string, string> | undefined) ?? value.names;
-            if (names !== value.names) {
-              // New names: every byline is redrawn.
+            const members = (tr.getMeta(suggestionMembersKey) as MemberDirectory | undefined) ?? value.members;
+            if (members !== value.members) {
+              // New names or colours: every suggestion is redrawn.
               const titles = new Map<string, string>();
-              return { names, titles, set: allDecorations(state.doc, blockDecorations(names, titles)) };
+              return { members, titles, set: allDecorations(state.doc, blockDecorations(members, titles)) };
             }
             if (!tr.docChanged) return value;
-            return { ...value, set: updateDecorations(value.set, tr, blockDecorations(names, value.titles)) };
+            return { ...value, set: updateDecorations(value.set, tr, blockDecorations(members, value.titles)) };
           },
         },
         props: {

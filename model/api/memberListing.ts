@@ -6,4 +6,6 @@ export interface MemberListing {
   name: string;
   email: string;
   role: Role;
+  /** Their account's caret colour, once they have one (see model/identity/writerColors.ts). */
+  color: string | null;
 }

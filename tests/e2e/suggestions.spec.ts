@@ -29,11 +29,13 @@ async function caretAtEnd(page: Page) {
 
 test('an editor suggests in Suggesting; the owner sees who and what, accepts one and rejects the rest; counts follow accepted text', async ({ manuscript, makeAccount, openAs, prisma }) => {
   const editor = await makeAccount('Ben', { manuscriptId: manuscript.id, role: 'editor' });
+  // Ben's account has its own colour (violet, from the palette): his suggestions are drawn in it.
+  await prisma.user.update({ where: { id: editor.userId }, data: { caretColor: '#8f51e6' } });
   const owner = await openAs(manuscript.owner, `/m/${manuscript.id}`);
   await expectConnected(owner);
   await firstParagraph(owner).click();
   await owner.keyboard.type('The rain fell');
-  const ben = await openAs(editor, `/m/${manuscript.id}`);
+  const ben = await openAs(editor, `/m/${manuscript.id}`, null);
   await expectConnected(ben);
   await expect(firstParagraph(ben)).toContainText('The rain fell');
   const wordsBefore = await wordTotal(owner).textContent();
@@ -56,6 +58,7 @@ test('an editor suggests in Suggesting; the owner sees who and what, accepts one
   await expect(owner.getByTestId('suggestion-count')).toHaveText('2 suggestions here');
   await expect(wordTotal(owner)).toHaveText(wordsBefore!);
   await expect(owner.locator('.suggested-insertion')).toHaveAttribute('title', /^Suggested adding: Ben, /);
+  await expect(owner.locator('.suggested-insertion')).toHaveAttribute('style', /--suggestion-color: #8f51e6/);
 
   // The owner, in Editing, writes on: their words arrive at Ben's as plain text, not as suggestions.
   await owner.keyboard.press('Control+End');
