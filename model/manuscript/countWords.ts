@@ -15,3 +15,8 @@ export function countWords(text: string): number {
 export function wordsOf(text: string): string[] {
   return Array.from(text.matchAll(WORD), (match) => match[0]);
 }
+
+/** Where each word of a text starts and ends (end exclusive), as {@link countWords} counts them. */
+export function wordSpans(text: string): Array<[number, number]> {
+  return Array.from(text.matchAll(WORD), (match) => [match.index, match.index + match[0].length] as [number, number]);
+}

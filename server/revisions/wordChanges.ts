@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { countWords } from '@model/manuscript/countWords';
+import { wordSpans } from '@model/manuscript/countWords';
 import type { LogEntry } from '../persistence/DocumentStore';
 import type { DeleteSet } from './revisionSnapshots';
 
@@ -36,16 +36,34 @@ export function countWordChanges(root: Y.XmlFragment, previous: Y.Snapshot, curr
   let added = 0;
   let removed = 0;
   forEachText(root as unknown as Y.AbstractType<unknown>, (text) => {
+    // Yjs hands a run per item (a keystroke or a few, split wherever others wrote in between), not
+    // per word: the paragraph's text is read whole, removed text in its place, and each word is
+    // credited once to every writer who added (or removed) any of its characters, so "counted",
+    // typed as "cou" and "nted" around another item, is one word, not two.
+    let whole = '';
+    const changes: Array<{ from: number; to: number; change: YChange }> = [];
     for (const run of text.toDelta(current, previous, computeYChange) as Array<{ insert: unknown; attributes?: { ychange?: YChange } }>) {
+      const piece = typeof run.insert === 'string' ? run.insert : ' ';
       const change = run.attributes?.ychange;
-      if (!change || typeof run.insert !== 'string') continue;
-      const words = countWords(run.insert);
-      if (words === 0) continue;
-      const tally = authors.get(change.user) ?? { added: 0, removed: 0 };
-      tally[change.type] += words;
-      authors.set(change.user, tally);
-      if (change.type === 'added') added += words;
-      else removed += words;
+      if (change) changes.push({ from: whole.length, to: whole.length + piece.length, change });
+      whole += piece;
+    }
+    if (changes.length === 0) return;
+    let next = 0;
+    for (const [start, end] of wordSpans(whole)) {
+      while (next < changes.length && changes[next].to <= start) next++;
+      const credited = new Set<string>();
+      for (let i = next; i < changes.length && changes[i].from < end; i++) {
+        const { change } = changes[i];
+        const key = `${change.type}:${change.user}`;
+        if (credited.has(key)) continue;
+        credited.add(key);
+        const tally = authors.get(change.user) ?? { added: 0, removed: 0 };
+        tally[change.type]++;
+        authors.set(change.user, tally);
+        if (change.type === 'added') added++;
+        else removed++;
+      }
     }
   });
   return { added, removed };
