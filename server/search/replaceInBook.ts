@@ -55,8 +55,10 @@ export async function replaceInBook(
     await sectionsRevisionCreator(prisma, manuscriptId, docs, { kind: 'auto' });
     const counts: number[] = [];
     const queue = [...targets];
-    // One budget for the expression across every section, not one per section.
-    const deadline = Date.now() + REPLACE_PATTERN_BUDGET_MS;
+    // One budget for the expression's own running time across every section, not one per
+    // section; waiting for the sync server and the database to store each section is not spent
+    // from it (on a slower database a large book's replace otherwise ran out of it partway).
+    let patternBudget = REPLACE_PATTERN_BUDGET_MS;
     let failure: unknown = null;
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined && failure === null; id = queue.shift()) {
@@ -64,9 +66,15 @@ export async function replaceInBook(
           const live = await openLiveDocument(manuscriptId, userId, id);
           try {
             const node = manuscriptSchema.nodeFromJSON(readSectionContent(live.doc));
-            const remaining = deadline - Date.now();
-            if (remaining <= 0) throw new SearchQueryError('That expression takes too long to search the book; make it simpler.');
-            const matches = findMatches([sectionText(node, query.includeSuggestions)], pattern, boundedPatternRunner(remaining), { captures: query.regex, contextLimit: 0 })[0];
+            if (patternBudget <= 0) throw new SearchQueryError('That expression takes too long to search the book; make it simpler.');
+            const text = sectionText(node, query.includeSuggestions);
+            const searchedFrom = performance.now();
+            let matches;
+            try {
+              matches = findMatches([text], pattern, boundedPatternRunner(patternBudget), { captures: query.regex, contextLimit: 0 })[0];
+            } finally {
+              patternBudget -= performance.now() - searchedFrom;
+            }
             if (matches.length === 0) continue;
             updateYFragment(live.doc, sectionContent(live.doc), replaceMatches(node, matches, replacement, query.regex), { mapping: new Map(), isOMark: new Map() });
             await live.stored();
