@@ -1,6 +1,7 @@
 import type { DayKey } from '@model/progress/calendarDays';
 import { formatCount } from '../workspace/formatCount';
 import { niceCeiling } from './chartScale';
+import { ChartGrid } from './ChartGrid';
 import { dayLabel } from './dayLabel';
 
 const WIDTH = 600;
@@ -26,14 +27,7 @@ export function BookSizeChart({ days, bookWords, target }: { days: DayKey[]; boo
   const last = known.at(-1)!;
   return (
     <svg className="progress-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`The book's words at the end of each day, ${formatCount(last.words)} now`} data-testid="book-size-chart">
-      {(top % 2 === 0 ? [0, top / 2, top] : [0, top]).map((value) => (
-        <g key={value} className="chart-grid">
-          <line x1={LEFT} x2={WIDTH} y1={y(value)} y2={y(value)} />
-          <text x={LEFT - 6} y={y(value) + 4} textAnchor="end">
-            {formatCount(Math.round(value))}
-          </text>
-        </g>
-      ))}
+      <ChartGrid top={top} left={LEFT} width={WIDTH} y={y} />
       {target !== null && <line className="chart-target" x1={LEFT} x2={WIDTH} y1={y(target)} y2={y(target)} />}
       <polyline className="chart-line" points={points} fill="none" />
       {known.length === 1 && <circle className="chart-dot" cx={x(last.i)} cy={y(last.words)} r={3} />}

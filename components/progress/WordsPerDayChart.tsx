@@ -2,6 +2,7 @@ import type { WriterProgressListing } from '@model/api/progressListing';
 import type { DayKey } from '@model/progress/calendarDays';
 import { formatCount } from '../workspace/formatCount';
 import { niceCeiling } from './chartScale';
+import { ChartGrid } from './ChartGrid';
 import { dayLabel } from './dayLabel';
 
 const WIDTH = 600;
@@ -26,14 +27,7 @@ export function WordsPerDayChart({ days, writers }: { days: DayKey[]; writers: W
   const labelEvery = days.length > 45 ? 14 : 7;
   return (
     <svg className="progress-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Words written per day, per co-writer (the table gives the figures)" data-testid="words-per-day-chart">
-      {(top % 2 === 0 ? [0, top / 2, top] : [0, top]).map((value) => (
-        <g key={value} className="chart-grid">
-          <line x1={LEFT} x2={WIDTH} y1={y(value)} y2={y(value)} />
-          <text x={LEFT - 6} y={y(value) + 4} textAnchor="end">
-            {formatCount(Math.round(value))}
-          </text>
-        </g>
-      ))}
+      <ChartGrid top={top} left={LEFT} width={WIDTH} y={y} />
       {days.map((day, i) => {
         let base = 0;
         return (
