@@ -22,6 +22,40 @@ export function isPostgresqlUrl(url: string): boolean {
   return url.startsWith('postgresql:') || url.startsWith('postgres:');
 }
 
+/** How a PostgreSQL URL asks for its connection pool, and the URL left for the driver. */
+export interface PostgresqlPoolSettings {
+  /** The URL without the pool parameters (the pg driver would pass unknown ones to the server). */
+  connectionString: string;
+  /** Connections each process may open at once (`connection_limit`; node-postgres's 10 if absent). */
+  max?: number;
+  /** How long a query waits for a free connection before failing, ms (`pool_timeout`, in seconds; 0 waits as long as it takes). */
+  connectionTimeoutMillis?: number;
+}
+
+/**
+ * Reads Prisma's usual pool parameters, `connection_limit` and `pool_timeout`, from a PostgreSQL
+ * URL. Through a driver adapter Prisma no longer reads them itself, so an operator's
+ * `?connection_limit=40` would silently do nothing; here it sizes the pool. Throws on a value
+ * that is not a whole number (or a limit of 0), rather than running with a pool nobody asked for.
+ */
+export function postgresqlPoolSettings(url: string): PostgresqlPoolSettings {
+  const parsed = new URL(url);
+  const take = (name: string, pattern: RegExp): number | undefined => {
+    const raw = parsed.searchParams.get(name);
+    if (raw === null) return undefined;
+    parsed.searchParams.delete(name);
+    if (!pattern.test(raw)) throw new Error(`DATABASE_URL: \`${name}\` must be a whole number${name === 'connection_limit' ? ' above 0' : ''}, not "${raw}".`);
+    return Number(raw);
+  };
+  const max = take('connection_limit', /^[1-9][0-9]{0,4}$/);
+  const timeoutSeconds = take('pool_timeout', /^[0-9]{1,5}$/);
+  return {
+    connectionString: parsed.toString(),
+    ...(max !== undefined && { max }),
+    ...(timeoutSeconds !== undefined && { connectionTimeoutMillis: timeoutSeconds * 1000 }),
+  };
+}
+
 /** A database URL as safe to print or log: any password (in the URL or its parameters) masked. */
 export function describeDatabaseUrl(url: string): string {
   if (!isPostgresqlUrl(url)) return url;
