@@ -35,9 +35,9 @@ const OPEN_RUNS = sized(30, 3);
 /** The sentence the page types, this many times over (554 keystrokes in a full run: enough for a p99 of several). */
 const TYPED_REPEATS = sized(8, 1);
 /**
- * After the plain book's pages close, how long to wait before typing into the reviewed one: the
- * sync server unloads a room 10 s after its last writer leaves (compacting it and recording a
- * revision), work that belongs to neither measurement.
+ * After the measured opens' pages close, how long to wait before typing: the sync server unloads
+ * a room 10 s after its last writer leaves (compacting it and recording a revision), work that
+ * belongs to no typing measurement.
  */
 const UNLOAD_SETTLE_MS = 15_000;
 
@@ -46,8 +46,8 @@ const UNLOAD_SETTLE_MS = 15_000;
  * 30-chapter manuscript laid out in sections: how long until its first chapter is editable
  * (fresh browser, warm server; 30 opens after a warm-up one), and keydown latency, to the next
  * frame and to its paint, while four other writers type 8 characters a second into the same
- * chapter's room; then the same on the same book carrying 500 open comment threads and 1,000
- * pending suggestions, and how long its comment list takes to open.
+ * chapter's room, in turns with the same book carrying 500 open comment threads and 1,000
+ * pending suggestions; and how long that book's comment list takes to open.
  */
 export async function measureBrowser(): Promise<Record<string, number>> {
   const database = await createTempDatabase();
@@ -83,21 +83,24 @@ export async function measureBrowser(): Promise<Record<string, number>> {
       openPhaseRenderMs: median(phases.syncToEditable),
     });
 
-    Object.assign(results, await typeAmongWriters(app, warm.page, id, writer.userId, 'typing'));
-    await warm.context.close();
     const closedAt = Date.now();
 
     // The same book after an editor's pass: 500 open comment threads (their passages highlighted)
-    // and 1,000 pending suggestions (struck and proposed words), side by side.
+    // and 1,000 pending suggestions (struck and proposed words), typed into in turns with the plain one.
     const reviewed = commentedManuscript(writer.userId);
     const reviewedId = await manuscriptCreator(database.prisma, reviewed.manuscript, { ownerId: writer.userId, layout: 'sections' });
     await storeThreads(database.prisma, reviewedId, writer.userId, reviewed.threads);
     const reviewedPage = await app.open(reviewedId, writer);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, closedAt + UNLOAD_SETTLE_MS - Date.now())));
-    Object.assign(results, await typeAmongWriters(app, reviewedPage.page, reviewedId, writer.userId, 'typingReviewed'), {
-      commentThreads: reviewed.threads.length,
-      suggestions: reviewed.suggestions,
-    });
+    Object.assign(
+      results,
+      await typeInTurns(app, writer.userId, [
+        { page: warm.page, manuscriptId: id, prefix: 'typing' },
+        { page: reviewedPage.page, manuscriptId: reviewedId, prefix: 'typingReviewed' },
+      ]),
+      { commentThreads: reviewed.threads.length, suggestions: reviewed.suggestions },
+    );
+    await warm.context.close();
     Object.assign(results, await openCommentList(reviewedPage.page));
   } finally {
     await app.stop();
@@ -106,45 +109,75 @@ export async function measureBrowser(): Promise<Record<string, number>> {
   return results;
 }
 
+/** One book being typed into: its page (open on chapter 1), its id, and its figures' prefix. */
+interface TypedBook {
+  page: Page;
+  manuscriptId: string;
+  prefix: string;
+}
+
 /**
- * Keydown latency, to the next frame and to its paint, while this page types 554 keystrokes into
- * chapter 1 and four other writers type 8 characters a second into the same chapter's room. Both
- * books are measured in the same state: the page has its offline copy of every section (the
- * background sync that follows an open is done), so the two differ only in what the book holds.
- * Reported as `<prefix>KeyToFrameMs…`, `<prefix>KeyToPaintMs…` and `<prefix>Keystrokes`.
+ * Rounds of typing, alternating between the books, so that drift over a run (the machine, the
+ * server's housekeeping) falls on both alike rather than on whichever went second.
  */
-async function typeAmongWriters(app: AppUnderTest, page: Page, manuscriptId: string, userId: string, prefix: string): Promise<Record<string, number>> {
-  const remote: ReturnType<typeof connectStockClient>[] = [];
+const TYPING_ROUNDS = sized(4, 1);
+
+/**
+ * Keydown latency, to the next frame and to its paint, while a page types 554 keystrokes into
+ * chapter 1 of its book and four other writers type 8 characters a second into the same chapter's
+ * room. The books are typed into in turns (a quarter of the keystrokes each turn, which book goes
+ * first alternating), the remote writers typing only into the book being measured. Both are
+ * measured in the same state: each page has its offline copy of every section (the background
+ * sync that follows an open is done), so they differ only in what the book holds. Reported per
+ * book as `<prefix>KeyToFrameMs…`, `<prefix>KeyToPaintMs…` and `<prefix>Keystrokes`.
+ */
+async function typeInTurns(app: AppUnderTest, userId: string, books: TypedBook[]): Promise<Record<string, number>> {
+  const remote = new Map<TypedBook, ReturnType<typeof connectStockClient>[]>();
   try {
-    for (let w = 0; w < 4; w++) remote.push(connectStockClient(app.sync.port, `${manuscriptId}/chapter1`, await signSyncToken(userId, manuscriptId)));
-    await Promise.all(remote.map((client) => client.synced));
-    await page.getByTestId('offline-count').filter({ hasText: 'All sections available offline' }).waitFor({ timeout: 120_000 });
-    let typing = true;
-    const remoteTyping = remote.map((client, w) =>
-      (async () => {
-        const paragraph = (sectionContent(client.doc).get(0) as Y.XmlElement).get(2 + w) as Y.XmlElement;
-        const text = paragraph.get(0) as Y.XmlText;
-        while (typing) {
-          text.insert(Math.min(10, text.length), 'r');
-          await new Promise((resolve) => setTimeout(resolve, 125));
-        }
-      })(),
-    );
-    await page.evaluate(RECORD_KEY_LATENCY);
-    await page.locator('.ProseMirror p').nth(8).click();
-    await page.keyboard.press('End');
-    await page.keyboard.type('The quick brown fox jumps over the lazy dog while four others write. '.repeat(TYPED_REPEATS), { delay: 60 });
-    typing = false;
-    await Promise.all(remoteTyping);
-    // The last keystroke's paint task may still be queued: let it run before reading.
-    await page.waitForTimeout(200);
-    const { frame, paint } = await page.evaluate(() => {
-      const recorded = window as unknown as { __keyLatencies: number[]; __keyPaintLatencies: number[] };
-      return { frame: recorded.__keyLatencies, paint: recorded.__keyPaintLatencies };
-    });
-    return { ...percentiles(frame, `${prefix}KeyToFrameMs`), ...percentiles(paint, `${prefix}KeyToPaintMs`), [`${prefix}Keystrokes`]: frame.length };
+    for (const book of books) {
+      const clients: ReturnType<typeof connectStockClient>[] = [];
+      for (let w = 0; w < 4; w++) clients.push(connectStockClient(app.sync.port, `${book.manuscriptId}/chapter1`, await signSyncToken(userId, book.manuscriptId)));
+      remote.set(book, clients);
+      await Promise.all(clients.map((client) => client.synced));
+      await book.page.getByTestId('offline-count').filter({ hasText: 'All sections available offline' }).waitFor({ timeout: 120_000 });
+      await book.page.evaluate(RECORD_KEY_LATENCY);
+      await book.page.locator('.ProseMirror p').nth(8).click();
+      await book.page.keyboard.press('End');
+    }
+    const sentence = 'The quick brown fox jumps over the lazy dog while four others write. ';
+    for (let round = 0; round < TYPING_ROUNDS; round++) {
+      const order = round % 2 === 0 ? books : [...books].reverse();
+      for (const book of order) {
+        let typing = true;
+        const remoteTyping = remote.get(book)!.map((client, w) =>
+          (async () => {
+            const paragraph = (sectionContent(client.doc).get(0) as Y.XmlElement).get(2 + w) as Y.XmlElement;
+            const text = paragraph.get(0) as Y.XmlText;
+            while (typing) {
+              text.insert(Math.min(10, text.length), 'r');
+              await new Promise((resolve) => setTimeout(resolve, 125));
+            }
+          })(),
+        );
+        await book.page.bringToFront();
+        await book.page.keyboard.type(sentence.repeat(Math.max(1, Math.round(TYPED_REPEATS / TYPING_ROUNDS))), { delay: 60 });
+        typing = false;
+        await Promise.all(remoteTyping);
+        // The last keystroke's paint task may still be queued, and remote changes may still be arriving: let them settle.
+        await book.page.waitForTimeout(500);
+      }
+    }
+    const results: Record<string, number> = {};
+    for (const book of books) {
+      const { frame, paint } = await book.page.evaluate(() => {
+        const recorded = window as unknown as { __keyLatencies: number[]; __keyPaintLatencies: number[] };
+        return { frame: recorded.__keyLatencies, paint: recorded.__keyPaintLatencies };
+      });
+      Object.assign(results, percentiles(frame, `${book.prefix}KeyToFrameMs`), percentiles(paint, `${book.prefix}KeyToPaintMs`), { [`${book.prefix}Keystrokes`]: frame.length });
+    }
+    return results;
   } finally {
-    for (const client of remote) client.destroy();
+    for (const clients of remote.values()) for (const client of clients) client.destroy();
   }
 }
 

@@ -36,7 +36,15 @@ const FILES: Record<PdfTextFace, string> = {
   boldItalic: '700Bold_Italic/EBGaramond_700Bold_Italic.ttf',
 };
 
-let cached: PdfFontFiles | undefined;
+/**
+ * The process's font caches, kept on globalThis under a global symbol: Next.js bundles the export
+ * route and the start-up warm-up (warmPdfExporter.ts) as separate copies of this module, and both
+ * must find the same parsed fonts.
+ */
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('quire.pdfFonts')] ??= {}) as {
+  files?: PdfFontFiles;
+  parsed?: Record<PdfTextFace, fontkit.Font>;
+};
 
 /**
  * EB Garamond's regular, italic, bold and bold-italic TrueType files, read once per process.
@@ -47,15 +55,13 @@ let cached: PdfFontFiles | undefined;
  * node_modules, but the server still runs from the project root.
  */
 export function pdfFonts(): PdfFontFiles {
-  if (cached) return cached;
+  if (shared.files) return shared.files;
   const require = createRequire(path.join(process.cwd(), 'package.json'));
   const dir = path.dirname(require.resolve('@expo-google-fonts/eb-garamond/package.json'));
   const read = (face: PdfTextFace) => readFileSync(path.join(/* turbopackIgnore: true */ dir, FILES[face]));
-  cached = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') };
-  return cached;
+  shared.files = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') };
+  return shared.files;
 }
-
-let parsed: Record<PdfTextFace, fontkit.Font> | undefined;
 
 /**
  * The text faces as parsed fonts, once per process. Handing pdfkit a parsed font instead of the
@@ -65,9 +71,9 @@ let parsed: Record<PdfTextFace, fontkit.Font> | undefined;
  * document takes its own subset of it, and layout runs synchronously.
  */
 export function pdfFontObjects(): Record<PdfTextFace, fontkit.Font> {
-  if (parsed) return parsed;
+  if (shared.parsed) return shared.parsed;
   const files = pdfFonts();
   const open = (face: PdfTextFace) => fontkit.create(files[face]) as fontkit.Font;
-  parsed = { regular: open('regular'), italic: open('italic'), bold: open('bold'), boldItalic: open('boldItalic') };
-  return parsed;
+  shared.parsed = { regular: open('regular'), italic: open('italic'), bold: open('bold'), boldItalic: open('boldItalic') };
+  return shared.parsed;
 }
