@@ -29,12 +29,7 @@ const CACHE_LIMIT = 50_000;
 
 /** Language tags whose hyphenator (or its absence) is remembered. */
 const LOADED_LIMIT = 64;
-/**
- * Kept on globalThis under a global symbol, so the export route and the start-up warm-up
- * (separate module copies in Next.js's bundles, see warmPdfExporter.ts) share compiled patterns
- * and hyphenated words.
- */
-const loaded = ((globalThis as Record<symbol, unknown>)[Symbol.for('quire.hyphenators')] ??= new Map()) as Map<string, ((word: string) => string[]) | null>;
+const loaded = new Map<string, ((word: string) => string[]) | null>();
 
 /**
  * Where a book's words may be hyphenated, by Liang's algorithm with the TeX patterns for its

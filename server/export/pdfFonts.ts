@@ -36,15 +36,7 @@ const FILES: Record<PdfTextFace, string> = {
   boldItalic: '700Bold_Italic/EBGaramond_700Bold_Italic.ttf',
 };
 
-/**
- * The process's font caches, kept on globalThis under a global symbol: Next.js bundles the export
- * route and the start-up warm-up (warmPdfExporter.ts) as separate copies of this module, and both
- * must find the same parsed fonts.
- */
-const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('quire.pdfFonts')] ??= {}) as {
-  files?: PdfFontFiles;
-  parsed?: Record<PdfTextFace, fontkit.Font>;
-};
+let cached: PdfFontFiles | undefined;
 
 /**
  * EB Garamond's regular, italic, bold and bold-italic TrueType files, read once per process.
@@ -55,13 +47,15 @@ const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('quire.pdfFon
  * node_modules, but the server still runs from the project root.
  */
 export function pdfFonts(): PdfFontFiles {
-  if (shared.files) return shared.files;
+  if (cached) return cached;
   const require = createRequire(path.join(process.cwd(), 'package.json'));
   const dir = path.dirname(require.resolve('@expo-google-fonts/eb-garamond/package.json'));
   const read = (face: PdfTextFace) => readFileSync(path.join(/* turbopackIgnore: true */ dir, FILES[face]));
-  shared.files = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') };
-  return shared.files;
+  cached = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') };
+  return cached;
 }
+
+let parsed: Record<PdfTextFace, fontkit.Font> | undefined;
 
 /**
  * The text faces as parsed fonts, once per process. Handing pdfkit a parsed font instead of the
@@ -71,9 +65,9 @@ export function pdfFonts(): PdfFontFiles {
  * document takes its own subset of it, and layout runs synchronously.
  */
 export function pdfFontObjects(): Record<PdfTextFace, fontkit.Font> {
-  if (shared.parsed) return shared.parsed;
+  if (parsed) return parsed;
   const files = pdfFonts();
   const open = (face: PdfTextFace) => fontkit.create(files[face]) as fontkit.Font;
-  shared.parsed = { regular: open('regular'), italic: open('italic'), bold: open('bold'), boldItalic: open('boldItalic') };
-  return shared.parsed;
+  parsed = { regular: open('regular'), italic: open('italic'), bold: open('bold'), boldItalic: open('boldItalic') };
+  return parsed;
 }
