@@ -38,8 +38,8 @@ const NODE_TIMEOUT_MS: Record<string, number> = { unit: 120_000, integration: 30
  * Test files each Node suite runs at once (`TEST_CONCURRENCY` overrides). Every integration test
  * starts its own servers on free ports with its own database, so two files at a time share
  * nothing but the machine's two cores; most of an integration test's time is spent waiting
- * (storage windows, grace periods, restarts), which is why two at a time nearly halve the suite
- * (396 s to 287 s in CI) and three take it to about 254 s.
+ * (storage windows, grace periods, restarts), which is why running several at once pays: in CI,
+ * one at a time took 396 s and two 287 s; three took 254 s in one run on a machine of that kind.
  */
 const NODE_CONCURRENCY: Record<string, number> = { unit: 2, integration: 3, postgresql: 3, files: 1 };
 /** What an integration file that opens a database contains: a test database, or a Prisma client. */

@@ -24,11 +24,14 @@ export function isPostgresqlUrl(url: string): boolean {
 
 /** How a PostgreSQL URL asks for its connection pool, and the URL left for the driver. */
 export interface PostgresqlPoolSettings {
-  /** The URL without the pool parameters (the pg driver would pass unknown ones to the server). */
+  /** The URL without the pool parameters, which are Prisma's names, not the driver's. */
   connectionString: string;
   /** Connections each process may open at once (`connection_limit`; node-postgres's 10 if absent). */
   max?: number;
-  /** How long a query waits for a free connection before failing, ms (`pool_timeout`, in seconds; 0 waits as long as it takes). */
+  /**
+   * How long a query waits for a free connection before failing, ms (`pool_timeout`, in seconds;
+   * 0, and node-postgres's default when absent, waits as long as it takes).
+   */
   connectionTimeoutMillis?: number;
 }
 

@@ -58,15 +58,34 @@ const WARM_UP_BOOK: ManuscriptJson = {
  *
  * A process's first PDF pays once for work no later one repeats: the fonts parsed and their
  * substitution and positioning tables decoded, the hyphenation patterns compiled, the layout and
- * shaping code compiled and optimised (a fresh process's first PDF of the 120,000-word book took
- * about 0.4 s longer without this than after it: docs/PERFORMANCE.md). The app calls this soon after it
- * starts (instrumentation.ts), so that cost never lands on a writer's first export. It shares its
- * caches with the export route through pdfFonts.ts and hyphenation.ts, which keep them on
- * globalThis because Next.js bundles the route and the start-up hook as separate module copies.
+ * shaping code compiled and optimised. Doing it on a page of text takes a few hundred ms; the
+ * first export of a long book then costs about what later ones do (docs/PERFORMANCE.md).
  */
 export async function warmPdfExporter(): Promise<number> {
   const started = performance.now();
   const book = exportBookFrom(WARM_UP_BOOK, { identifier: 'warm-up', authors: ['Quire'], contact: { name: 'Quire', email: 'warm-up@localhost' } });
   await renderExport(book, 'pdf');
   return performance.now() - started;
+}
+
+/** How long after the module loads the warm-up runs: after start-up's own work. */
+const WARM_UP_DELAY_MS = 2000;
+
+let scheduled = false;
+
+/**
+ * Schedules {@link warmPdfExporter} once, a moment after this module loads, in a production server.
+ * The export route calls it as it loads, and the app's server has the route loaded as soon as it
+ * listens (server/web/loadExportRoute.ts), so the warm-up runs then, in the route's own copy of
+ * the exporter (Next.js bundles each route with its own copy of this code), and a writer's first
+ * export finds it warm. Not during `next build`, which loads routes to collect their settings.
+ */
+export function warmPdfExporterSoon(): void {
+  if (scheduled || process.env.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  scheduled = true;
+  setTimeout(() => {
+    warmPdfExporter()
+      .then((ms) => console.log(`PDF exporter warmed up in ${Math.round(ms)} ms`))
+      .catch((error: unknown) => console.warn(`The PDF exporter's warm-up failed (exports still work; the first is slower): ${(error as Error).message}`));
+  }, WARM_UP_DELAY_MS).unref();
 }

@@ -9,8 +9,8 @@ const COMPRESSED = 'yjs-v2+deflate';
 const deflateRawAsync = promisify(deflateRaw);
 
 /**
- * How long a log append or a compaction waits for a free database connection (ms; Prisma's default
- * is 2 s). On PostgreSQL a sync server storing a thousand busy rooms queues for its pool; failing
+ * How long a log append, or a compaction's write, waits for a free database connection to start
+ * its transaction (ms; Prisma's default is 2 s). On PostgreSQL a sync server storing a thousand busy rooms queues for its pool; failing
  * after 2 s only to retry a moment later filled the log with errors (10,902 in one benchmark run)
  * and gained nothing, since the queue was the same. The room keeps the changes meanwhile.
  */

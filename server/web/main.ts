@@ -10,6 +10,7 @@ import { trustedProxies } from '../config/trustedProxies';
 import { announcedAppUrl } from '../config/appUrl';
 import { proxyMatcher, type ProxyMatcher } from './proxyMatcher';
 import { applyHeaderChanges, forwardingHeaders } from './forwardingHeaders';
+import { loadExportRoute } from './loadExportRoute';
 
 const dev = process.argv.includes('--dev');
 // Next.js reads NODE_ENV when it loads, as `next start` and `next dev` would have set it.
@@ -37,7 +38,10 @@ server.on('error', (error) => {
   console.error(`The app could not listen on ${host}:${port}: ${error.message}`);
   process.exit(1);
 });
-server.listen(port, host, () => console.log(`App listening on ${announcedAppUrl()}`));
+server.listen(port, host, () => {
+  console.log(`App listening on ${announcedAppUrl()}`);
+  if (!dev) void loadExportRoute(host, port);
+});
 
 let stopping = false;
 const stop = () => {

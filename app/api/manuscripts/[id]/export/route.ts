@@ -7,6 +7,10 @@ import { jsonRoute } from '../../../../../server/http/jsonRoute';
 import { attachmentDisposition } from '../../../../../server/export/exportFileName';
 import { EXPORT_FORMATS } from '@model/export/exportFormats';
 import { manuscriptExporter } from '../../../../../server/export/manuscriptExporter';
+import { warmPdfExporterSoon } from '../../../../../server/export/warmPdfExporter';
+
+// The server loads this route as it starts: warm the PDF exporter then, not on a writer's first export.
+warmPdfExporterSoon();
 
 const formats = Object.keys(EXPORT_FORMATS) as [keyof typeof EXPORT_FORMATS, ...(keyof typeof EXPORT_FORMATS)[]];
 const ExportQuery = z.object({
