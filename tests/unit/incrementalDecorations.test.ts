@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorState } from '@tiptap/pm/state';
 import { Decoration, type DecorationSet } from '@tiptap/pm/view';
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { manuscriptSchema } from '@model/schema';
 import { allDecorations, updateDecorations, type BlockDecorations } from '../../components/editor/incrementalDecorations';
 
@@ -58,5 +58,34 @@ test('decorations carried through edits block by block equal decorations built a
     state = state.apply(tr);
     set = updateDecorations(set, tr, build);
     assert.deepEqual(described(set, state.doc), described(allDecorations(state.doc, build), state.doc), `round ${round}`);
+  }
+});
+
+test("a co-writer's change, arriving as one step that replaces the whole document, rebuilds only the block it touched", () => {
+  const paragraph = (text: string, threadId?: string) => ({ type: 'paragraph', content: [{ type: 'text', text, ...(threadId ? { marks: [{ type: 'comment', attrs: { threadId } }] } : {}) }] });
+  const chapter = (paragraphs: object[]) =>
+    manuscriptSchema.nodeFromJSON({ type: 'doc', content: [{ type: 'chapter', content: [{ type: 'chapterTitle', content: [{ type: 'text', text: 'Title' }] }, ...paragraphs] }] });
+  const texts = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the chapter.`);
+  const next = random(11);
+  let state = EditorState.create({ doc: chapter(texts.map((text, i) => paragraph(text, i % 3 === 0 ? `t${i}` : undefined))) });
+  let set = allDecorations(state.doc, build);
+  for (let round = 0; round < 60; round++) {
+    // As y-tiptap does it: the co-writer's edit is made on a copy, and the whole content replaced by the result.
+    const edited = state.tr;
+    const at = 8 + Math.floor(next() * (state.doc.content.size - 12));
+    if (next() < 0.5) edited.insertText('r', at);
+    else if (next() < 0.5) edited.delete(at, at + 1);
+    else edited.addMark(at, at + 3, manuscriptSchema.marks.comment.create({ threadId: `new${round}` }));
+    if (!edited.docChanged) continue;
+    const tr = state.tr.replace(0, state.doc.content.size, new Slice(edited.doc.content, 0, 0));
+    let built = 0;
+    const counting: BlockDecorations = (block, pos) => {
+      built++;
+      return build(block, pos);
+    };
+    state = state.apply(tr);
+    set = updateDecorations(set, tr, counting);
+    assert.deepEqual(described(set, state.doc), described(allDecorations(state.doc, build), state.doc), `round ${round}`);
+    assert.ok(built <= 2, `round ${round}: ${built} blocks rebuilt for one co-writer's edit`);
   }
 });
