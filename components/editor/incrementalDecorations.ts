@@ -82,9 +82,8 @@ function narrowedMapping(tr: Transaction): Mapping {
 
 /** Whether a transaction is one step replacing the document's whole content (y-tiptap's way). */
 function isWholeDocumentReplace(tr: Transaction): boolean {
-  if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return false;
-  const { from, to } = tr.steps[0] as unknown as { from: number; to: number };
-  return from === 0 && to === tr.before.content.size;
+  const [step] = tr.steps;
+  return tr.steps.length === 1 && step instanceof ReplaceStep && step.from === 0 && step.to === tr.before.content.size;
 }
 
 /** A step map of the one range where two documents differ (empty when they are equal). */
